@@ -1,0 +1,114 @@
+using System.Text;
+using Stackwise.Web.Rendering;
+
+namespace Stackwise.Web.Content;
+
+/// <summary>Reads a whole content folder into a new snapshot. A bad file is left out with its problems; the rest load.</summary>
+public sealed class ContentLoader(ContentParser parser)
+{
+    /// <summary>The largest markdown file read, in bytes; README.md documents it.</summary>
+    public const int MaxFileBytes = 1024 * 1024;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public async Task<ContentSnapshot> LoadAsync(string root, CancellationToken cancellationToken)
+    {
+        var documents = new List<ContentDocument>();
+        var problems = new List<ContentProblem>();
+        var files = FindMarkdownFiles(root, root, problems).Order(StringComparer.Ordinal).ToList();
+
+        foreach (var file in files)
+        {
+            if (!ContentPath.TryParse(file, out var path, out var pathProblem))
+            {
+                problems.Add(pathProblem);
+                continue;
+            }
+
+            var text = await ReadAsync(root, file, problems, cancellationToken);
+            if (text is null)
+            {
+                continue;
+            }
+
+            var result = parser.Parse(path, text);
+            problems.AddRange(result.Problems);
+            if (result.Document is { } document)
+            {
+                documents.Add(document);
+            }
+        }
+
+        return ContentSnapshot.Create(RejectDuplicateUrls(documents, problems), problems, files.Count);
+    }
+
+    /// <summary>Markdown files as paths relative to the root with forward slashes. Links are reported, never followed.</summary>
+    private static IEnumerable<string> FindMarkdownFiles(string root, string folder, List<ContentProblem> problems)
+    {
+        foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos())
+        {
+            var relative = Path.GetRelativePath(root, entry.FullName).Replace('\\', '/');
+            if (entry.Name.StartsWith('.') || (entry is FileInfo && !ContentPath.IsMarkdown(entry.Name)))
+            {
+                continue;
+            }
+            if (entry.LinkTarget is not null)
+            {
+                problems.Add(ContentProblem.Error(relative, SourcePosition.Start, ProblemCodes.Unreadable,
+                    "symbolic links are not followed; copy the file into the content folder instead"));
+                continue;
+            }
+
+            var found = entry is DirectoryInfo ? FindMarkdownFiles(root, entry.FullName, problems) : [relative];
+            foreach (var file in found)
+            {
+                yield return file;
+            }
+        }
+    }
+
+    private static async Task<string?> ReadAsync(string root, string file, List<ContentProblem> problems, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var fullPath = Path.Combine(root, file);
+            var length = new FileInfo(fullPath).Length;
+            if (length > MaxFileBytes)
+            {
+                problems.Add(ContentProblem.Error(file, SourcePosition.Start, ProblemCodes.TooLarge,
+                    $"the file is {length / 1024} KiB; the largest file read is {MaxFileBytes / 1024} KiB"));
+                return null;
+            }
+
+            var bytes = await File.ReadAllBytesAsync(fullPath, cancellationToken);
+            return StrictUtf8.GetString(bytes).TrimStart('\uFEFF');
+        }
+        catch (DecoderFallbackException)
+        {
+            problems.Add(ContentProblem.Error(file, SourcePosition.Start, ProblemCodes.InvalidUtf8,
+                "the file is not valid UTF-8 text; save it as UTF-8 in your editor"));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problems.Add(ContentProblem.Error(file, SourcePosition.Start, ProblemCodes.Unreadable, $"the file could not be read: {e.Message}"));
+        }
+        return null;
+    }
+
+    /// <summary>When two files claim one URL the first in path order keeps it, so the page that was live stays live.</summary>
+    private static List<ContentDocument> RejectDuplicateUrls(List<ContentDocument> documents, List<ContentProblem> problems)
+    {
+        var kept = new Dictionary<string, ContentDocument>(StringComparer.Ordinal);
+        foreach (var document in documents)
+        {
+            if (kept.TryGetValue(document.Url, out var owner))
+            {
+                problems.Add(ContentProblem.Error(document.Path.File, SourcePosition.Start, ProblemCodes.DuplicateUrl,
+                    $"`{document.Url}` is already served by `{owner.Path.File}`; rename one of the two files"));
+                continue;
+            }
+            kept.Add(document.Url, document);
+        }
+        return [.. kept.Values];
+    }
+}

@@ -1,0 +1,98 @@
+using System.Collections.Immutable;
+using Stackwise.Web.Rendering;
+
+namespace Stackwise.Web.Content;
+
+/// <summary>The outcome of parsing one file: the document when it has no errors, and every problem found.</summary>
+public sealed record ParseResult(ContentDocument? Document, ImmutableArray<ContentProblem> Problems);
+
+/// <summary>Turns the text of one content file into a validated, rendered document.</summary>
+public sealed class ContentParser(MarkdownRenderer renderer)
+{
+    private static readonly string[] SafeSchemes = ["http", "https", "mailto", "tel"];
+
+    public ParseResult Parse(ContentPath path, string text)
+    {
+        var problems = new List<ContentProblem>();
+        var rendered = renderer.Render(text);
+        if (rendered.FrontMatter is null)
+        {
+            problems.Add(ContentProblem.Error(path.File, SourcePosition.Start, ProblemCodes.MissingFrontMatter,
+                "the file must start with front matter: a `---` line, `field: value` lines, and a closing `---` line"));
+            return new ParseResult(null, [.. problems]);
+        }
+
+        var frontMatter = FrontMatter.Read(rendered.FrontMatter, rendered.FrontMatterLine, path.File, path.IsSitePage, problems);
+        ContentDocument? document = path.IsSitePage
+            ? ReadSitePage(path, frontMatter, rendered)
+            : ReadArticle(path, frontMatter, rendered, problems);
+        CheckLinks(path, rendered, problems);
+
+        var hasErrors = problems.Any(problem => problem.Severity == ProblemSeverity.Error);
+        return new ParseResult(hasErrors ? null : document, [.. problems]);
+    }
+
+    private static Article? ReadArticle(ContentPath path, FrontMatter frontMatter, RenderedMarkdown rendered, List<ContentProblem> problems)
+    {
+        var title = frontMatter.Text("title", FrontMatterField.TitleMaxLength);
+        var category = frontMatter.Text("category", FrontMatterField.TitleMaxLength);
+        var risk = frontMatter.Risk();
+        var summary = frontMatter.Text("summary", FrontMatterField.SummaryMaxLength);
+        var healthRisks = frontMatter.TextList("healthRisks", FrontMatterField.HealthRiskMaxLength);
+        var published = frontMatter.Date("published", required: true);
+        var updated = frontMatter.Date("updated", required: false);
+
+        if (risk is RiskLevel.Moderate or RiskLevel.High && healthRisks.IsEmpty)
+        {
+            problems.Add(ContentProblem.Error(path.File, frontMatter.PositionOf("risk"), ProblemCodes.MissingHealthRisks,
+                $"an article of risk `{risk.Value.Slug()}` must list its `healthRisks`"));
+        }
+        if (published is { } p && updated is { } u && u < p)
+        {
+            problems.Add(ContentProblem.Error(path.File, frontMatter.PositionOf("updated"), ProblemCodes.InvalidValue,
+                $"field `updated` ({u:yyyy-MM-dd}) is before `published` ({p:yyyy-MM-dd})"));
+        }
+
+        return title is null || category is null || risk is null || summary is null || published is null
+            ? null
+            : new Article(path, title, category, risk.Value, summary, healthRisks, published.Value, updated, rendered.Html, rendered.Headings);
+    }
+
+    private static SitePage? ReadSitePage(ContentPath path, FrontMatter frontMatter, RenderedMarkdown rendered)
+    {
+        var title = frontMatter.Text("title", FrontMatterField.TitleMaxLength);
+        var summary = frontMatter.Text("summary", FrontMatterField.SummaryMaxLength);
+        var updated = frontMatter.Date("updated", required: false);
+        return title is null || summary is null
+            ? null
+            : new SitePage(path, title, summary, updated, rendered.Html, rendered.Headings);
+    }
+
+    private static void CheckLinks(ContentPath path, RenderedMarkdown rendered, List<ContentProblem> problems)
+    {
+        foreach (var link in rendered.Links)
+        {
+            var scheme = SchemeOf(link.Url);
+            if (scheme is not null && !SafeSchemes.Contains(scheme))
+            {
+                problems.Add(ContentProblem.Error(path.File, link.Position, ProblemCodes.UnsafeLink,
+                    $"{(link.IsImage ? "image" : "link")} uses the `{scheme}:` scheme; only http, https, mailto and tel links and site paths are allowed"));
+            }
+        }
+    }
+
+    /// <summary>The lowercase URL scheme, ignoring the whitespace and control characters browsers ignore.</summary>
+    private static string? SchemeOf(string url)
+    {
+        var cleaned = new string(url.Where(c => !char.IsWhiteSpace(c) && !char.IsControl(c)).ToArray());
+        var colon = cleaned.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0)
+        {
+            return null;
+        }
+        var beforeColon = cleaned[..colon];
+        return beforeColon.Contains('/', StringComparison.Ordinal) || beforeColon.Contains('?', StringComparison.Ordinal) || beforeColon.Contains('#', StringComparison.Ordinal)
+            ? null
+            : beforeColon.ToLowerInvariant();
+    }
+}

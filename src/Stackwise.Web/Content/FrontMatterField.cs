@@ -1,0 +1,55 @@
+namespace Stackwise.Web.Content;
+
+public enum FieldType
+{
+    Text,
+    Date,
+    TextList,
+}
+
+/// <summary>One field of the closed front matter schema. README.md documents the same table for editors.</summary>
+public sealed record FrontMatterField(string Name, FieldType Type, bool ForArticles, bool ForPages)
+{
+    public const int TitleMaxLength = 120;
+    public const int SummaryMaxLength = 160;
+    public const int HealthRiskMaxLength = 200;
+
+    public static readonly IReadOnlyList<FrontMatterField> All =
+    [
+        new("title", FieldType.Text, ForArticles: true, ForPages: true),
+        new("category", FieldType.Text, ForArticles: true, ForPages: false),
+        new("risk", FieldType.Text, ForArticles: true, ForPages: false),
+        new("summary", FieldType.Text, ForArticles: true, ForPages: true),
+        new("healthRisks", FieldType.TextList, ForArticles: true, ForPages: false),
+        new("published", FieldType.Date, ForArticles: true, ForPages: false),
+        new("updated", FieldType.Date, ForArticles: true, ForPages: true),
+    ];
+
+    public static FrontMatterField? Find(string name) => All.FirstOrDefault(field => field.Name == name);
+
+    /// <summary>The known field an unknown name was most likely meant to be, for a "did you mean" hint.</summary>
+    public static string? Suggest(string unknown)
+    {
+        var best = All
+            .Select(field => (field.Name, Distance: EditDistance(unknown.ToLowerInvariant(), field.Name.ToLowerInvariant())))
+            .MinBy(candidate => candidate.Distance);
+        return best.Distance <= Math.Max(2, unknown.Length / 3) ? best.Name : null;
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+                current[j] = Math.Min(substitution, Math.Min(previous[j], current[j - 1]) + 1);
+            }
+            previous = current;
+        }
+        return previous[b.Length];
+    }
+}

@@ -1,0 +1,28 @@
+namespace Stackwise.Web.Content;
+
+/// <summary>
+/// Every code a content problem can carry. README.md lists them for editors; keep the two in step.
+/// </summary>
+public static class ProblemCodes
+{
+    public const string Unreadable = "SW001";
+    public const string InvalidUtf8 = "SW002";
+    public const string TooLarge = "SW003";
+    public const string BadLocation = "SW010";
+    public const string BadSlug = "SW011";
+    public const string ReservedName = "SW012";
+    public const string DuplicateUrl = "SW013";
+    public const string MissingFrontMatter = "SW020";
+    public const string YamlSyntax = "SW021";
+    public const string NotAMapping = "SW022";
+    public const string UnknownField = "SW023";
+    public const string DuplicateField = "SW024";
+    public const string MissingField = "SW025";
+    public const string WrongType = "SW026";
+    public const string InvalidValue = "SW027";
+    public const string TooLong = "SW028";
+    public const string FieldNotAllowed = "SW029";
+    public const string AnchorOrAlias = "SW030";
+    public const string UnsafeLink = "SW040";
+    public const string MissingHealthRisks = "SW041";
+}

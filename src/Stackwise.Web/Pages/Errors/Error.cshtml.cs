@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Stackwise.Web.Pages.Errors;
+
+/// <summary>
+/// The one page for every error status: unknown paths are re-executed here with 404, unhandled
+/// exceptions with 500. It shows no exception details; Development has the developer exception page for that.
+/// </summary>
+public sealed class ErrorModel : PageModel, IHasPageMeta
+{
+    public int Status { get; private set; } = 500;
+
+    public string Heading => Status == 404 ? "Page not found" : "Something went wrong";
+
+    public string Explanation => Status switch
+    {
+        404 => "We could not find the page you asked for. It may have moved, or the address may be mistyped.",
+        _ => "The page could not be shown right now. Please try again in a moment.",
+    };
+
+    public PageMeta Meta => new(Heading, NoIndex: true);
+
+    public void OnGet(int? statusCode) => Respond(statusCode);
+
+    // Re-executed requests keep their original method, so a failed POST or HEAD lands here too.
+    public void OnPost(int? statusCode) => Respond(statusCode);
+
+    private void Respond(int? statusCode)
+    {
+        Status = statusCode is >= 400 and <= 599 ? statusCode.Value : 404;
+        Response.StatusCode = Status;
+    }
+}

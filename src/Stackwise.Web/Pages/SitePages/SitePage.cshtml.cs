@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Stackwise.Web.Content;
+
+namespace Stackwise.Web.Pages.SitePages;
+
+public sealed class SitePageModel(ContentStore content) : PageModel, IHasPageMeta
+{
+    private SitePage? _sitePage;
+
+    public SitePage SitePage => _sitePage ?? throw new InvalidOperationException("The page is only set once OnGet has found it.");
+
+    public PageMeta Meta => new(SitePage.Title, SitePage.Summary);
+
+    public IActionResult OnGet(string slug)
+    {
+        _sitePage = content.Current.FindPage(slug);
+        return _sitePage is null ? NotFound() : Page();
+    }
+}

@@ -1,0 +1,32 @@
+using Serilog;
+using Stackwise.Web.Content;
+using Stackwise.Web.Rendering;
+using Stackwise.Web.Seo;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Logging: Serilog, configured from the "Serilog" section of appsettings.json.
+builder.Services.AddSerilog((services, logger) => logger
+    .ReadFrom.Configuration(services.GetRequiredService<IConfiguration>())
+    .ReadFrom.Services(services)
+    .Enrich.FromLogContext());
+
+// Features, each registered next to its own code.
+builder.Services.AddStackwiseSite();        // Seo/: Site:BaseUrl, the public identity
+builder.Services.AddStackwiseRendering();   // Rendering/: the one Markdig pipeline
+builder.Services.AddStackwiseContent();     // Content/: content folder -> immutable snapshot
+builder.Services.AddRazorPages();           // Pages/: home, articles, site pages, errors
+
+var app = builder.Build();
+
+app.UseSerilogRequestLogging();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error/500");
+}
+app.UseStatusCodePagesWithReExecute("/error/{0}");
+
+app.MapStaticAssets();
+app.MapRazorPages().WithStaticAssets();
+
+app.Run();

@@ -1,0 +1,64 @@
+using System.Collections.Immutable;
+using System.Text;
+using Markdig;
+using Markdig.Extensions.AutoIdentifiers;
+using Markdig.Extensions.Yaml;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace Stackwise.Web.Rendering;
+
+/// <summary>
+/// The site's one Markdig pipeline. It is immutable and thread-safe, so a single instance serves every
+/// content load. Raw HTML is disabled: markup typed into a content file is shown as text, never run.
+/// </summary>
+public sealed class MarkdownRenderer
+{
+    private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
+        .UseYamlFrontMatter()
+        .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+        .UsePipeTables()
+        .UseEmphasisExtras()
+        .DisableHtml()
+        .Build();
+
+    /// <summary>Parses once and takes the front matter, the HTML, the headings and the links from the one syntax tree.</summary>
+    public RenderedMarkdown Render(string markdown)
+    {
+        var document = Markdown.Parse(markdown, _pipeline);
+        var lines = LineIndex.Of(markdown);
+
+        var frontMatterBlock = document.Descendants<YamlFrontMatterBlock>().FirstOrDefault();
+        string? frontMatter = frontMatterBlock?.Lines.ToString();
+        int frontMatterLine = frontMatterBlock is null ? 0 : frontMatterBlock.Line + 2;
+
+        var headings = document.Descendants<HeadingBlock>()
+            .Select(h => new Heading(h.Level, PlainText(h.Inline), h.GetAttributes().Id ?? "", lines.PositionOf(h.Span.Start)))
+            .ToImmutableArray();
+
+        var links = document.Descendants<LinkInline>()
+            .Select(l => new MarkdownLink(l.Url ?? "", l.IsImage, lines.PositionOf(l.Span.Start)))
+            .Concat(document.Descendants<AutolinkInline>()
+                .Select(l => new MarkdownLink(l.Url, false, lines.PositionOf(l.Span.Start))))
+            .ToImmutableArray();
+
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        _pipeline.Setup(renderer);
+        renderer.Render(document);
+
+        return new RenderedMarkdown(frontMatter, frontMatterLine, writer.ToString(), headings, links);
+    }
+
+    private static string PlainText(ContainerInline? inline)
+    {
+        var text = new StringBuilder();
+        foreach (var child in inline?.Descendants<LiteralInline>() ?? [])
+        {
+            text.Append(child.Content);
+        }
+        return text.ToString();
+    }
+}
