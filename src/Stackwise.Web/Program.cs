@@ -5,11 +5,12 @@ using Stackwise.Web.Seo;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Logging: Serilog, configured from the "Serilog" section of appsettings.json.
+// Logging: Serilog from the "Serilog" section of appsettings.json. The static Log.Logger is left
+// alone so that several hosts (parallel tests) each keep their own logger.
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(services.GetRequiredService<IConfiguration>())
     .ReadFrom.Services(services)
-    .Enrich.FromLogContext());
+    .Enrich.FromLogContext(), preserveStaticLogger: true);
 
 // Features, each registered next to its own code.
 builder.Services.AddStackwiseSite();        // Seo/: Site:BaseUrl, the public identity

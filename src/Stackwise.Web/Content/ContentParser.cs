@@ -42,7 +42,7 @@ public sealed class ContentParser(MarkdownRenderer renderer)
         var published = frontMatter.Date("published", required: true);
         var updated = frontMatter.Date("updated", required: false);
 
-        if (risk is RiskLevel.Moderate or RiskLevel.High && healthRisks.IsEmpty)
+        if (risk is RiskLevel.Moderate or RiskLevel.High && healthRisks.IsEmpty && !frontMatter.IsInvalid("healthRisks"))
         {
             problems.Add(ContentProblem.Error(path.File, frontMatter.PositionOf("risk"), ProblemCodes.MissingHealthRisks,
                 $"an article of risk `{risk.Value.Slug()}` must list its `healthRisks`"));

@@ -14,6 +14,10 @@ namespace Stackwise.Web.Content;
 internal sealed class FrontMatter
 {
     private readonly Dictionary<string, (YamlNode Node, SourcePosition Position)> _fields = new(StringComparer.Ordinal);
+
+    // Fields already reported, or all of them when the YAML could not be read: not reported again as missing.
+    private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
+    private bool _unreadable;
     private readonly string _file;
     private readonly SourcePosition _start;
     private readonly List<ContentProblem> _problems;
@@ -42,6 +46,7 @@ internal sealed class FrontMatter
             frontMatter.Add(position, duplicate ? ProblemCodes.DuplicateField : ProblemCodes.YamlSyntax, duplicate
                 ? $"a field is written twice ({e.Message}); keep one"
                 : $"the front matter is not valid YAML: {(e.InnerException ?? e).Message}");
+            frontMatter._unreadable = true;
             return frontMatter;
         }
 
@@ -54,6 +59,7 @@ internal sealed class FrontMatter
         {
             frontMatter.Add(frontMatter.PositionOf(root), ProblemCodes.NotAMapping,
                 "the front matter must be `field: value` lines, like `title: Ketamine-Assisted Therapy`");
+            frontMatter._unreadable = true;
             return frontMatter;
         }
 
@@ -72,6 +78,7 @@ internal sealed class FrontMatter
             Add(position, ProblemCodes.NotAMapping, "a field name must be a plain word, like `title`");
             return;
         }
+        _reported.Add(name);
         if (!value.Anchor.IsEmpty || !keyNode.Anchor.IsEmpty)
         {
             Add(PositionOf(value), ProblemCodes.AnchorOrAlias, $"field `{name}` uses a YAML anchor or alias (`&` or `*`); write the value out in full");
@@ -105,6 +112,7 @@ internal sealed class FrontMatter
                 : $"field `{name}` must be a single value on the same line, not a list or a block of fields");
             return;
         }
+        _reported.Remove(name);
         _fields[name] = (value, PositionOf(value));
     }
 
@@ -112,7 +120,7 @@ internal sealed class FrontMatter
     {
         if (!_fields.TryGetValue(name, out var entry))
         {
-            if (required)
+            if (required && !_unreadable && !_reported.Contains(name))
             {
                 Add(_start, ProblemCodes.MissingField, $"required field `{name}` is missing");
             }
@@ -185,6 +193,9 @@ internal sealed class FrontMatter
         }
         return items.ToImmutable();
     }
+
+    /// <summary>True when the field was written but already reported as wrong, so checks that depend on it stay quiet.</summary>
+    public bool IsInvalid(string name) => _unreadable || _reported.Contains(name);
 
     public SourcePosition PositionOf(string name) => _fields.TryGetValue(name, out var entry) ? entry.Position : _start;
 

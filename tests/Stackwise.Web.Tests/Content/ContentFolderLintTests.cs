@@ -1,0 +1,23 @@
+using Stackwise.Web.Content;
+using Stackwise.Web.Rendering;
+using Stackwise.Web.Tests.Support;
+
+namespace Stackwise.Web.Tests.Content;
+
+/// <summary>The real content folder, as editors leave it, must load without a single problem.</summary>
+public sealed class ContentFolderLintTests
+{
+    [Fact]
+    public async Task EveryFileInTheRealContentFolderIsValid()
+    {
+        var loader = new ContentLoader(new ContentParser(new MarkdownRenderer()));
+
+        var snapshot = await loader.LoadAsync(RepositoryPaths.Content, CancellationToken.None);
+
+        Assert.Empty(snapshot.Problems.Select(problem => problem.ToString()));
+        Assert.Equal(snapshot.FilesRead, snapshot.ByUrl.Count);
+        Assert.NotNull(snapshot.FindArticle("therapies", "ketamine-assisted-therapy"));
+        Assert.NotNull(snapshot.FindPage("terms"));
+        Assert.NotNull(snapshot.FindPage("privacy"));
+    }
+}

@@ -1,0 +1,138 @@
+using Stackwise.Web.Content;
+using Stackwise.Web.Rendering;
+using Stackwise.Web.Tests.Support;
+
+namespace Stackwise.Web.Tests.Content;
+
+public sealed class ContentLoaderTests : IDisposable
+{
+    private const string GoodArticle = "---\ntitle: Good\ncategory: Test\nrisk: low\nsummary: Synthetic.\npublished: 2026-01-01\n---\nText.\n";
+
+    private readonly TempContentFolder _folder = new();
+    private readonly ContentLoader _loader = new(new ContentParser(new MarkdownRenderer()));
+
+    public void Dispose() => _folder.Dispose();
+
+    private Task<ContentSnapshot> LoadAsync() => _loader.LoadAsync(_folder.Root, CancellationToken.None);
+
+    [Fact]
+    public async Task RejectedFileDoesNotStopTheOthers()
+    {
+        _folder.Write("therapies/good.md", GoodArticle)
+            .Write("therapies/bad.md", GoodArticle.Replace("risk: low", "risk: medium", StringComparison.Ordinal));
+
+        var snapshot = await LoadAsync();
+
+        Assert.NotNull(snapshot.FindArticle("therapies", "good"));
+        Assert.Null(snapshot.FindArticle("therapies", "bad"));
+        Assert.Equal(2, snapshot.FilesRead);
+        Assert.Equal(1, snapshot.FilesRejected);
+        Assert.Equal("therapies/bad.md:4:7: error SW027: field `risk` must be one of low, moderate, high (got `medium`)",
+            Assert.Single(snapshot.Problems).ToString());
+    }
+
+    [Fact]
+    public async Task TwoFilesClaimingOneUrlKeepTheFirstAndRejectTheSecond()
+    {
+        _folder.Write("therapies/same.markdown", GoodArticle)
+            .Write("therapies/same.md", GoodArticle.Replace("title: Good", "title: Copy", StringComparison.Ordinal));
+
+        var snapshot = await LoadAsync();
+
+        Assert.Equal("Good", snapshot.FindArticle("therapies", "same")?.Title);
+        var problem = Assert.Single(snapshot.Problems);
+        Assert.Equal(ProblemCodes.DuplicateUrl, problem.Code);
+        Assert.Equal("therapies/same.md", problem.File);
+        Assert.Contains("already served by `therapies/same.markdown`", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BadFileNameIsRejected()
+    {
+        _folder.Write("therapies/Bad Name.md", GoodArticle);
+
+        var snapshot = await LoadAsync();
+
+        Assert.Empty(snapshot.ByUrl);
+        Assert.Equal(ProblemCodes.BadSlug, Assert.Single(snapshot.Problems).Code);
+    }
+
+    [Fact]
+    public async Task InvalidUtf8IsRejected()
+    {
+        _folder.WriteBytes("therapies/latin1.md", [.. "---\ntitle: Caf"u8, 0xE9, .. "\n---\n"u8]);
+
+        var snapshot = await LoadAsync();
+
+        Assert.Equal(ProblemCodes.InvalidUtf8, Assert.Single(snapshot.Problems).Code);
+    }
+
+    [Fact]
+    public async Task ByteOrderMarkIsAccepted()
+    {
+        _folder.WriteBytes("therapies/bom.md", [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(GoodArticle)]);
+
+        var snapshot = await LoadAsync();
+
+        Assert.Empty(snapshot.Problems);
+        Assert.NotNull(snapshot.FindArticle("therapies", "bom"));
+    }
+
+    [Fact]
+    public async Task FileOverTheSizeLimitIsRejected()
+    {
+        _folder.Write("therapies/huge.md", GoodArticle + new string('x', ContentLoader.MaxFileBytes));
+
+        var snapshot = await LoadAsync();
+
+        Assert.Equal(ProblemCodes.TooLarge, Assert.Single(snapshot.Problems).Code);
+    }
+
+    [Fact]
+    public async Task SymbolicLinkIsReportedAndNotFollowed()
+    {
+        var outside = Path.Combine(_folder.Root, "..", $"outside-{Guid.NewGuid():N}.md");
+        File.WriteAllText(outside, GoodArticle);
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(_folder.Root, "therapies"));
+            File.CreateSymbolicLink(Path.Combine(_folder.Root, "therapies", "linked.md"), outside);
+
+            var snapshot = await LoadAsync();
+
+            Assert.Empty(snapshot.ByUrl);
+            var problem = Assert.Single(snapshot.Problems);
+            Assert.Equal("therapies/linked.md", problem.File);
+            Assert.Contains("symbolic links are not followed", problem.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(outside);
+        }
+    }
+
+    [Fact]
+    public async Task OtherFilesAndHiddenFilesAreIgnored()
+    {
+        _folder.Write("therapies/good.md", GoodArticle)
+            .Write("therapies/photo.png", "not markdown")
+            .Write("therapies/.good.md.swp", "editor swap file")
+            .Write(".git/notes.md", "hidden folder");
+
+        var snapshot = await LoadAsync();
+
+        Assert.Empty(snapshot.Problems);
+        Assert.Equal(1, snapshot.FilesRead);
+    }
+
+    [Fact]
+    public async Task ArticlesAreListedNewestFirst()
+    {
+        _folder.Write("therapies/older.md", GoodArticle.Replace("2026-01-01", "2025-06-01", StringComparison.Ordinal))
+            .Write("therapies/newer.md", GoodArticle.Replace("2026-01-01", "2026-06-01", StringComparison.Ordinal));
+
+        var snapshot = await LoadAsync();
+
+        Assert.Equal(["/therapies/newer", "/therapies/older"], snapshot.Articles.Select(article => article.Url));
+    }
+}

@@ -1,0 +1,279 @@
+using Stackwise.Web.Content;
+using Stackwise.Web.Rendering;
+
+namespace Stackwise.Web.Tests.Content;
+
+public sealed class ContentParserTests
+{
+    private const string ValidFrontMatter = """
+        title: Synthetic Therapy
+        category: Test Category
+        risk: moderate
+        summary: A synthetic summary.
+        healthRisks:
+          - Synthetic risk
+        published: 2026-01-10
+        """;
+
+    private static readonly ContentParser Parser = new(new MarkdownRenderer());
+
+    private static ParseResult ParseArticle(string frontMatter, string body = "Synthetic body.") =>
+        Parser.Parse(new ContentPath("therapies/synthetic.md", "therapies", "synthetic"), $"---\n{frontMatter}\n---\n{body}\n");
+
+    private static ContentProblem SingleError(ParseResult result)
+    {
+        Assert.Null(result.Document);
+        return Assert.Single(result.Problems, problem => problem.Severity == ProblemSeverity.Error);
+    }
+
+    [Fact]
+    public void ValidArticleBecomesATypedRecord()
+    {
+        var result = ParseArticle(ValidFrontMatter + "\nupdated: 2026-02-01", "Intro.\n\n## First Section\n\nText.");
+
+        var article = Assert.IsType<Article>(result.Document);
+        Assert.Empty(result.Problems);
+        Assert.Equal("Synthetic Therapy", article.Title);
+        Assert.Equal("Test Category", article.Category);
+        Assert.Equal(RiskLevel.Moderate, article.Risk);
+        Assert.Equal(["Synthetic risk"], article.HealthRisks.AsEnumerable());
+        Assert.Equal(new DateOnly(2026, 1, 10), article.Published);
+        Assert.Equal(new DateOnly(2026, 2, 1), article.Modified);
+        Assert.Equal("/therapies/synthetic", article.Url);
+        Assert.Equal("first-section", Assert.Single(article.Headings).Id);
+    }
+
+    [Fact]
+    public void SitePageNeedsOnlyTitleAndSummary()
+    {
+        var result = Parser.Parse(new ContentPath("pages/about.md", null, "about"), "---\ntitle: About\nsummary: Synthetic.\n---\nText.\n");
+
+        var page = Assert.IsType<SitePage>(result.Document);
+        Assert.Equal("/about", page.Url);
+    }
+
+    [Fact]
+    public void BadYamlIsRejectedWithItsFileLine()
+    {
+        var problem = SingleError(ParseArticle(ValidFrontMatter + "\nupdated: [2026-01-01"));
+
+        Assert.Equal(ProblemCodes.YamlSyntax, problem.Code);
+        Assert.Equal("therapies/synthetic.md", problem.File);
+        Assert.True(problem.Position.Line >= 9, $"line {problem.Position.Line} should point into the YAML, after line 8");
+        Assert.StartsWith("therapies/synthetic.md:", problem.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("title")]
+    [InlineData("category")]
+    [InlineData("risk")]
+    [InlineData("summary")]
+    [InlineData("published")]
+    public void MissingRequiredFieldIsRejectedNamingTheField(string field)
+    {
+        var frontMatter = string.Join('\n', ValidFrontMatter.Split('\n').Where(line => !line.StartsWith(field + ":", StringComparison.Ordinal)));
+
+        var problem = SingleError(ParseArticle(frontMatter));
+
+        Assert.Equal(ProblemCodes.MissingField, problem.Code);
+        Assert.Contains($"`{field}`", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EmptyRequiredFieldIsRejected()
+    {
+        var problem = SingleError(ParseArticle(ValidFrontMatter.Replace("title: Synthetic Therapy", "title:", StringComparison.Ordinal)));
+
+        Assert.Equal(ProblemCodes.MissingField, problem.Code);
+        Assert.Equal("field `title` is empty", problem.Message);
+    }
+
+    [Fact]
+    public void UnknownRiskLevelIsRejectedWithTheAllowedValues()
+    {
+        var problem = SingleError(ParseArticle(ValidFrontMatter.Replace("risk: moderate", "risk: medium", StringComparison.Ordinal)));
+
+        Assert.Equal(ProblemCodes.InvalidValue, problem.Code);
+        Assert.Equal(new SourcePosition(4, 7), problem.Position);
+        Assert.Equal("field `risk` must be one of low, moderate, high (got `medium`)", problem.Message);
+    }
+
+    [Fact]
+    public void SummaryOver160CharactersIsRejected()
+    {
+        var problem = SingleError(ParseArticle(ValidFrontMatter.Replace("A synthetic summary.", new string('x', 161), StringComparison.Ordinal)));
+
+        Assert.Equal(ProblemCodes.TooLong, problem.Code);
+        Assert.Equal(new SourcePosition(5, 10), problem.Position);
+        Assert.Equal("field `summary` is 161 characters long; the limit is 160", problem.Message);
+    }
+
+    [Fact]
+    public void SummaryOfExactly160CharactersIsAccepted()
+    {
+        var result = ParseArticle(ValidFrontMatter.Replace("A synthetic summary.", new string('x', 160), StringComparison.Ordinal));
+
+        Assert.IsType<Article>(result.Document);
+    }
+
+    [Fact]
+    public void UnknownFieldIsRejectedWithASuggestion()
+    {
+        var problem = SingleError(ParseArticle(ValidFrontMatter + "\nhealthrisk: typo"));
+
+        Assert.Equal(ProblemCodes.UnknownField, problem.Code);
+        Assert.Equal(new SourcePosition(9, 1), problem.Position);
+        Assert.Equal("unknown field `healthrisk`: did you mean `healthRisks`?", problem.Message);
+    }
+
+    [Fact]
+    public void UnknownFieldFarFromAnyKnownOneListsTheFields()
+    {
+        var problem = SingleError(ParseArticle(ValidFrontMatter + "\nzzzzzzzz: 1"));
+
+        Assert.Contains("unknown field `zzzzzzzz`; the fields are title, category", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MissingFrontMatterIsRejected()
+    {
+        var result = Parser.Parse(new ContentPath("therapies/synthetic.md", "therapies", "synthetic"), "# Just markdown\n");
+
+        var problem = SingleError(result);
+        Assert.Equal(ProblemCodes.MissingFrontMatter, problem.Code);
+    }
+
+    [Theory]
+    [InlineData("- just\n- a list")]
+    [InlineData("just a sentence")]
+    public void FrontMatterThatIsNotFieldsIsRejected(string yaml)
+    {
+        var problem = SingleError(ParseArticle(yaml));
+
+        Assert.Equal(ProblemCodes.NotAMapping, problem.Code);
+    }
+
+    [Fact]
+    public void DuplicateFieldIsRejected()
+    {
+        var problem = SingleError(ParseArticle(ValidFrontMatter + "\ntitle: Again"));
+
+        Assert.Equal(ProblemCodes.DuplicateField, problem.Code);
+        Assert.Contains("title", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ListWhereTextBelongsIsRejected()
+    {
+        var problem = SingleError(ParseArticle(ValidFrontMatter.Replace("title: Synthetic Therapy", "title:\n  - one\n  - two", StringComparison.Ordinal)));
+
+        Assert.Equal(ProblemCodes.WrongType, problem.Code);
+        Assert.Contains("`title`", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TextWhereListBelongsIsRejected()
+    {
+        var problem = SingleError(ParseArticle(ValidFrontMatter.Replace("healthRisks:\n  - Synthetic risk", "healthRisks: Synthetic risk", StringComparison.Ordinal)));
+
+        Assert.Equal(ProblemCodes.WrongType, problem.Code);
+        Assert.Contains("`healthRisks`", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2026-13-01")]
+    [InlineData("10/01/2026")]
+    [InlineData("yesterday")]
+    public void InvalidDateIsRejected(string date)
+    {
+        var problem = SingleError(ParseArticle(ValidFrontMatter.Replace("2026-01-10", date, StringComparison.Ordinal)));
+
+        Assert.Equal(ProblemCodes.InvalidValue, problem.Code);
+        Assert.Equal($"field `published` must be a date written as YYYY-MM-DD (got `{date}`)", problem.Message);
+    }
+
+    [Fact]
+    public void UpdatedBeforePublishedIsRejected()
+    {
+        var problem = SingleError(ParseArticle(ValidFrontMatter + "\nupdated: 2025-12-31"));
+
+        Assert.Equal(ProblemCodes.InvalidValue, problem.Code);
+        Assert.Contains("`updated`", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ArticleFieldOnASitePageIsRejected()
+    {
+        var result = Parser.Parse(new ContentPath("pages/about.md", null, "about"), "---\ntitle: About\nsummary: Synthetic.\nrisk: low\n---\nText.\n");
+
+        var problem = SingleError(result);
+        Assert.Equal(ProblemCodes.FieldNotAllowed, problem.Code);
+        Assert.Equal("pages/about.md", problem.File);
+        Assert.Contains("`risk`", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void YamlAnchorAndAliasAreRejected()
+    {
+        var result = (ParseArticle(ValidFrontMatter.Replace("title: Synthetic Therapy", "title: &name Synthetic Therapy\ncategory: *name", StringComparison.Ordinal)
+            .Replace("category: Test Category\n", "", StringComparison.Ordinal)));
+
+        Assert.Null(result.Document);
+        Assert.Equal(["title", "category"], result.Problems.Select(problem => problem.Message.Split('`')[1]));
+        Assert.All(result.Problems, problem => Assert.Equal(ProblemCodes.AnchorOrAlias, problem.Code));
+    }
+
+    [Theory]
+    [InlineData("[click](javascript:alert(1))", "javascript")]
+    [InlineData("[click](JavaScript:alert(1))", "javascript")]
+    [InlineData("[click](java&#115;cript:alert(1))", "javascript")]
+    [InlineData("<vbscript:msgbox(1)>", "vbscript")]
+    [InlineData("![image](data:image/svg+xml;base64,PHN2Zz4=)", "data")]
+    public void UnsafeLinkIsRejected(string markdown, string scheme)
+    {
+        var problem = SingleError(ParseArticle(ValidFrontMatter, $"Intro.\n\n{markdown}"));
+
+        Assert.Equal(ProblemCodes.UnsafeLink, problem.Code);
+        Assert.Equal(12, problem.Position.Line);
+        Assert.Contains($"`{scheme}:`", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("[site](/therapies/other)")]
+    [InlineData("[web](https://example.org/page)")]
+    [InlineData("[mail](mailto:someone@example.org)")]
+    [InlineData("[anchor](#how-it-works)")]
+    [InlineData("[relative](other-page)")]
+    public void SafeLinkIsAccepted(string markdown)
+    {
+        var result = ParseArticle(ValidFrontMatter, $"Intro.\n\n{markdown}");
+
+        Assert.IsType<Article>(result.Document);
+    }
+
+    [Theory]
+    [InlineData("moderate")]
+    [InlineData("high")]
+    public void ModerateOrHighRiskWithoutHealthRisksIsRejected(string risk)
+    {
+        var frontMatter = ValidFrontMatter
+            .Replace("healthRisks:\n  - Synthetic risk\n", "", StringComparison.Ordinal)
+            .Replace("risk: moderate", $"risk: {risk}", StringComparison.Ordinal);
+
+        var problem = SingleError(ParseArticle(frontMatter));
+
+        Assert.Equal(ProblemCodes.MissingHealthRisks, problem.Code);
+        Assert.Contains("`healthRisks`", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EveryProblemInAFileIsReportedAtOnce()
+    {
+        var result = ParseArticle("title: Synthetic\nrisk: medium\nsumary: typo");
+
+        Assert.Null(result.Document);
+        Assert.Contains(result.Problems, problem => problem.Code == ProblemCodes.UnknownField);
+        Assert.Contains(result.Problems, problem => problem.Code == ProblemCodes.InvalidValue);
+        Assert.Contains(result.Problems, problem => problem.Code == ProblemCodes.MissingField && problem.Message.Contains("`category`", StringComparison.Ordinal));
+    }
+}

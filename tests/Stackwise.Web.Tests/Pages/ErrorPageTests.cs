@@ -1,0 +1,57 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.Extensions.DependencyInjection;
+using Stackwise.Web.Tests.Support;
+
+namespace Stackwise.Web.Tests.Pages;
+
+public sealed class ErrorPageTests
+{
+    private const string Secret = "SecretDetail-/srv/stackwise/internal";
+
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    public async Task UnhandledExceptionShowsTheErrorPageWithoutDetailsOutsideDevelopment(string environment)
+    {
+        await using var factory = new ThrowingFactory(environment);
+
+        var (response, document) = await factory.CreateClient().GetPageAsync("/therapies/alpha-test-therapy");
+        var html = document.DocumentElement.OuterHtml;
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("Something went wrong", Assert.Single(document.QuerySelectorAll("h1")).NormalizedText());
+        Assert.NotNull(document.QuerySelector("footer .disclaimer"));
+        Assert.DoesNotContain(Secret, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("InvalidOperationException", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at Stackwise", html, StringComparison.Ordinal);
+        Assert.Contains(factory.Logs.Events, logEvent => logEvent.Exception?.Message == Secret);
+    }
+
+    /// <summary>The test app on the fixture content, with a filter that throws on every page.</summary>
+    private sealed class ThrowingFactory(string environment) : StackwiseFactory(RepositoryPaths.TestContent, environment)
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services => services.Configure<MvcOptions>(options => options.Filters.Add(new ThrowOnArticles())));
+        }
+    }
+
+    private sealed class ThrowOnArticles : IResourceFilter
+    {
+        public void OnResourceExecuting(ResourceExecutingContext context)
+        {
+            if (context.HttpContext.Request.Path.StartsWithSegments("/therapies", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException(Secret);
+            }
+        }
+
+        public void OnResourceExecuted(ResourceExecutedContext context)
+        {
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using Stackwise.Web.Rendering;
+
+namespace Stackwise.Web.Tests.Rendering;
+
+public sealed class MarkdownRendererTests
+{
+    private static readonly MarkdownRenderer Renderer = new();
+
+    [Theory]
+    [InlineData("Plain *text*.", "<p>Plain <em>text</em>.</p>\n")]
+    [InlineData("## How It Works", "<h2 id=\"how-it-works\">How It Works</h2>\n")]
+    [InlineData("<script>alert(1)</script>", "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n")]
+    [InlineData("Text <b onclick=\"x()\">bold</b>", "<p>Text &lt;b onclick=&quot;x()&quot;&gt;bold&lt;/b&gt;</p>\n")]
+    [InlineData("<div>\nblock\n</div>", "<p>&lt;div&gt;\nblock\n&lt;/div&gt;</p>\n")]
+    [InlineData("<iframe src=\"https://example.org\"></iframe>", "<p>&lt;iframe src=&quot;https://example.org&quot;&gt;&lt;/iframe&gt;</p>\n")]
+    public void MarkdownRendersToExpectedHtml(string markdown, string html) =>
+        Assert.Equal(html, Renderer.Render(markdown).Html);
+
+    [Fact]
+    public void FrontMatterIsTakenOutOfTheBodyWithItsStartLine()
+    {
+        var rendered = Renderer.Render("---\ntitle: Synthetic\nrisk: low\n---\nBody.\n");
+
+        Assert.Equal("title: Synthetic\nrisk: low", rendered.FrontMatter);
+        Assert.Equal(2, rendered.FrontMatterLine);
+        Assert.Equal("<p>Body.</p>\n", rendered.Html);
+    }
+
+    [Fact]
+    public void DocumentWithoutFrontMatterSaysSo() =>
+        Assert.Null(Renderer.Render("Body only.").FrontMatter);
+
+    [Fact]
+    public void HeadingsCarryTextAnchorAndPosition()
+    {
+        var rendered = Renderer.Render("Intro.\n\n## The *Science* Behind It\n\n### Detail\n");
+
+        Assert.Equal(
+            [new Heading(2, "The Science Behind It", "the-science-behind-it", new SourcePosition(3, 1)), new Heading(3, "Detail", "detail", new SourcePosition(5, 1))],
+            rendered.Headings.AsEnumerable());
+    }
+
+    [Fact]
+    public void LinksAndImagesAreCollectedWithPositions()
+    {
+        var rendered = Renderer.Render("Line one.\nSee [terms](/terms) and ![chart](/images/chart.png).\n\n<https://example.org>");
+
+        Assert.Equal(
+            [
+                new MarkdownLink("/terms", false, new SourcePosition(2, 5)),
+                new MarkdownLink("/images/chart.png", true, new SourcePosition(2, 25)),
+                new MarkdownLink("https://example.org", false, new SourcePosition(4, 1)),
+            ],
+            rendered.Links.AsEnumerable());
+    }
+}

@@ -1,0 +1,21 @@
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace Stackwise.Web.Tests.Support;
+
+public static class HtmlClient
+{
+    private static readonly HtmlParser Parser = new();
+
+    /// <summary>GETs a page and parses it, keeping the response for status and header checks.</summary>
+    public static async Task<(HttpResponseMessage Response, IHtmlDocument Document)> GetPageAsync(this HttpClient client, string url)
+    {
+        var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
+        return (response, await Parser.ParseDocumentAsync(html));
+    }
+
+    /// <summary>Text with runs of whitespace folded to one space, as a reader sees it.</summary>
+    public static string NormalizedText(this AngleSharp.Dom.IElement element) =>
+        string.Join(' ', element.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Serilog.Core;
+
+namespace Stackwise.Web.Tests.Support;
+
+/// <summary>
+/// The real app in memory, on a content folder of the test's choosing, in Production unless told otherwise.
+/// </summary>
+public class StackwiseFactory : WebApplicationFactory<Program>
+{
+    public const string BaseUrl = "https://stackwise.test";
+
+    public StackwiseFactory(string contentRoot, string environment = "Production")
+    {
+        ContentRoot = contentRoot;
+        EnvironmentName = environment;
+    }
+
+    public string ContentRoot { get; }
+
+    public string EnvironmentName { get; }
+
+    public LogCollector Logs { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(EnvironmentName);
+        builder.UseSetting("Content:Root", ContentRoot);
+        builder.UseSetting("Site:BaseUrl", BaseUrl);
+        builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(Logs));
+    }
+}
+
+/// <summary>The app on the small fixed articles of <c>TestContent/</c>.</summary>
+public sealed class TestContentFactory() : StackwiseFactory(RepositoryPaths.TestContent);
+
+/// <summary>The app on the repository's real <c>content/</c> folder.</summary>
+public sealed class RealContentFactory() : StackwiseFactory(RepositoryPaths.Content);
