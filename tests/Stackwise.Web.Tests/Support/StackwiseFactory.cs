@@ -29,6 +29,8 @@ public class StackwiseFactory : WebApplicationFactory<Program>
         builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("Content:Root", ContentRoot);
         builder.UseSetting("Site:BaseUrl", BaseUrl);
+        // Tests read the logs through the collector; the console keeps only warnings and errors.
+        builder.UseSetting("Serilog:WriteTo:0:Args:restrictedToMinimumLevel", "Warning");
         builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(Logs));
     }
 }
