@@ -6,8 +6,6 @@ namespace Stackwise.Web.Tests.Content;
 
 public sealed class ContentLoaderTests : IDisposable
 {
-    private const string GoodArticle = "---\ntitle: Good\ncategory: Test\nrisk: low\nsummary: Synthetic.\npublished: 2026-01-01\n---\nText.\n";
-
     private readonly TempContentFolder _folder = new();
     private readonly ContentLoader _loader = new(new ContentParser(new MarkdownRenderer()));
 
@@ -18,8 +16,8 @@ public sealed class ContentLoaderTests : IDisposable
     [Fact]
     public async Task RejectedFileDoesNotStopTheOthers()
     {
-        _folder.Write("therapies/good.md", GoodArticle)
-            .Write("therapies/bad.md", GoodArticle.Replace("risk: low", "risk: medium", StringComparison.Ordinal));
+        _folder.Write("therapies/good.md", SyntheticContent.LowRiskArticle)
+            .Write("therapies/bad.md", SyntheticContent.LowRiskArticle.Replace("risk: low", "risk: medium", StringComparison.Ordinal));
 
         var snapshot = await LoadAsync();
 
@@ -34,8 +32,8 @@ public sealed class ContentLoaderTests : IDisposable
     [Fact]
     public async Task TwoFilesClaimingOneUrlKeepTheFirstAndRejectTheSecond()
     {
-        _folder.Write("therapies/same.markdown", GoodArticle)
-            .Write("therapies/same.md", GoodArticle.Replace("title: Good", "title: Copy", StringComparison.Ordinal));
+        _folder.Write("therapies/same.markdown", SyntheticContent.LowRiskArticle)
+            .Write("therapies/same.md", SyntheticContent.LowRiskArticle.Replace("title: Good", "title: Copy", StringComparison.Ordinal));
 
         var snapshot = await LoadAsync();
 
@@ -49,7 +47,7 @@ public sealed class ContentLoaderTests : IDisposable
     [Fact]
     public async Task BadFileNameIsRejected()
     {
-        _folder.Write("therapies/Bad Name.md", GoodArticle);
+        _folder.Write("therapies/Bad Name.md", SyntheticContent.LowRiskArticle);
 
         var snapshot = await LoadAsync();
 
@@ -70,7 +68,7 @@ public sealed class ContentLoaderTests : IDisposable
     [Fact]
     public async Task ByteOrderMarkIsAccepted()
     {
-        _folder.WriteBytes("therapies/bom.md", [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(GoodArticle)]);
+        _folder.WriteBytes("therapies/bom.md", [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(SyntheticContent.LowRiskArticle)]);
 
         var snapshot = await LoadAsync();
 
@@ -81,7 +79,7 @@ public sealed class ContentLoaderTests : IDisposable
     [Fact]
     public async Task FileOverTheSizeLimitIsRejected()
     {
-        _folder.Write("therapies/huge.md", GoodArticle + new string('x', ContentLoader.MaxFileBytes));
+        _folder.Write("therapies/huge.md", SyntheticContent.LowRiskArticle + new string('x', ContentLoader.MaxFileBytes));
 
         var snapshot = await LoadAsync();
 
@@ -92,7 +90,7 @@ public sealed class ContentLoaderTests : IDisposable
     public async Task SymbolicLinkIsReportedAndNotFollowed()
     {
         var outside = Path.Combine(_folder.Root, "..", $"outside-{Guid.NewGuid():N}.md");
-        File.WriteAllText(outside, GoodArticle);
+        File.WriteAllText(outside, SyntheticContent.LowRiskArticle);
         try
         {
             Directory.CreateDirectory(Path.Combine(_folder.Root, "therapies"));
@@ -114,7 +112,7 @@ public sealed class ContentLoaderTests : IDisposable
     [Fact]
     public async Task OtherFilesAndHiddenFilesAreIgnored()
     {
-        _folder.Write("therapies/good.md", GoodArticle)
+        _folder.Write("therapies/good.md", SyntheticContent.LowRiskArticle)
             .Write("therapies/photo.png", "not markdown")
             .Write("therapies/.good.md.swp", "editor swap file")
             .Write(".git/notes.md", "hidden folder");
@@ -128,8 +126,8 @@ public sealed class ContentLoaderTests : IDisposable
     [Fact]
     public async Task ArticlesAreListedNewestFirst()
     {
-        _folder.Write("therapies/older.md", GoodArticle.Replace("2026-01-01", "2025-06-01", StringComparison.Ordinal))
-            .Write("therapies/newer.md", GoodArticle.Replace("2026-01-01", "2026-06-01", StringComparison.Ordinal));
+        _folder.Write("therapies/older.md", SyntheticContent.LowRiskArticle.Replace("2026-01-01", "2025-06-01", StringComparison.Ordinal))
+            .Write("therapies/newer.md", SyntheticContent.LowRiskArticle.Replace("2026-01-01", "2026-06-01", StringComparison.Ordinal));
 
         var snapshot = await LoadAsync();
 

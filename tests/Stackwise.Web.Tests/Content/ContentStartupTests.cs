@@ -5,8 +5,6 @@ namespace Stackwise.Web.Tests.Content;
 
 public sealed class ContentStartupTests
 {
-    private const string GoodArticle = "---\ntitle: Good\ncategory: Test\nrisk: low\nsummary: Synthetic.\npublished: 2026-01-01\n---\nText.\n";
-
     [Fact]
     public async Task MissingContentFolderStopsTheAppWithAClearMessage()
     {
@@ -36,8 +34,8 @@ public sealed class ContentStartupTests
     public async Task StartUpLogsTheCountsAndOneLinePerRejectedFile()
     {
         using var folder = new TempContentFolder()
-            .Write("therapies/good.md", GoodArticle)
-            .Write("therapies/bad.md", GoodArticle.Replace("risk: low", "risk: medium", StringComparison.Ordinal));
+            .Write("therapies/good.md", SyntheticContent.LowRiskArticle)
+            .Write("therapies/bad.md", SyntheticContent.LowRiskArticle.Replace("risk: low", "risk: medium", StringComparison.Ordinal));
         await using var factory = new StackwiseFactory(folder.Root);
 
         var response = await factory.CreateClient().GetAsync(new Uri("/therapies/good", UriKind.Relative));
@@ -52,7 +50,7 @@ public sealed class ContentStartupTests
     public async Task RejectedArticleAnswers404WhileTheOthersServe()
     {
         using var folder = new TempContentFolder()
-            .Write("therapies/good.md", GoodArticle)
+            .Write("therapies/good.md", SyntheticContent.LowRiskArticle)
             .Write("therapies/bad.md", "---\ntitle: [unclosed\n---\n");
         await using var factory = new StackwiseFactory(folder.Root);
         var client = factory.CreateClient();
