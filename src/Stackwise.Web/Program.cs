@@ -1,5 +1,6 @@
 using Serilog;
 using Stackwise.Web.Content;
+using Stackwise.Web.Pages;
 using Stackwise.Web.Rendering;
 using Stackwise.Web.Seo;
 
@@ -16,7 +17,7 @@ builder.Services.AddSerilog((services, logger) => logger
 builder.Services.AddStackwiseSite();        // Seo/: Site:BaseUrl, the public identity
 builder.Services.AddStackwiseRendering();   // Rendering/: the one Markdig pipeline
 builder.Services.AddStackwiseContent();     // Content/: content folder -> immutable snapshot
-builder.Services.AddRazorPages();           // Pages/: home, articles, site pages, errors
+builder.Services.AddStackwisePages();       // Pages/: home, articles, site pages, errors
 
 var app = builder.Build();
 

@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.DataProtection;
+
+namespace Stackwise.Web.Pages;
+
+public static class PagesServices
+{
+    /// <summary>Registers the Razor Pages. The site sets no cookies and has no forms that post, so data protection
+    /// keys (used only by antiforgery) stay in memory instead of being written to disk unencrypted.</summary>
+    public static IServiceCollection AddStackwisePages(this IServiceCollection services)
+    {
+        services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        services.AddRazorPages();
+        return services;
+    }
+}
