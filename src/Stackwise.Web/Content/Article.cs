@@ -7,16 +7,26 @@ namespace Stackwise.Web.Content;
 public sealed record Article(
     ContentPath Path,
     string Title,
-    string Category,
-    RiskLevel Risk,
     string Summary,
-    ImmutableArray<string> HealthRisks,
-    DateOnly Published,
-    DateOnly? Updated,
     string Html,
-    ImmutableArray<Heading> Headings)
+    ImmutableArray<Heading> Headings,
+    Category Category,
+    RiskLevel Risk,
+    ImmutableArray<string> HealthRisks,
+    ImmutableArray<string> Tags,
+    ArticleDates Dates,
+    int ReadingMinutes)
     : ContentDocument(Path, Title, Summary, Html, Headings)
 {
-    /// <summary>The date the content last changed: <c>updated</c> when given, else <c>published</c>.</summary>
-    public DateOnly Modified => Updated ?? Published;
+    /// <summary>The anchor of the "Health Risks" section the layout adds after the body.</summary>
+    public const string HealthRisksId = "health-risks";
+
+    /// <summary>The table of contents: the body's <c>##</c> sections, then the health risks when there are any.</summary>
+    public ImmutableArray<Heading> TableOfContents { get; } =
+        [.. Headings.Where(heading => heading.Level == 2), .. HealthRisks.IsEmpty ? [] : new[] { new Heading(2, "Health Risks", HealthRisksId, SourcePosition.Start) }];
+
+    /// <summary>Words a reader reads in a minute, for the reading time; a careful pace for health text.</summary>
+    public const int WordsPerMinute = 200;
+
+    public static int MinutesToRead(int wordCount) => Math.Max(1, (int)Math.Ceiling(wordCount / (double)WordsPerMinute));
 }

@@ -35,27 +35,60 @@ public sealed class ContentParser(MarkdownRenderer renderer)
     private static Article? ReadArticle(ContentPath path, FrontMatter frontMatter, RenderedMarkdown rendered, List<ContentProblem> problems)
     {
         var title = frontMatter.Text("title", FrontMatterField.TitleMaxLength);
-        var category = frontMatter.Text("category", FrontMatterField.TitleMaxLength);
+        var category = ReadCategory(path, frontMatter, problems);
         var risk = frontMatter.Risk();
         var summary = frontMatter.Text("summary", FrontMatterField.SummaryMaxLength);
         var healthRisks = frontMatter.TextList("healthRisks", FrontMatterField.HealthRiskMaxLength);
-        var published = frontMatter.Date("published", required: true);
-        var updated = frontMatter.Date("updated", required: false);
+        var tags = frontMatter.TextList("tags", FrontMatterField.TagMaxLength);
+        var dates = ReadDates(path, frontMatter, problems);
 
         if (risk is RiskLevel.Moderate or RiskLevel.High && healthRisks.IsEmpty && !frontMatter.IsInvalid("healthRisks"))
         {
             problems.Add(ContentProblem.Error(path.File, frontMatter.PositionOf("risk"), ProblemCodes.MissingHealthRisks,
                 $"an article of risk `{risk.Value.Slug()}` must list its `healthRisks`"));
         }
-        if (published is { } p && updated is { } u && u < p)
-        {
-            problems.Add(ContentProblem.Error(path.File, frontMatter.PositionOf("updated"), ProblemCodes.InvalidValue,
-                $"field `updated` ({u:yyyy-MM-dd}) is before `published` ({p:yyyy-MM-dd})"));
-        }
 
-        return title is null || category is null || risk is null || summary is null || published is null
+        return title is null || category is null || risk is null || summary is null || dates is null
             ? null
-            : new Article(path, title, category, risk.Value, summary, healthRisks, published.Value, updated, rendered.Html, rendered.Headings);
+            : new Article(path, title, summary, rendered.Html, rendered.Headings, category, risk.Value, healthRisks,
+                [.. tags.Distinct(StringComparer.OrdinalIgnoreCase)], dates, Article.MinutesToRead(rendered.WordCount));
+    }
+
+    private static Category? ReadCategory(ContentPath path, FrontMatter frontMatter, List<ContentProblem> problems)
+    {
+        var name = frontMatter.Text("category", FrontMatterField.TitleMaxLength);
+        if (name is null)
+        {
+            return null;
+        }
+        var category = Category.FromName(name);
+        if (category is null)
+        {
+            problems.Add(ContentProblem.Error(path.File, frontMatter.PositionOf("category"), ProblemCodes.InvalidValue,
+                $"field `category` must contain letters or digits (got `{name}`)"));
+        }
+        return category;
+    }
+
+    private static ArticleDates? ReadDates(ContentPath path, FrontMatter frontMatter, List<ContentProblem> problems)
+    {
+        var published = frontMatter.Date("published", required: true);
+        var updated = frontMatter.Date("updated", required: false);
+        var lastReviewed = frontMatter.Date("lastReviewed", required: false);
+        var nextReview = frontMatter.Date("nextReview", required: false);
+
+        NotBefore("updated", updated, "published", published);
+        NotBefore("nextReview", nextReview, "lastReviewed", lastReviewed);
+        return published is null ? null : new ArticleDates(published.Value, updated, lastReviewed, nextReview);
+
+        void NotBefore(string later, DateOnly? laterDate, string earlier, DateOnly? earlierDate)
+        {
+            if (laterDate < earlierDate)
+            {
+                problems.Add(ContentProblem.Error(path.File, frontMatter.PositionOf(later), ProblemCodes.InvalidValue,
+                    $"field `{later}` ({laterDate:yyyy-MM-dd}) is before `{earlier}` ({earlierDate:yyyy-MM-dd})"));
+            }
+        }
     }
 
     private static SitePage? ReadSitePage(ContentPath path, FrontMatter frontMatter, RenderedMarkdown rendered)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Stackwise.Web.Content;
@@ -12,6 +13,7 @@ public static class ContentServices
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ContentOptions>, ContentOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ContentParser>();
         services.AddSingleton<ContentLoader>();
         services.AddSingleton<ContentStore>();

@@ -1,26 +1,39 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using Stackwise.Web.Rendering;
 
 namespace Stackwise.Web.Content;
 
 /// <summary>
-/// Everything the site serves, loaded and rendered up front. Immutable: a reload builds a new snapshot
-/// and swaps it in whole, so a request always sees one consistent version of the content.
+/// Everything the site serves, loaded, rendered and indexed up front: no request scans the articles.
+/// Immutable: a reload builds a new snapshot and swaps it in whole, so a request always sees one
+/// consistent version of the content.
 /// </summary>
 public sealed class ContentSnapshot
 {
+    /// <summary>How many related articles an article shows at most.</summary>
+    public const int MaxRelated = 3;
+
+    private readonly FrozenDictionary<string, ImmutableArray<Article>> _related;
+
     private ContentSnapshot(
         FrozenDictionary<string, ContentDocument> byUrl,
         ImmutableArray<Article> articles,
         ImmutableArray<ContentProblem> problems,
-        int filesRead,
-        int filesRejected)
+        int filesRead)
     {
         ByUrl = byUrl;
         Articles = articles;
         Problems = problems;
         FilesRead = filesRead;
-        FilesRejected = filesRejected;
+        FilesRejected = problems.Where(problem => problem.Severity == ProblemSeverity.Error)
+            .Select(problem => problem.File).Distinct(StringComparer.Ordinal).Count();
+        Categories = [.. articles.GroupBy(article => article.Category)
+            .Select(group => new CategoryListing(group.Key, [.. group]))
+            .OrderBy(listing => listing.Category.Name, StringComparer.OrdinalIgnoreCase)];
+        CategoriesBySlug = Categories.ToFrozenDictionary(listing => listing.Category.Slug, StringComparer.Ordinal);
+        ByRisk = Enum.GetValues<RiskLevel>().ToFrozenDictionary(risk => risk, risk => articles.Where(article => article.Risk == risk).ToImmutableArray());
+        _related = articles.ToFrozenDictionary(article => article.Url, article => FindRelated(article, articles), StringComparer.Ordinal);
     }
 
     public static ContentSnapshot Empty { get; } = Create([], [], filesRead: 0);
@@ -30,6 +43,14 @@ public sealed class ContentSnapshot
 
     /// <summary>Every article, newest first.</summary>
     public ImmutableArray<Article> Articles { get; }
+
+    /// <summary>Every category that has articles, by name.</summary>
+    public ImmutableArray<CategoryListing> Categories { get; }
+
+    public FrozenDictionary<string, CategoryListing> CategoriesBySlug { get; }
+
+    /// <summary>The articles of each risk level, newest first; every level is present, possibly empty.</summary>
+    public FrozenDictionary<RiskLevel, ImmutableArray<Article>> ByRisk { get; }
 
     /// <summary>Every problem found while loading, errors and warnings, in file order.</summary>
     public ImmutableArray<ContentProblem> Problems { get; }
@@ -41,26 +62,66 @@ public sealed class ContentSnapshot
 
     public static ContentSnapshot Create(IEnumerable<ContentDocument> documents, IEnumerable<ContentProblem> problems, int filesRead)
     {
-        var byUrl = documents.ToFrozenDictionary(document => document.Url, StringComparer.Ordinal);
+        var allProblems = problems.ToList();
+        var unified = UnifyCategorySpellings(documents.ToList(), allProblems);
+        var byUrl = unified.ToFrozenDictionary(document => document.Url, StringComparer.Ordinal);
         var articles = byUrl.Values.OfType<Article>()
-            .OrderByDescending(article => article.Published)
+            .OrderByDescending(article => article.Dates.Published)
             .ThenBy(article => article.Title, StringComparer.Ordinal)
             .ToImmutableArray();
-        var problemList = problems
+        var sortedProblems = allProblems
             .OrderBy(problem => problem.File, StringComparer.Ordinal)
             .ThenBy(problem => problem.Position.Line)
             .ThenBy(problem => problem.Position.Column)
             .ToImmutableArray();
-        var rejected = problemList
-            .Where(problem => problem.Severity == ProblemSeverity.Error)
-            .Select(problem => problem.File)
-            .Distinct(StringComparer.Ordinal)
-            .Count();
-        return new ContentSnapshot(byUrl, articles, problemList, filesRead, rejected);
+        return new ContentSnapshot(byUrl, articles, sortedProblems, filesRead);
     }
 
     public Article? FindArticle(string section, string slug) =>
         ByUrl.GetValueOrDefault($"/{section}/{slug}") as Article;
 
     public SitePage? FindPage(string slug) => ByUrl.GetValueOrDefault($"/{slug}") as SitePage;
+
+    /// <summary>Other articles in the same category or sharing tags, closest first; empty when there are none.</summary>
+    public ImmutableArray<Article> RelatedTo(Article article) => _related.GetValueOrDefault(article.Url, []);
+
+    private static ImmutableArray<Article> FindRelated(Article article, ImmutableArray<Article> articles) =>
+    [
+        .. articles
+            .Where(other => other.Url != article.Url)
+            .Select(other => (Article: other, Score: (other.Category == article.Category ? 2 : 0)
+                + other.Tags.Count(tag => article.Tags.Contains(tag, StringComparer.OrdinalIgnoreCase))))
+            .Where(candidate => candidate.Score > 0)
+            .OrderByDescending(candidate => candidate.Score)
+            .ThenByDescending(candidate => candidate.Article.Dates.Published)
+            .Take(MaxRelated)
+            .Select(candidate => candidate.Article),
+    ];
+
+    /// <summary>
+    /// Categories whose names differ only in case or punctuation share one page; every article takes the
+    /// most used spelling, and the others get a warning so the editor can make them agree.
+    /// </summary>
+    private static List<ContentDocument> UnifyCategorySpellings(List<ContentDocument> documents, List<ContentProblem> problems)
+    {
+        var canonical = documents.OfType<Article>()
+            .GroupBy(article => article.Category.Slug, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group
+                .GroupBy(article => article.Category.Name, StringComparer.Ordinal)
+                .OrderByDescending(spelling => spelling.Count())
+                .ThenBy(spelling => spelling.Key, StringComparer.Ordinal)
+                .First().First().Category, StringComparer.Ordinal);
+
+        return [.. documents.Select(document =>
+        {
+            if (document is not Article article || article.Category == canonical[article.Category.Slug])
+            {
+                return document;
+            }
+            var category = canonical[article.Category.Slug];
+            problems.Add(new ContentProblem(article.Path.File, SourcePosition.Start, ProblemSeverity.Warning, ProblemCodes.CategorySpelling,
+                $"category `{article.Category.Name}` is written `{category.Name}` in other articles; the site shows `{category.Name}`"));
+            return article with { Category = category };
+        })];
+    }
 }

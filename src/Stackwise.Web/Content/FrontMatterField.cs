@@ -13,6 +13,7 @@ public sealed record FrontMatterField(string Name, FieldType Type, bool ForArtic
     public const int TitleMaxLength = 120;
     public const int SummaryMaxLength = 160;
     public const int HealthRiskMaxLength = 200;
+    public const int TagMaxLength = 40;
 
     public static readonly IReadOnlyList<FrontMatterField> All =
     [
@@ -23,6 +24,9 @@ public sealed record FrontMatterField(string Name, FieldType Type, bool ForArtic
         new("healthRisks", FieldType.TextList, ForArticles: true, ForPages: false),
         new("published", FieldType.Date, ForArticles: true, ForPages: false),
         new("updated", FieldType.Date, ForArticles: true, ForPages: true),
+        new("lastReviewed", FieldType.Date, ForArticles: true, ForPages: false),
+        new("nextReview", FieldType.Date, ForArticles: true, ForPages: false),
+        new("tags", FieldType.TextList, ForArticles: true, ForPages: false),
     ];
 
     public static FrontMatterField? Find(string name) => All.FirstOrDefault(field => field.Name == name);

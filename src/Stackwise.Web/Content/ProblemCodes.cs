@@ -25,4 +25,5 @@ public static class ProblemCodes
     public const string AnchorOrAlias = "SW030";
     public const string UnsafeLink = "SW040";
     public const string MissingHealthRisks = "SW041";
+    public const string CategorySpelling = "SW042";
 }

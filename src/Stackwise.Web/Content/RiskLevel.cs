@@ -25,6 +25,12 @@ public static class RiskLevels
     /// <summary>The lowercase name used in front matter, URLs and CSS classes.</summary>
     public static string Slug(this RiskLevel risk) => Names[(int)risk];
 
+    /// <summary>Where the site explains what the level means: a section of the risk-levels page.</summary>
+    public static string ExplanationUrl(this RiskLevel risk) => $"/risk-levels#{risk.Slug()}-risk";
+
+    /// <summary>The page listing every article of the level.</summary>
+    public static string Url(this RiskLevel risk) => $"/risk/{risk.Slug()}";
+
     /// <summary>The text of the badge, which carries the meaning without relying on colour.</summary>
     public static string BadgeText(this RiskLevel risk) => risk switch
     {

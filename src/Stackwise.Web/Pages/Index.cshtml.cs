@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Stackwise.Web.Content;
 
@@ -6,7 +5,7 @@ namespace Stackwise.Web.Pages;
 
 public sealed class IndexModel(ContentStore content) : PageModel, IHasPageMeta
 {
-    public ImmutableArray<Article> Articles { get; } = content.Current.Articles;
+    public ContentSnapshot Snapshot { get; } = content.Current;
 
     public PageMeta Meta => PageMeta.Home;
 }

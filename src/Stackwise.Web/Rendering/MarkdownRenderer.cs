@@ -49,7 +49,23 @@ public sealed class MarkdownRenderer
         _pipeline.Setup(renderer);
         renderer.Render(document);
 
-        return new RenderedMarkdown(frontMatter, frontMatterLine, writer.ToString(), headings, links);
+        var wordCount = document.Descendants<LiteralInline>().Sum(literal => CountWords(literal.Content.AsSpan()))
+            + document.Descendants<CodeInline>().Sum(code => CountWords(code.Content));
+
+        return new RenderedMarkdown(frontMatter, frontMatterLine, writer.ToString(), headings, links, wordCount);
+    }
+
+    private static int CountWords(ReadOnlySpan<char> text)
+    {
+        var words = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            var isWordChar = !char.IsWhiteSpace(c);
+            words += isWordChar && !inWord ? 1 : 0;
+            inWord = isWordChar;
+        }
+        return words;
     }
 
     private static string PlainText(ContainerInline? inline)

@@ -4,10 +4,12 @@ namespace Stackwise.Web.Rendering;
 
 /// <summary>Everything taken from one parse of a markdown file.</summary>
 /// <param name="FrontMatter">The YAML between the opening and closing <c>---</c>, or null when there is none.</param>
+/// <param name="WordCount">Words of the body text a reader reads, for the reading time.</param>
 /// <param name="FrontMatterLine">The 1-based file line on which the YAML starts, so YAML positions can be mapped to the file.</param>
 public sealed record RenderedMarkdown(
     string? FrontMatter,
     int FrontMatterLine,
     string Html,
     ImmutableArray<Heading> Headings,
-    ImmutableArray<MarkdownLink> Links);
+    ImmutableArray<MarkdownLink> Links,
+    int WordCount);

@@ -34,11 +34,11 @@ public sealed class ContentParserTests
         var article = Assert.IsType<Article>(result.Document);
         Assert.Empty(result.Problems);
         Assert.Equal("Synthetic Therapy", article.Title);
-        Assert.Equal("Test Category", article.Category);
+        Assert.Equal(new Category("Test Category", "test-category"), article.Category);
         Assert.Equal(RiskLevel.Moderate, article.Risk);
         Assert.Equal(["Synthetic risk"], article.HealthRisks.AsEnumerable());
-        Assert.Equal(new DateOnly(2026, 1, 10), article.Published);
-        Assert.Equal(new DateOnly(2026, 2, 1), article.Modified);
+        Assert.Equal(new DateOnly(2026, 1, 10), article.Dates.Published);
+        Assert.Equal(new DateOnly(2026, 2, 1), article.Dates.Modified);
         Assert.Equal("/therapies/synthetic", article.Url);
         Assert.Equal("first-section", Assert.Single(article.Headings).Id);
     }

@@ -120,8 +120,8 @@ public sealed class KetamineArticleTests(RealContentFactory factory) : IClassFix
 
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         var card = Assert.Single(document.QuerySelectorAll(".article-card"));
-        Assert.Equal(Url, card.QuerySelector("a")?.GetAttribute("href"));
-        Assert.Equal("Ketamine-Assisted Therapy", card.QuerySelector("a")?.NormalizedText());
+        Assert.Equal(Url, card.QuerySelector(".article-card-title a")?.GetAttribute("href"));
+        Assert.Equal("Ketamine-Assisted Therapy", card.QuerySelector(".article-card-title a")?.NormalizedText());
         Assert.Equal("Psychedelic Therapy", card.QuerySelector(".category")?.NormalizedText());
         Assert.Equal("Moderate Risk", card.QuerySelector(".risk-badge")?.NormalizedText());
     }

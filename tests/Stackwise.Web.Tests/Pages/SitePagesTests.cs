@@ -13,13 +13,13 @@ public sealed class SitePagesTests(TestContentFactory factory) : IClassFixture<T
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Stackwise", document.Title);
         var cards = document.QuerySelectorAll(".article-card");
-        Assert.Equal(["Beta Test Supplement", "Alpha Test Therapy"], cards.Select(card => card.QuerySelector("a")?.NormalizedText()));
-        var beta = cards[0];
-        Assert.Equal("/supplements/beta-test-supplement", beta.QuerySelector("a")?.GetAttribute("href"));
+        Assert.Equal(["Gamma Test Therapy", "Beta Test Supplement", "Alpha Test Therapy"], cards.Select(card => card.QuerySelector(".article-card-title a")?.NormalizedText()));
+        var beta = cards[1];
+        Assert.Equal("/supplements/beta-test-supplement", beta.QuerySelector(".article-card-title a")?.GetAttribute("href"));
         Assert.Equal("Test Category B", beta.QuerySelector(".category")?.NormalizedText());
         Assert.Equal("High Risk", beta.QuerySelector(".risk-badge")?.NormalizedText());
-        Assert.Equal("A synthetic high-risk article used by the automated tests.", beta.QuerySelector("p:last-child")?.NormalizedText());
-        Assert.Equal("Low Risk", cards[1].QuerySelector(".risk-badge")?.NormalizedText());
+        Assert.Equal("A synthetic high-risk article used by the automated tests.", beta.QuerySelector(".article-summary")?.NormalizedText());
+        Assert.Equal("Low Risk", cards[2].QuerySelector(".risk-badge")?.NormalizedText());
     }
 
     [Fact]

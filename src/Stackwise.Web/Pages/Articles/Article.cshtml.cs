@@ -1,20 +1,31 @@
+using System.Collections.Immutable;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Stackwise.Web.Content;
 
 namespace Stackwise.Web.Pages.Articles;
 
-public sealed class ArticleModel(ContentStore content) : PageModel, IHasPageMeta
+public sealed class ArticleModel(ContentStore content, TimeProvider time) : PageModel, IHasPageMeta
 {
     private Article? _article;
 
     public Article Article => _article ?? throw new InvalidOperationException("The article is only set once OnGet has found it.");
 
+    public ImmutableArray<Article> Related { get; private set; } = [];
+
+    public bool IsDueForReview => Article.Dates.IsDueForReview(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+
     public PageMeta Meta => new(Article.Title, Article.Summary);
 
     public IActionResult OnGet(string section, string slug)
     {
-        _article = content.Current.FindArticle(section, slug);
-        return _article is null ? NotFound() : Page();
+        var snapshot = content.Current;
+        _article = snapshot.FindArticle(section, slug);
+        if (_article is null)
+        {
+            return NotFound();
+        }
+        Related = snapshot.RelatedTo(_article);
+        return Page();
     }
 }

@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Stackwise.Web.Content;
+
+namespace Stackwise.Web.Pages.Categories;
+
+/// <summary>A category's page. Categories come from the articles, so a category with no published article has no page.</summary>
+public sealed class CategoryModel(ContentStore content) : PageModel, IHasPageMeta
+{
+    private CategoryListing? _listing;
+
+    public CategoryListing Listing => _listing ?? throw new InvalidOperationException("The category is only set once OnGet has found it.");
+
+    public PageMeta Meta => new(Listing.Category.Name, $"Stackwise articles about {Listing.Category.Name}, with their risk levels and health risks.");
+
+    public IActionResult OnGet(string slug)
+    {
+        _listing = content.Current.CategoriesBySlug.GetValueOrDefault(slug);
+        return _listing is null ? NotFound() : Page();
+    }
+}
