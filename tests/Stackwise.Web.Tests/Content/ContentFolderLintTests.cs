@@ -19,5 +19,10 @@ public sealed class ContentFolderLintTests
         Assert.NotNull(snapshot.FindArticle("therapies", "ketamine-assisted-therapy"));
         Assert.NotNull(snapshot.FindPage("terms"));
         Assert.NotNull(snapshot.FindPage("privacy"));
+        Assert.NotNull(snapshot.FindPage("about"));
+        var riskLevels = snapshot.FindPage("risk-levels");
+        Assert.NotNull(riskLevels);
+        Assert.All(Enum.GetValues<RiskLevel>(), risk =>
+            Assert.Contains(riskLevels.Headings, heading => risk.ExplanationUrl() == $"/risk-levels#{heading.Id}"));
     }
 }

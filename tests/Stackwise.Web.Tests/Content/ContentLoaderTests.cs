@@ -133,4 +133,34 @@ public sealed class ContentLoaderTests : IDisposable
 
         Assert.Equal(["/therapies/newer", "/therapies/older"], snapshot.Articles.Select(article => article.Url));
     }
+
+    [Fact]
+    public async Task CategorySpellingsThatShareASlugShareOnePageAndWarn()
+    {
+        _folder.Write("therapies/one.md", SyntheticContent.LowRiskArticle.Replace("category: Test", "category: Mind Body", StringComparison.Ordinal))
+            .Write("therapies/two.md", SyntheticContent.LowRiskArticle.Replace("category: Test", "category: Mind Body", StringComparison.Ordinal))
+            .Write("therapies/three.md", SyntheticContent.LowRiskArticle.Replace("category: Test", "category: mind-body", StringComparison.Ordinal));
+
+        var snapshot = await LoadAsync();
+
+        var listing = Assert.Single(snapshot.Categories);
+        Assert.Equal(new Category("Mind Body", "mind-body"), listing.Category);
+        Assert.Equal(3, listing.Articles.Length);
+        var warning = Assert.Single(snapshot.Problems);
+        Assert.Equal(ProblemSeverity.Warning, warning.Severity);
+        Assert.Equal("therapies/three.md", warning.File);
+        Assert.Equal(0, snapshot.FilesRejected);
+    }
+
+    [Fact]
+    public async Task EveryRiskLevelIsListedEvenWhenEmpty()
+    {
+        _folder.Write("therapies/good.md", SyntheticContent.LowRiskArticle);
+
+        var snapshot = await LoadAsync();
+
+        Assert.Single(snapshot.ByRisk[RiskLevel.Low]);
+        Assert.Empty(snapshot.ByRisk[RiskLevel.Moderate]);
+        Assert.Empty(snapshot.ByRisk[RiskLevel.High]);
+    }
 }

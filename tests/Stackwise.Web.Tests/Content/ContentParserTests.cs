@@ -202,6 +202,35 @@ public sealed class ContentParserTests
     }
 
     [Fact]
+    public void NextReviewBeforeLastReviewedIsRejected()
+    {
+        var problem = SingleError(ParseArticle(ValidFrontMatter + "\nlastReviewed: 2026-03-01\nnextReview: 2026-02-01"));
+
+        Assert.Equal(ProblemCodes.InvalidValue, problem.Code);
+        Assert.Equal("field `nextReview` (2026-02-01) is before `lastReviewed` (2026-03-01)", problem.Message);
+        Assert.Equal(10, problem.Position.Line);
+    }
+
+    [Fact]
+    public void TagsAndReviewDatesAreRead()
+    {
+        var result = ParseArticle(ValidFrontMatter + "\ntags:\n  - sleep\n  - Sleep\n  - stress\nlastReviewed: 2026-03-01\nnextReview: 2027-03-01");
+
+        var article = Assert.IsType<Article>(result.Document);
+        Assert.Equal(["sleep", "stress"], article.Tags.AsEnumerable());
+        Assert.Equal(new ArticleDates(new DateOnly(2026, 1, 10), null, new DateOnly(2026, 3, 1), new DateOnly(2027, 3, 1)), article.Dates);
+    }
+
+    [Fact]
+    public void CategoryWithoutLettersIsRejected()
+    {
+        var problem = SingleError(ParseArticle(ValidFrontMatter.Replace("category: Test Category", "category: \"!!!\"", StringComparison.Ordinal)));
+
+        Assert.Equal(ProblemCodes.InvalidValue, problem.Code);
+        Assert.Contains("`category`", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ArticleFieldOnASitePageIsRejected()
     {
         var result = Parser.Parse(new ContentPath("pages/about.md", null, "about"), "---\ntitle: About\nsummary: Synthetic.\nrisk: low\n---\nText.\n");

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog.Core;
 
@@ -24,6 +25,9 @@ public class StackwiseFactory : WebApplicationFactory<Program>
 
     public LogCollector Logs { get; } = new();
 
+    /// <summary>The clock the app sees; the real one unless a test stops it at a date.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
@@ -32,6 +36,7 @@ public class StackwiseFactory : WebApplicationFactory<Program>
         // Tests read the logs through the collector; the console keeps only warnings and errors.
         builder.UseSetting("Serilog:WriteTo:0:Args:restrictedToMinimumLevel", "Warning");
         builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(Logs));
+        builder.ConfigureTestServices(services => services.AddSingleton(Time));
     }
 }
 
