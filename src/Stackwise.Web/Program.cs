@@ -6,6 +6,10 @@ using Stackwise.Web.Seo;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Serve wwwroot from the build output in every environment (a published app has it in place already);
+// without this, `dotnet run` or tests in Production would answer stylesheets with empty bodies.
+builder.WebHost.UseStaticWebAssets();
+
 // Logging: Serilog from the "Serilog" section of appsettings.json. The static Log.Logger is left
 // alone so that several hosts (parallel tests) each keep their own logger.
 builder.Services.AddSerilog((services, logger) => logger

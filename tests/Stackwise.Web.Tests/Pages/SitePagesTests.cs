@@ -102,5 +102,6 @@ public sealed class SitePagesTests(TestContentFactory factory) : IClassFixture<T
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(".risk-badge--moderate", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

@@ -1,0 +1,101 @@
+using Microsoft.Playwright;
+
+namespace Stackwise.BrowserTests;
+
+[Collection(SharedSite.Name)]
+public sealed class LayoutTests(SiteFixture site)
+{
+    [BrowserTheory]
+    [MemberData(nameof(SitePages.All), MemberType = typeof(SitePages))]
+    public async Task NoPageScrollsSidewaysAt375Pixels(string path)
+    {
+        var page = await site.OpenAsync(path, width: 375);
+
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+
+        Assert.True(overflow <= 0, $"{path} is {overflow}px wider than a 375px screen");
+        await page.Context.CloseAsync();
+    }
+
+    [BrowserFact]
+    public async Task ArticleLinesStayNearSeventyCharactersOnAWideScreen()
+    {
+        var page = await site.OpenAsync(SitePages.Article, width: 1600);
+
+        // Characters a line = the paragraph's characters over its rendered lines.
+        var charactersPerLine = await page.EvaluateAsync<double>(
+            "() => { const p = document.querySelector('.article-body p'); const lines = p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight); return p.textContent.length / lines; }");
+
+        Assert.InRange(charactersPerLine, 60, 80);
+        await page.Context.CloseAsync();
+    }
+
+    [BrowserFact]
+    public async Task PagesWorkWithJavaScriptOff()
+    {
+        var page = await site.OpenAsync(SitePages.Article, javaScript: false);
+
+        Assert.Equal("Ketamine-Assisted Therapy", await page.Locator("h1").InnerTextAsync());
+        Assert.Equal(6, await page.Locator(".health-risks li").CountAsync());
+        await page.Locator("nav.toc a[href='#how-it-works']").ClickAsync();
+        Assert.EndsWith("#how-it-works", page.Url, StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
+
+    [BrowserFact]
+    public async Task PrintShowsTheArticleHealthRisksAndDisclaimerWithoutNavigation()
+    {
+        var page = await site.OpenAsync(SitePages.Article);
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+
+        Assert.True(await page.Locator("article h1").IsVisibleAsync());
+        Assert.True(await page.Locator(".health-risks").IsVisibleAsync());
+        Assert.True(await page.Locator("footer .disclaimer").IsVisibleAsync());
+        foreach (var hidden in new[] { ".site-header", "nav.breadcrumbs", "nav.toc", ".footer-nav" })
+        {
+            Assert.False(await page.Locator(hidden).IsVisibleAsync(), $"{hidden} should not print");
+        }
+        await page.Context.CloseAsync();
+    }
+
+    [BrowserFact]
+    public async Task RiskBadgesHaveDistinctColoursAndSayTheirLevelInText()
+    {
+        var page = await site.OpenAsync("/risk-levels");
+        var colours = new List<string>();
+        foreach (var level in new[] { "low", "moderate", "high" })
+        {
+            await page.EvaluateAsync(
+                "level => { const a = document.createElement('a'); a.className = 'risk-badge risk-badge--' + level; a.id = 'probe-' + level; a.textContent = level; document.querySelector('main').append(a); }",
+                level);
+            colours.Add(await page.EvaluateAsync<string>("id => getComputedStyle(document.getElementById(id)).backgroundColor", $"probe-{level}"));
+        }
+
+        Assert.Equal(3, colours.Distinct().Count());
+        var articleBadge = await site.OpenAsync(SitePages.Article);
+        Assert.Equal("Moderate Risk", await articleBadge.Locator("article .risk-badge").InnerTextAsync());
+        await page.Context.CloseAsync();
+        await articleBadge.Context.CloseAsync();
+    }
+
+    [BrowserTheory]
+    [InlineData(SitePages.Home, "home")]
+    [InlineData(SitePages.Article, "article")]
+    public async Task ScreenshotsAtPhoneAndDesktopWidthsInLightAndDark(string path, string name)
+    {
+        Directory.CreateDirectory(SiteFixture.ScreenshotFolder);
+        foreach (var width in new[] { 375, 1280 })
+        {
+            foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
+            {
+                var page = await site.OpenAsync(path, width, scheme);
+                var file = Path.Combine(SiteFixture.ScreenshotFolder, $"{name}-{width}-{scheme.ToString().ToLowerInvariant()}.png");
+
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+
+                Assert.True(new FileInfo(file).Length > 10_000, $"{file} looks empty");
+                await page.Context.CloseAsync();
+            }
+        }
+    }
+}
