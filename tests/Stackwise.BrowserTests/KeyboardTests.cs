@@ -42,4 +42,22 @@ public sealed class KeyboardTests(SiteFixture site)
         }
         await page.Context.CloseAsync();
     }
+
+    [BrowserFact]
+    public async Task FocusedLinksShowAVisibleOutline()
+    {
+        var page = await site.OpenAsync(SitePages.Article);
+
+        for (var i = 0; i < 4; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            var outline = await page.EvaluateAsync<string[]>(
+                "() => { const s = getComputedStyle(document.activeElement); return [document.activeElement.tagName, s.outlineStyle, s.outlineWidth]; }");
+
+            Assert.Equal("A", outline[0]);
+            Assert.Equal("solid", outline[1]);
+            Assert.Equal("3px", outline[2]);
+        }
+        await page.Context.CloseAsync();
+    }
 }

@@ -7,14 +7,17 @@ public sealed class LayoutTests(SiteFixture site)
 {
     [BrowserTheory]
     [MemberData(nameof(SitePages.All), MemberType = typeof(SitePages))]
-    public async Task NoPageScrollsSidewaysAt375Pixels(string path)
+    public async Task NoPageScrollsSidewaysAt375Or320Pixels(string path)
     {
-        var page = await site.OpenAsync(path, width: 375);
+        foreach (var width in new[] { 375, 320 })
+        {
+            var page = await site.OpenAsync(path, width);
 
-        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
 
-        Assert.True(overflow <= 0, $"{path} is {overflow}px wider than a 375px screen");
-        await page.Context.CloseAsync();
+            Assert.True(overflow <= 0, $"{path} is {overflow}px wider than a {width}px screen");
+            await page.Context.CloseAsync();
+        }
     }
 
     [BrowserFact]
