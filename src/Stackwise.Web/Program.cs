@@ -18,10 +18,10 @@ builder.Services.AddSerilog((services, logger) => logger
     .Enrich.FromLogContext(), preserveStaticLogger: true);
 
 // Features, each registered next to its own code.
-builder.Services.AddStackwiseSite();        // Seo/: Site:BaseUrl, the public identity
+builder.Services.AddStackwiseSeo();         // Seo/: Site:BaseUrl, output cache policy
 builder.Services.AddStackwiseRendering();   // Rendering/: the one Markdig pipeline
 builder.Services.AddStackwiseContent();     // Content/: content folder -> immutable snapshot
-builder.Services.AddStackwisePages();       // Pages/: home, articles, site pages, errors
+builder.Services.AddStackwisePages();       // Pages/: home, articles, categories, risk levels, site pages, errors
 
 var app = builder.Build();
 
@@ -31,8 +31,10 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/error/500");
 }
 app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseStackwiseSeo();                      // 301 aliases and URL variants, 410 gone, output cache, ETag and 304
 
 app.MapStaticAssets();
-app.MapRazorPages().WithStaticAssets();
+app.MapStackwisePages();
+app.MapSeoEndpoints();                      // robots.txt, sitemap.xml, feed.xml, rss.xml
 
 app.Run();

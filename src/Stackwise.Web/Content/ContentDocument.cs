@@ -12,4 +12,7 @@ public abstract record ContentDocument(
     ImmutableArray<Heading> Headings)
 {
     public string Url => Path.Url;
+
+    /// <summary>Old paths of this document, lowercase and without a trailing slash; each answers 301 to <see cref="Url"/>.</summary>
+    public ImmutableArray<string> Aliases { get; init; } = [];
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text;
 using Stackwise.Web.Rendering;
 
@@ -39,7 +40,19 @@ public sealed class ContentLoader(ContentParser parser)
             }
         }
 
-        return ContentSnapshot.Create(RejectDuplicateUrls(documents, problems), problems, files.Count);
+        var gone = await ReadRedirectsAsync(root, problems, cancellationToken);
+        return ContentSnapshot.Create(RejectDuplicateUrls(documents, problems), gone, problems, files.Count);
+    }
+
+    private static async Task<ImmutableArray<string>> ReadRedirectsAsync(string root, List<ContentProblem> problems, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(root, RedirectsFile.Name);
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+        var text = await ReadAsync(root, RedirectsFile.Name, problems, cancellationToken);
+        return text is null ? [] : RedirectsFile.Read(text, problems);
     }
 
     /// <summary>Markdown files as paths relative to the root with forward slashes. Links are reported, never followed.</summary>

@@ -26,10 +26,11 @@ public sealed class ContentParser(MarkdownRenderer renderer)
         ContentDocument? document = path.IsSitePage
             ? ReadSitePage(path, frontMatter, rendered)
             : ReadArticle(path, frontMatter, rendered, problems);
+        var aliases = ReadAliases(path, frontMatter, problems);
         CheckLinks(path, rendered, problems);
 
         var hasErrors = problems.Any(problem => problem.Severity == ProblemSeverity.Error);
-        return new ParseResult(hasErrors ? null : document, [.. problems]);
+        return new ParseResult(hasErrors || document is null ? null : document with { Aliases = aliases }, [.. problems]);
     }
 
     private static Article? ReadArticle(ContentPath path, FrontMatter frontMatter, RenderedMarkdown rendered, List<ContentProblem> problems)
@@ -99,6 +100,30 @@ public sealed class ContentParser(MarkdownRenderer renderer)
         return title is null || summary is null
             ? null
             : new SitePage(path, title, summary, updated, rendered.Html, rendered.Headings);
+    }
+
+    private static ImmutableArray<string> ReadAliases(ContentPath path, FrontMatter frontMatter, List<ContentProblem> problems)
+    {
+        var aliases = ImmutableArray.CreateBuilder<string>();
+        foreach (var alias in frontMatter.TextList("aliases", FrontMatterField.AliasMaxLength))
+        {
+            var normalized = SitePaths.Normalize(alias);
+            if (normalized is null)
+            {
+                problems.Add(ContentProblem.Error(path.File, frontMatter.PositionOf("aliases"), ProblemCodes.InvalidValue,
+                    $"alias `{alias}` must be a site path starting with `/`, with no spaces, `?` or `#`, like `/old/page-name`"));
+            }
+            else if (normalized == path.Url)
+            {
+                problems.Add(ContentProblem.Error(path.File, frontMatter.PositionOf("aliases"), ProblemCodes.InvalidValue,
+                    $"alias `{alias}` is the page's own URL"));
+            }
+            else if (!aliases.Contains(normalized))
+            {
+                aliases.Add(normalized);
+            }
+        }
+        return aliases.ToImmutable();
     }
 
     private static void CheckLinks(ContentPath path, RenderedMarkdown rendered, List<ContentProblem> problems)

@@ -14,6 +14,7 @@ public static class ContentServices
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ContentOptions>, ContentOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddOutputCache();
         services.AddSingleton<ContentParser>();
         services.AddSingleton<ContentLoader>();
         services.AddSingleton<ContentStore>();

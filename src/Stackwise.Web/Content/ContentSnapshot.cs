@@ -19,24 +19,32 @@ public sealed class ContentSnapshot
     private ContentSnapshot(
         FrozenDictionary<string, ContentDocument> byUrl,
         ImmutableArray<Article> articles,
-        ImmutableArray<ContentProblem> problems,
+        ImmutableArray<string> gone,
+        List<ContentProblem> problems,
         int filesRead)
     {
         ByUrl = byUrl;
         Articles = articles;
-        Problems = problems;
         FilesRead = filesRead;
-        FilesRejected = problems.Where(problem => problem.Severity == ProblemSeverity.Error)
-            .Select(problem => problem.File).Distinct(StringComparer.Ordinal).Count();
         Categories = [.. articles.GroupBy(article => article.Category)
             .Select(group => new CategoryListing(group.Key, [.. group]))
             .OrderBy(listing => listing.Category.Name, StringComparer.OrdinalIgnoreCase)];
         CategoriesBySlug = Categories.ToFrozenDictionary(listing => listing.Category.Slug, StringComparer.Ordinal);
         ByRisk = Enum.GetValues<RiskLevel>().ToFrozenDictionary(risk => risk, risk => articles.Where(article => article.Risk == risk).ToImmutableArray());
         _related = articles.ToFrozenDictionary(article => article.Url, article => FindRelated(article, articles), StringComparer.Ordinal);
+        ServedPaths = byUrl.Keys
+            .Concat(["/"])
+            .Concat(Categories.Select(listing => listing.Category.Url))
+            .Concat(Enum.GetValues<RiskLevel>().Select(risk => risk.Url()))
+            .ToFrozenSet(StringComparer.Ordinal);
+        Redirects = SiteRedirects.Build(byUrl.Values, gone, ServedPaths, problems);
+        Problems = [.. problems
+            .OrderBy(problem => problem.File, StringComparer.Ordinal)
+            .ThenBy(problem => problem.Position.Line)
+            .ThenBy(problem => problem.Position.Column)];
     }
 
-    public static ContentSnapshot Empty { get; } = Create([], [], filesRead: 0);
+    public static ContentSnapshot Empty { get; } = Create([], [], [], filesRead: 0);
 
     /// <summary>Every served document by its URL path, such as <c>/terms</c>.</summary>
     public FrozenDictionary<string, ContentDocument> ByUrl { get; }
@@ -52,15 +60,22 @@ public sealed class ContentSnapshot
     /// <summary>The articles of each risk level, newest first; every level is present, possibly empty.</summary>
     public FrozenDictionary<RiskLevel, ImmutableArray<Article>> ByRisk { get; }
 
+    /// <summary>Every path the site answers 200 for from content: home, documents, categories and risk levels.</summary>
+    public FrozenSet<string> ServedPaths { get; }
+
+    public SiteRedirects Redirects { get; }
+
     /// <summary>Every problem found while loading, errors and warnings, in file order.</summary>
     public ImmutableArray<ContentProblem> Problems { get; }
 
     public int FilesRead { get; }
 
-    /// <summary>Markdown files left off the site because they have at least one error.</summary>
-    public int FilesRejected { get; }
+    /// <summary>Files left off the site because they have at least one error.</summary>
+    public int FilesRejected => Problems.Where(problem => problem.Severity == ProblemSeverity.Error)
+        .Select(problem => problem.File).Distinct(StringComparer.Ordinal).Count();
 
-    public static ContentSnapshot Create(IEnumerable<ContentDocument> documents, IEnumerable<ContentProblem> problems, int filesRead)
+    /// <param name="gone">Paths from <c>redirects.yml</c> that answer 410.</param>
+    public static ContentSnapshot Create(IEnumerable<ContentDocument> documents, ImmutableArray<string> gone, IEnumerable<ContentProblem> problems, int filesRead)
     {
         var allProblems = problems.ToList();
         var unified = UnifyCategorySpellings(documents.ToList(), allProblems);
@@ -69,12 +84,7 @@ public sealed class ContentSnapshot
             .OrderByDescending(article => article.Dates.Published)
             .ThenBy(article => article.Title, StringComparer.Ordinal)
             .ToImmutableArray();
-        var sortedProblems = allProblems
-            .OrderBy(problem => problem.File, StringComparer.Ordinal)
-            .ThenBy(problem => problem.Position.Line)
-            .ThenBy(problem => problem.Position.Column)
-            .ToImmutableArray();
-        return new ContentSnapshot(byUrl, articles, sortedProblems, filesRead);
+        return new ContentSnapshot(byUrl, articles, gone, allProblems, filesRead);
     }
 
     public Article? FindArticle(string section, string slug) =>

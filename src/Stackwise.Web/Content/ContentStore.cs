@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 
 namespace Stackwise.Web.Content;
@@ -6,10 +7,14 @@ namespace Stackwise.Web.Content;
 /// <summary>Holds the current content snapshot, loaded at start-up before the site answers requests.</summary>
 public sealed partial class ContentStore(
     ContentLoader loader,
+    IOutputCacheStore outputCache,
     IOptions<ContentOptions> options,
     IHostEnvironment environment,
     ILogger<ContentStore> logger) : IHostedService
 {
+    /// <summary>The output cache tag of every response rendered from content; evicted whenever a new snapshot is swapped in.</summary>
+    public const string CacheTag = "content";
+
     private volatile ContentSnapshot _current = ContentSnapshot.Empty;
 
     public ContentSnapshot Current => _current;
@@ -36,6 +41,7 @@ public sealed partial class ContentStore(
             }
         }
         _current = snapshot;
+        await outputCache.EvictByTagAsync(CacheTag, cancellationToken);
         LogLoaded(snapshot.Articles.Length, snapshot.ByUrl.Count - snapshot.Articles.Length, snapshot.FilesRejected, Root, stopwatch.ElapsedMilliseconds);
         return snapshot;
     }

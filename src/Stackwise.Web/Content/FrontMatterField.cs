@@ -14,6 +14,7 @@ public sealed record FrontMatterField(string Name, FieldType Type, bool ForArtic
     public const int SummaryMaxLength = 160;
     public const int HealthRiskMaxLength = 200;
     public const int TagMaxLength = 40;
+    public const int AliasMaxLength = 200;
 
     public static readonly IReadOnlyList<FrontMatterField> All =
     [
@@ -27,6 +28,7 @@ public sealed record FrontMatterField(string Name, FieldType Type, bool ForArtic
         new("lastReviewed", FieldType.Date, ForArticles: true, ForPages: false),
         new("nextReview", FieldType.Date, ForArticles: true, ForPages: false),
         new("tags", FieldType.TextList, ForArticles: true, ForPages: false),
+        new("aliases", FieldType.TextList, ForArticles: true, ForPages: true),
     ];
 
     public static FrontMatterField? Find(string name) => All.FirstOrDefault(field => field.Name == name);

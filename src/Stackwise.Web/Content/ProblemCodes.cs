@@ -26,4 +26,5 @@ public static class ProblemCodes
     public const string UnsafeLink = "SW040";
     public const string MissingHealthRisks = "SW041";
     public const string CategorySpelling = "SW042";
+    public const string RedirectConflict = "SW043";
 }

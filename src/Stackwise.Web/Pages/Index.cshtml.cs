@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Stackwise.Web.Content;
+using Stackwise.Web.Seo;
 
 namespace Stackwise.Web.Pages;
 
@@ -8,4 +9,6 @@ public sealed class IndexModel(ContentStore content) : PageModel, IHasPageMeta
     public ContentSnapshot Snapshot { get; } = content.Current;
 
     public PageMeta Meta => PageMeta.Home;
+
+    public void OnGet() => Response.SetLastModified(HttpCaching.Newest(Snapshot.Articles.Select(article => article.Dates.Modified)));
 }

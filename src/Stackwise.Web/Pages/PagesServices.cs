@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using Stackwise.Web.Seo;
 
 namespace Stackwise.Web.Pages;
 
@@ -11,5 +12,12 @@ public static class PagesServices
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddRazorPages();
         return services;
+    }
+
+    /// <summary>Maps every page, output-cached and revalidated like all content.</summary>
+    public static IEndpointRouteBuilder MapStackwisePages(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapRazorPages().WithStaticAssets().CacheAsContent();
+        return endpoints;
     }
 }

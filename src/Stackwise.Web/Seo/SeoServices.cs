@@ -1,14 +1,30 @@
+using Stackwise.Web.Content;
+
 namespace Stackwise.Web.Seo;
 
 public static class SeoServices
 {
-    /// <summary>Registers the site's public identity (<c>Site:BaseUrl</c>), checked at start-up.</summary>
-    public static IServiceCollection AddStackwiseSite(this IServiceCollection services)
+    /// <summary>Registers the site's public identity (<c>Site:BaseUrl</c>, checked at start-up) and the output cache policy.</summary>
+    public static IServiceCollection AddStackwiseSeo(this IServiceCollection services)
     {
         services.AddOptions<SiteOptions>()
             .BindConfiguration(SiteOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOutputCache(options => options.AddPolicy(HttpCaching.PolicyName, policy => policy
+            .Expire(TimeSpan.FromHours(1))
+            .Tag(ContentStore.CacheTag)));
         return services;
     }
+
+    /// <summary>Redirects and gone paths first, then the output cache, then ETags and 304s for what misses it.</summary>
+    public static IApplicationBuilder UseStackwiseSeo(this IApplicationBuilder app) => app
+        .UseMiddleware<RedirectsMiddleware>()
+        .UseOutputCache()
+        .UseMiddleware<ConditionalGetMiddleware>();
+
+    /// <summary>Marks endpoints that render content: output-cached until content changes, with ETags and 304s.</summary>
+    public static TBuilder CacheAsContent<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.CacheOutput(HttpCaching.PolicyName).WithMetadata(CacheableContent.Instance);
 }

@@ -12,6 +12,14 @@ public sealed class SiteOptions : IValidatableObject
     [Required(AllowEmptyStrings = false)]
     public string BaseUrl { get; set; } = "";
 
+    /// <summary>The Cache-Control header of pages, sitemaps and feeds: browsers keep a page a minute, shared
+    /// caches (a CDN, nginx) five, and may serve a stale copy for ten more while they revalidate.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string PageCacheControl { get; set; } = "public, max-age=60, s-maxage=300, stale-while-revalidate=600";
+
+    /// <summary>The absolute URL of a site path, such as <c>/terms</c>.</summary>
+    public string Absolute(string path) => BaseUrl + path;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         var valid = Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri)

@@ -163,4 +163,50 @@ public sealed class ContentLoaderTests : IDisposable
         Assert.Empty(snapshot.ByRisk[RiskLevel.Moderate]);
         Assert.Empty(snapshot.ByRisk[RiskLevel.High]);
     }
+
+    [Fact]
+    public async Task AliasThatIsALivePageOrTakenIsIgnoredWithAWarning()
+    {
+        _folder.Write("therapies/first.md", SyntheticContent.LowRiskArticle.Replace("published:", "aliases:\n  - /old\n  - /therapies/second\npublished:", StringComparison.Ordinal))
+            .Write("therapies/second.md", SyntheticContent.LowRiskArticle.Replace("published:", "aliases:\n  - /old\npublished:", StringComparison.Ordinal));
+
+        var snapshot = await LoadAsync();
+
+        Assert.Equal("/therapies/first", snapshot.Redirects.Moved["/old"]);
+        Assert.False(snapshot.Redirects.Moved.ContainsKey("/therapies/second"));
+        Assert.Equal(2, snapshot.Problems.Count(problem => problem.Severity == ProblemSeverity.Warning && problem.Code == ProblemCodes.RedirectConflict));
+        Assert.Equal(0, snapshot.FilesRejected);
+    }
+
+    [Fact]
+    public async Task GonePathsComeFromRedirectsYml()
+    {
+        _folder.Write("therapies/good.md", SyntheticContent.LowRiskArticle)
+            .Write("redirects.yml", "gone:\n  - /therapies/removed\n  - /Therapies/Other/\n  - /therapies/good\n");
+
+        var snapshot = await LoadAsync();
+
+        Assert.Equal(["/therapies/other", "/therapies/removed"], snapshot.Redirects.Gone.Order(StringComparer.Ordinal));
+        var warning = Assert.Single(snapshot.Problems);
+        Assert.Equal("redirects.yml", warning.File);
+        Assert.Equal(ProblemSeverity.Warning, warning.Severity);
+    }
+
+    [Theory]
+    [InlineData("gone: /not-a-list\n", ProblemCodes.WrongType, 1, 7)]
+    [InlineData("moved:\n  - /x\n", ProblemCodes.UnknownField, 1, 1)]
+    [InlineData("gone:\n  - not-a-path\n", ProblemCodes.InvalidValue, 2, 5)]
+    [InlineData("gone: [unclosed\n", ProblemCodes.YamlSyntax, 2, 1)]
+    [InlineData("- /just-a-list\n", ProblemCodes.NotAMapping, 1, 1)]
+    public async Task BadRedirectsYmlIsReportedWithItsPosition(string yaml, string code, int line, int column)
+    {
+        _folder.Write("therapies/good.md", SyntheticContent.LowRiskArticle).Write("redirects.yml", yaml);
+
+        var snapshot = await LoadAsync();
+
+        var problem = Assert.Single(snapshot.Problems);
+        Assert.Equal(("redirects.yml", code, line, column), (problem.File, problem.Code, problem.Position.Line, problem.Position.Column));
+        Assert.NotNull(snapshot.FindArticle("therapies", "good"));
+        Assert.Empty(snapshot.Redirects.Gone);
+    }
 }

@@ -230,6 +230,28 @@ public sealed class ContentParserTests
         Assert.Contains("`category`", problem.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("old/path")]
+    [InlineData("https://example.org/old")]
+    [InlineData("/old path")]
+    [InlineData("/old?x=1")]
+    [InlineData("/therapies/synthetic")]
+    public void InvalidAliasIsRejected(string alias)
+    {
+        var problem = SingleError(ParseArticle(ValidFrontMatter + $"\naliases:\n  - \"{alias}\""));
+
+        Assert.Equal(ProblemCodes.InvalidValue, problem.Code);
+        Assert.Contains($"alias `{alias}`", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AliasesAreNormalizedToLowercaseWithoutTrailingSlash()
+    {
+        var result = ParseArticle(ValidFrontMatter + "\naliases:\n  - /Old/Page/\n  - /old/page");
+
+        Assert.Equal(["/old/page"], Assert.IsType<Article>(result.Document).Aliases.AsEnumerable());
+    }
+
     [Fact]
     public void ArticleFieldOnASitePageIsRejected()
     {

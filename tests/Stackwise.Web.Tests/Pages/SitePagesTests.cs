@@ -42,7 +42,8 @@ public sealed class SitePagesTests(TestContentFactory factory) : IClassFixture<T
 
         var body = document.QuerySelector(".article-body");
         Assert.NotNull(body);
-        Assert.Empty(document.QuerySelectorAll("script"));
+        Assert.Empty(document.QuerySelectorAll("script:not([type='application/ld+json'])"));
+        Assert.DoesNotContain("<script>", document.QuerySelector("script[type='application/ld+json']")?.TextContent, StringComparison.Ordinal);
         Assert.Empty(document.QuerySelectorAll("[onclick]"));
         Assert.Empty(body.QuerySelectorAll("b"));
         Assert.Contains("<script>alert('x')</script>", body.NormalizedText(), StringComparison.Ordinal);

@@ -1,11 +1,13 @@
 using System.Collections.Immutable;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 using Stackwise.Web.Content;
+using Stackwise.Web.Seo;
 
 namespace Stackwise.Web.Pages.Articles;
 
-public sealed class ArticleModel(ContentStore content, TimeProvider time) : PageModel, IHasPageMeta
+public sealed class ArticleModel(ContentStore content, TimeProvider time, IOptions<SiteOptions> site) : PageModel, IHasPageMeta
 {
     private Article? _article;
 
@@ -15,7 +17,11 @@ public sealed class ArticleModel(ContentStore content, TimeProvider time) : Page
 
     public bool IsDueForReview => Article.Dates.IsDueForReview(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
 
-    public PageMeta Meta => new(Article.Title, Article.Summary);
+    public PageMeta Meta => new(Article.Title, Article.Summary, Article.Url)
+    {
+        Article = new ArticleMeta(Article.Dates.Published, Article.Dates.Modified, Article.Category.Name),
+        StructuredData = StructuredData.ForArticle(Article, site.Value),
+    };
 
     public IActionResult OnGet(string section, string slug)
     {
@@ -26,6 +32,7 @@ public sealed class ArticleModel(ContentStore content, TimeProvider time) : Page
             return NotFound();
         }
         Related = snapshot.RelatedTo(_article);
+        Response.SetLastModified(_article.Dates.Modified);
         return Page();
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Stackwise.Web.Content;
+using Stackwise.Web.Seo;
 
 namespace Stackwise.Web.Pages.Categories;
 
@@ -11,11 +12,16 @@ public sealed class CategoryModel(ContentStore content) : PageModel, IHasPageMet
 
     public CategoryListing Listing => _listing ?? throw new InvalidOperationException("The category is only set once OnGet has found it.");
 
-    public PageMeta Meta => new(Listing.Category.Name, $"Stackwise articles about {Listing.Category.Name}, with their risk levels and health risks.");
+    public PageMeta Meta => new(Listing.Category.Name, $"Stackwise articles about {Listing.Category.Name}, with their risk levels and health risks.", Listing.Category.Url);
 
     public IActionResult OnGet(string slug)
     {
         _listing = content.Current.CategoriesBySlug.GetValueOrDefault(slug);
-        return _listing is null ? NotFound() : Page();
+        if (_listing is null)
+        {
+            return NotFound();
+        }
+        Response.SetLastModified(HttpCaching.Newest(_listing.Articles.Select(article => article.Dates.Modified)));
+        return Page();
     }
 }

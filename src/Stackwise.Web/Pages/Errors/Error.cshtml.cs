@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Stackwise.Web.Seo;
 
 namespace Stackwise.Web.Pages.Errors;
 
@@ -10,15 +11,21 @@ public sealed class ErrorModel : PageModel, IHasPageMeta
 {
     public int Status { get; private set; } = 500;
 
-    public string Heading => Status == 404 ? "Page not found" : "Something went wrong";
+    public string Heading => Status switch
+    {
+        404 => "Page not found",
+        410 => "Page removed",
+        _ => "Something went wrong",
+    };
 
     public string Explanation => Status switch
     {
         404 => "We could not find the page you asked for. It may have moved, or the address may be mistyped.",
+        410 => "This page has been removed from Stackwise on purpose and will not come back.",
         _ => "The page could not be shown right now. Please try again in a moment.",
     };
 
-    public PageMeta Meta => new(Heading, NoIndex: true);
+    public PageMeta Meta => PageMeta.NotIndexed(Heading);
 
     public void OnGet(int? statusCode) => Respond(statusCode);
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Stackwise.Web.Content;
+using Stackwise.Web.Seo;
 
 namespace Stackwise.Web.Pages.Risk;
 
@@ -12,7 +13,7 @@ public sealed class RiskLevelModel(ContentStore content) : PageModel, IHasPageMe
 
     public ImmutableArray<Article> Articles { get; private set; } = [];
 
-    public PageMeta Meta => new($"{Risk.BadgeText()} articles", $"Stackwise articles rated {Risk.BadgeText()}, with their health risks.");
+    public PageMeta Meta => new($"{Risk.BadgeText()} articles", $"Stackwise articles rated {Risk.BadgeText()}, with their health risks.", Risk.Url());
 
     public IActionResult OnGet(string level)
     {
@@ -22,6 +23,7 @@ public sealed class RiskLevelModel(ContentStore content) : PageModel, IHasPageMe
         }
         Risk = risk;
         Articles = content.Current.ByRisk[risk];
+        Response.SetLastModified(HttpCaching.Newest(Articles.Select(article => article.Dates.Modified)));
         return Page();
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Stackwise.Web.Content;
+using Stackwise.Web.Seo;
 
 namespace Stackwise.Web.Pages.SitePages;
 
@@ -10,11 +11,16 @@ public sealed class SitePageModel(ContentStore content) : PageModel, IHasPageMet
 
     public SitePage SitePage => _sitePage ?? throw new InvalidOperationException("The page is only set once OnGet has found it.");
 
-    public PageMeta Meta => new(SitePage.Title, SitePage.Summary);
+    public PageMeta Meta => new(SitePage.Title, SitePage.Summary, SitePage.Url);
 
     public IActionResult OnGet(string slug)
     {
         _sitePage = content.Current.FindPage(slug);
-        return _sitePage is null ? NotFound() : Page();
+        if (_sitePage is null)
+        {
+            return NotFound();
+        }
+        Response.SetLastModified(_sitePage.Updated);
+        return Page();
     }
 }

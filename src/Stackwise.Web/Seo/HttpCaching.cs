@@ -1,0 +1,24 @@
+using Microsoft.Net.Http.Headers;
+
+namespace Stackwise.Web.Seo;
+
+public static class HttpCaching
+{
+    /// <summary>The output cache policy of everything rendered from content.</summary>
+    public const string PolicyName = "content";
+
+    /// <summary>Sends the content's own date as Last-Modified (midnight UTC of that day).</summary>
+    public static void SetLastModified(this HttpResponse response, DateOnly? date)
+    {
+        if (date is { } day)
+        {
+            response.GetTypedHeaders().LastModified = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        }
+    }
+
+    public static DateOnly? Newest(IEnumerable<DateOnly> dates) => dates.Any() ? dates.Max() : null;
+
+    internal static bool IsCacheableMediaType(string? contentType) =>
+        contentType is not null && MediaTypeHeaderValue.TryParse(contentType, out var media)
+        && media.MediaType.Value is "text/html" or "text/plain" or "application/xml" or "application/atom+xml" or "application/rss+xml";
+}

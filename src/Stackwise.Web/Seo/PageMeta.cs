@@ -1,0 +1,37 @@
+namespace Stackwise.Web.Seo;
+
+/// <summary>What a page tells crawlers about itself; the one head partial (<c>_Head.cshtml</c>) writes it out.</summary>
+/// <param name="Title">The page's own title; the head adds the site name.</param>
+/// <param name="CanonicalPath">The page's one URL path, or null for pages that must not be indexed.</param>
+public sealed record PageMeta(string? Title, string? Description, string? CanonicalPath)
+{
+    public const string SiteName = "Stackwise";
+
+    public const string SiteDescription =
+        "Stackwise explains therapies, supplements and health practices in plain words, with their risks stated up front.";
+
+    public static PageMeta Home { get; } = new(null, SiteDescription, "/");
+
+    /// <summary>Set on article pages: Open Graph's article fields.</summary>
+    public ArticleMeta? Article { get; init; }
+
+    /// <summary>A schema.org JSON-LD document, already serialized safely for a script element.</summary>
+    public string? StructuredData { get; init; }
+
+    /// <summary>Pages search engines must not index: errors, and anything without a canonical URL.</summary>
+    public bool NoIndex => CanonicalPath is null;
+
+    public string FullTitle => Title is null ? SiteName : $"{Title} | {SiteName}";
+
+    /// <summary>Metadata for an error page: no canonical URL, so <c>noindex</c>.</summary>
+    public static PageMeta NotIndexed(string title) => new(title, null, null);
+}
+
+/// <summary>Open Graph article fields.</summary>
+public sealed record ArticleMeta(DateOnly Published, DateOnly Modified, string Section);
+
+/// <summary>Implemented by every page model so the layout can read its metadata as a typed record.</summary>
+public interface IHasPageMeta
+{
+    PageMeta Meta { get; }
+}

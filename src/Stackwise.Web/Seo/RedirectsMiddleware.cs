@@ -1,0 +1,42 @@
+using Stackwise.Web.Content;
+
+namespace Stackwise.Web.Seo;
+
+/// <summary>
+/// One URL per page: an old path listed in a document's <c>aliases</c>, or an uppercase or trailing-slash
+/// variant of a served path, answers 301 to the canonical path (query kept); a path listed as gone answers
+/// 410, which the status code pages render with the layout.
+/// </summary>
+internal sealed class RedirectsMiddleware(RequestDelegate next, ContentStore content)
+{
+    public Task InvokeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var path = request.Path.Value ?? "/";
+        var snapshot = content.Current;
+        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || snapshot.ServedPaths.Contains(path))
+        {
+            return next(context);
+        }
+
+        var normalized = SitePaths.Normalize(path);
+        if (normalized is null)
+        {
+            return next(context);
+        }
+        var target = snapshot.Redirects.Moved.GetValueOrDefault(normalized)
+            ?? (snapshot.ServedPaths.Contains(normalized) ? normalized : null);
+        if (target is not null)
+        {
+            context.Response.StatusCode = StatusCodes.Status301MovedPermanently;
+            context.Response.Headers.Location = target + request.QueryString;
+            return Task.CompletedTask;
+        }
+        if (snapshot.Redirects.Gone.Contains(normalized))
+        {
+            context.Response.StatusCode = StatusCodes.Status410Gone;
+            return Task.CompletedTask;
+        }
+        return next(context);
+    }
+}

@@ -1,0 +1,78 @@
+using System.Xml;
+using Stackwise.Web.Content;
+using Stackwise.Web.Pages;
+
+namespace Stackwise.Web.Seo;
+
+/// <summary>One URL of the sitemap, with the date its content last changed when the content says so.</summary>
+public sealed record SitemapEntry(string Path, DateOnly? LastModified);
+
+/// <summary>The sitemaps.org protocol: one <c>urlset</c>, or past <see cref="MaxUrlsPerFile"/> URLs an index of numbered parts.</summary>
+public static class Sitemap
+{
+    public const int MaxUrlsPerFile = 50_000;
+
+    private const string Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+    /// <summary>Every indexable page, with <c>lastmod</c> from the content's own dates, never the time of the request.</summary>
+    public static IReadOnlyList<SitemapEntry> Entries(ContentSnapshot snapshot)
+    {
+        var newest = HttpCaching.Newest(snapshot.Articles.Select(article => article.Dates.Modified));
+        return
+        [
+            new SitemapEntry("/", newest),
+            .. snapshot.Articles.Select(article => new SitemapEntry(article.Url, article.Dates.Modified)),
+            .. snapshot.Categories.Select(listing => new SitemapEntry(listing.Category.Url,
+                HttpCaching.Newest(listing.Articles.Select(article => article.Dates.Modified)))),
+            .. Enum.GetValues<RiskLevel>().Select(risk => new SitemapEntry(risk.Url(),
+                HttpCaching.Newest(snapshot.ByRisk[risk].Select(article => article.Dates.Modified)))),
+            .. snapshot.ByUrl.Values.OfType<SitePage>().OrderBy(page => page.Url, StringComparer.Ordinal)
+                .Select(page => new SitemapEntry(page.Url, page.Updated)),
+        ];
+    }
+
+    public static int PartCount(int entryCount, int maxUrlsPerFile = MaxUrlsPerFile) =>
+        Math.Max(1, (entryCount + maxUrlsPerFile - 1) / maxUrlsPerFile);
+
+    /// <summary>The <c>urlset</c> of one part (0-based) of the entries.</summary>
+    public static string UrlSet(IReadOnlyList<SitemapEntry> entries, SiteOptions site, int part = 0, int maxUrlsPerFile = MaxUrlsPerFile) =>
+        Write("urlset", writer =>
+        {
+            foreach (var entry in entries.Skip(part * maxUrlsPerFile).Take(maxUrlsPerFile))
+            {
+                writer.WriteStartElement("url", Namespace);
+                writer.WriteElementString("loc", Namespace, site.Absolute(entry.Path));
+                if (entry.LastModified is { } date)
+                {
+                    writer.WriteElementString("lastmod", Namespace, Dates.Iso(date));
+                }
+                writer.WriteEndElement();
+            }
+        });
+
+    /// <summary>The <c>sitemapindex</c> naming every part at <c>/sitemaps/{n}.xml</c> (1-based).</summary>
+    public static string Index(IReadOnlyList<SitemapEntry> entries, SiteOptions site, int maxUrlsPerFile = MaxUrlsPerFile) =>
+        Write("sitemapindex", writer =>
+        {
+            for (var part = 0; part < PartCount(entries.Count, maxUrlsPerFile); part++)
+            {
+                var newest = HttpCaching.Newest(entries.Skip(part * maxUrlsPerFile).Take(maxUrlsPerFile)
+                    .Where(entry => entry.LastModified is not null).Select(entry => entry.LastModified.GetValueOrDefault()));
+                writer.WriteStartElement("sitemap", Namespace);
+                writer.WriteElementString("loc", Namespace, site.Absolute($"/sitemaps/{part + 1}.xml"));
+                if (newest is { } date)
+                {
+                    writer.WriteElementString("lastmod", Namespace, Dates.Iso(date));
+                }
+                writer.WriteEndElement();
+            }
+        });
+
+    private static string Write(string root, Action<XmlWriter> writeChildren) => XmlText.Write(writer =>
+    {
+        writer.WriteStartDocument();
+        writer.WriteStartElement(root, Namespace);
+        writeChildren(writer);
+        writer.WriteEndElement();
+    });
+}
