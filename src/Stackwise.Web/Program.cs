@@ -4,7 +4,14 @@ using Stackwise.Web.Pages;
 using Stackwise.Web.Rendering;
 using Stackwise.Web.Seo;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(ContentCommands.IsCommand(args) ? [] : args);
+
+// `check` and `new` are the editors' commands (Content/ContentCommands.cs): they run instead of the site.
+if (ContentCommands.IsCommand(args))
+{
+    var configuredRoot = new ContentOptions { Root = builder.Configuration["Content:Root"] ?? "" }.ResolveRoot(builder.Environment.ContentRootPath);
+    return await ContentCommands.RunAsync(args, configuredRoot, Console.Out, Console.Error);
+}
 
 // Serve wwwroot from the build output in every environment (a published app has it in place already);
 // without this, `dotnet run` or tests in Production would answer stylesheets with empty bodies.
@@ -37,4 +44,5 @@ app.MapStaticAssets();
 app.MapStackwisePages();
 app.MapSeoEndpoints();                      // robots.txt, sitemap.xml, feed.xml, rss.xml
 
-app.Run();
+await app.RunAsync();
+return 0;

@@ -15,4 +15,10 @@ public abstract record ContentDocument(
 
     /// <summary>Old paths of this document, lowercase and without a trailing slash; each answers 301 to <see cref="Url"/>.</summary>
     public ImmutableArray<string> Aliases { get; init; } = [];
+
+    /// <summary>A draft is never public: it is left out in Production and shown with a banner in Development.</summary>
+    public bool IsDraft { get; init; }
+
+    /// <summary>The links and images of the body, kept so links between pages can be checked.</summary>
+    public ImmutableArray<MarkdownLink> Links { get; init; } = [];
 }

@@ -12,10 +12,17 @@ public sealed class ContentLoader(ContentParser parser)
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public async Task<ContentSnapshot> LoadAsync(string root, CancellationToken cancellationToken)
+    /// <param name="previous">The snapshot being replaced: a file whose new version has errors keeps its version from there.</param>
+    public async Task<ContentSnapshot> LoadAsync(string root, ContentVisibility visibility, ContentSnapshot? previous, CancellationToken cancellationToken)
     {
+        if (!Directory.Exists(root))
+        {
+            throw new DirectoryNotFoundException($"The content folder '{root}' does not exist.");
+        }
+
         var documents = new List<ContentDocument>();
         var problems = new List<ContentProblem>();
+        var kept = new HashSet<string>(StringComparer.Ordinal);
         var files = FindMarkdownFiles(root, root, problems).Order(StringComparer.Ordinal).ToList();
 
         foreach (var file in files)
@@ -27,21 +34,32 @@ public sealed class ContentLoader(ContentParser parser)
             }
 
             var text = await ReadAsync(root, file, problems, cancellationToken);
-            if (text is null)
-            {
-                continue;
-            }
-
-            var result = parser.Parse(path, text);
-            problems.AddRange(result.Problems);
-            if (result.Document is { } document)
+            var result = text is null ? null : parser.Parse(path, text);
+            problems.AddRange(result?.Problems ?? []);
+            if (result?.Document is { } document)
             {
                 documents.Add(document);
+            }
+            else if (previous?.ByFile.GetValueOrDefault(file) is { } lastGood)
+            {
+                documents.Add(lastGood);
+                kept.Add(file);
             }
         }
 
         var gone = await ReadRedirectsAsync(root, problems, cancellationToken);
-        return ContentSnapshot.Create(RejectDuplicateUrls(documents, problems), gone, problems, files.Count);
+        var content = new LoadedContent(RejectDuplicateUrls(documents, problems), gone, FindImages(root), problems, files.Count, kept);
+        return ContentSnapshot.Create(content, visibility);
+    }
+
+    private static HashSet<string> FindImages(string root)
+    {
+        var folder = Path.Combine(root, BodyChecks.ImagesFolder);
+        return Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+                .Select(file => Path.GetRelativePath(folder, file).Replace('\\', '/'))
+                .ToHashSet(StringComparer.Ordinal)
+            : [];
     }
 
     private static async Task<ImmutableArray<string>> ReadRedirectsAsync(string root, List<ContentProblem> problems, CancellationToken cancellationToken)

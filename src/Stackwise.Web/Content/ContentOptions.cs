@@ -11,5 +11,8 @@ public sealed class ContentOptions
     [Required(AllowEmptyStrings = false)]
     public string Root { get; set; } = "";
 
+    /// <summary>Reload the site when a file in the content folder is added, changed, renamed or deleted.</summary>
+    public bool Watch { get; set; } = true;
+
     public string ResolveRoot(string contentRootPath) => Path.GetFullPath(Path.Combine(contentRootPath, Root));
 }

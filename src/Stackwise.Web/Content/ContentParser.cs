@@ -27,10 +27,12 @@ public sealed class ContentParser(MarkdownRenderer renderer)
             ? ReadSitePage(path, frontMatter, rendered)
             : ReadArticle(path, frontMatter, rendered, problems);
         var aliases = ReadAliases(path, frontMatter, problems);
+        var isDraft = frontMatter.Flag("draft");
         CheckLinks(path, rendered, problems);
+        BodyChecks.CheckHeadings(path, rendered, problems);
 
         var hasErrors = problems.Any(problem => problem.Severity == ProblemSeverity.Error);
-        return new ParseResult(hasErrors || document is null ? null : document with { Aliases = aliases }, [.. problems]);
+        return new ParseResult(hasErrors || document is null ? null : document with { Aliases = aliases, IsDraft = isDraft, Links = rendered.Links }, [.. problems]);
     }
 
     private static Article? ReadArticle(ContentPath path, FrontMatter frontMatter, RenderedMarkdown rendered, List<ContentProblem> problems)

@@ -20,7 +20,7 @@ public sealed partial record ContentPath(string File, string? Section, string Sl
     /// <summary>First URL segments the site itself answers, so no folder or page may take them.</summary>
     public static readonly IReadOnlySet<string> ReservedNames = new HashSet<string>(StringComparer.Ordinal)
     {
-        "categories", "risk", "search", "error", "css", "feed", "rss", "sitemap", "robots", "healthz", "readyz", "_content",
+        "categories", "risk", "search", "error", "css", "images", "feed", "rss", "sitemap", "robots", "healthz", "readyz", "_content",
     };
 
     public bool IsSitePage => Section is null;

@@ -16,35 +16,65 @@ public sealed class ContentSnapshot
 
     private readonly FrozenDictionary<string, ImmutableArray<Article>> _related;
 
-    private ContentSnapshot(
-        FrozenDictionary<string, ContentDocument> byUrl,
-        ImmutableArray<Article> articles,
-        ImmutableArray<string> gone,
-        List<ContentProblem> problems,
-        int filesRead)
+    private ContentSnapshot(LoadedContent content, ContentVisibility visibility)
     {
-        ByUrl = byUrl;
-        Articles = articles;
-        FilesRead = filesRead;
-        Categories = [.. articles.GroupBy(article => article.Category)
+        var problems = content.Problems.ToList();
+        var documents = UnifyCategorySpellings(content.Documents, problems);
+        Visibility = visibility;
+        ByFile = documents.ToFrozenDictionary(document => document.Path.File, StringComparer.Ordinal);
+        NextPublication = documents.OfType<Article>()
+            .Where(article => !article.IsDraft && article.Dates.Published > visibility.Today)
+            .Select(article => (DateOnly?)article.Dates.Published)
+            .Min();
+        ByUrl = documents
+            .Where(document => visibility.IncludeUnpublished || visibility.IsPublic(document))
+            .ToFrozenDictionary(document => document.Url, StringComparer.Ordinal);
+        Articles = [.. ByUrl.Values.OfType<Article>()
+            .OrderByDescending(article => article.Dates.Published)
+            .ThenBy(article => article.Title, StringComparer.Ordinal)];
+        FilesRead = content.FilesRead;
+        KeptFiles = content.KeptFiles.ToFrozenSet(StringComparer.Ordinal);
+        Categories = [.. Articles.GroupBy(article => article.Category)
             .Select(group => new CategoryListing(group.Key, [.. group]))
             .OrderBy(listing => listing.Category.Name, StringComparer.OrdinalIgnoreCase)];
         CategoriesBySlug = Categories.ToFrozenDictionary(listing => listing.Category.Slug, StringComparer.Ordinal);
-        ByRisk = Enum.GetValues<RiskLevel>().ToFrozenDictionary(risk => risk, risk => articles.Where(article => article.Risk == risk).ToImmutableArray());
-        _related = articles.ToFrozenDictionary(article => article.Url, article => FindRelated(article, articles), StringComparer.Ordinal);
-        ServedPaths = byUrl.Keys
+        ByRisk = Enum.GetValues<RiskLevel>().ToFrozenDictionary(risk => risk, risk => Articles.Where(article => article.Risk == risk).ToImmutableArray());
+        _related = Articles.ToFrozenDictionary(article => article.Url, article => FindRelated(article, Articles), StringComparer.Ordinal);
+        ServedPaths = ByUrl.Keys
             .Concat(["/"])
             .Concat(Categories.Select(listing => listing.Category.Url))
             .Concat(Enum.GetValues<RiskLevel>().Select(risk => risk.Url()))
             .ToFrozenSet(StringComparer.Ordinal);
-        Redirects = SiteRedirects.Build(byUrl.Values, gone, ServedPaths, problems);
+        Redirects = SiteRedirects.Build(ByUrl.Values, content.Gone, ServedPaths, problems);
+        foreach (var document in ByUrl.Values)
+        {
+            BodyChecks.CheckLinks(document, this, content.Images, problems);
+        }
         Problems = [.. problems
             .OrderBy(problem => problem.File, StringComparer.Ordinal)
             .ThenBy(problem => problem.Position.Line)
             .ThenBy(problem => problem.Position.Column)];
+        ProblemsByUrl = Problems
+            .GroupBy(problem => ContentPath.TryParse(problem.File, out var path, out _) ? path.Url : null)
+            .Where(group => group.Key is not null)
+            .ToFrozenDictionary(group => group.Key ?? "", group => group.ToImmutableArray(), StringComparer.Ordinal);
     }
 
-    public static ContentSnapshot Empty { get; } = Create([], [], [], filesRead: 0);
+    public static ContentSnapshot Empty { get; } = Create(LoadedContent.Empty, new ContentVisibility(DateOnly.MinValue, IncludeUnpublished: false));
+
+    public ContentVisibility Visibility { get; }
+
+    /// <summary>Every valid document by its file, unpublished ones included: the last good versions for the next reload.</summary>
+    public FrozenDictionary<string, ContentDocument> ByFile { get; }
+
+    /// <summary>The earliest future <c>published</c> date of a non-draft article: when the next reload must happen.</summary>
+    public DateOnly? NextPublication { get; }
+
+    /// <summary>Files whose latest version has errors while their last good version stays online.</summary>
+    public FrozenSet<string> KeptFiles { get; }
+
+    /// <summary>The problems of each file, by the URL the file claims, for the Development preview of a rejected page.</summary>
+    public FrozenDictionary<string, ImmutableArray<ContentProblem>> ProblemsByUrl { get; }
 
     /// <summary>Every served document by its URL path, such as <c>/terms</c>.</summary>
     public FrozenDictionary<string, ContentDocument> ByUrl { get; }
@@ -70,22 +100,18 @@ public sealed class ContentSnapshot
 
     public int FilesRead { get; }
 
-    /// <summary>Files left off the site because they have at least one error.</summary>
+    /// <summary>Files with at least one error: left off the site, or kept at their last good version.</summary>
     public int FilesRejected => Problems.Where(problem => problem.Severity == ProblemSeverity.Error)
         .Select(problem => problem.File).Distinct(StringComparer.Ordinal).Count();
 
-    /// <param name="gone">Paths from <c>redirects.yml</c> that answer 410.</param>
-    public static ContentSnapshot Create(IEnumerable<ContentDocument> documents, ImmutableArray<string> gone, IEnumerable<ContentProblem> problems, int filesRead)
-    {
-        var allProblems = problems.ToList();
-        var unified = UnifyCategorySpellings(documents.ToList(), allProblems);
-        var byUrl = unified.ToFrozenDictionary(document => document.Url, StringComparer.Ordinal);
-        var articles = byUrl.Values.OfType<Article>()
-            .OrderByDescending(article => article.Dates.Published)
-            .ThenBy(article => article.Title, StringComparer.Ordinal)
-            .ToImmutableArray();
-        return new ContentSnapshot(byUrl, articles, gone, allProblems, filesRead);
-    }
+    public int ErrorCount => Problems.Count(problem => problem.Severity == ProblemSeverity.Error);
+
+    public int WarningCount => Problems.Count(problem => problem.Severity == ProblemSeverity.Warning);
+
+    public static ContentSnapshot Create(LoadedContent content, ContentVisibility visibility) => new(content, visibility);
+
+    /// <summary>False for drafts and scheduled articles, which a Development snapshot serves as previews.</summary>
+    public bool IsPublic(ContentDocument document) => Visibility.IsPublic(document);
 
     public Article? FindArticle(string section, string slug) =>
         ByUrl.GetValueOrDefault($"/{section}/{slug}") as Article;
@@ -112,7 +138,7 @@ public sealed class ContentSnapshot
     /// Categories whose names differ only in case or punctuation share one page; every article takes the
     /// most used spelling, and the others get a warning so the editor can make them agree.
     /// </summary>
-    private static List<ContentDocument> UnifyCategorySpellings(List<ContentDocument> documents, List<ContentProblem> problems)
+    private static List<ContentDocument> UnifyCategorySpellings(IReadOnlyList<ContentDocument> documents, List<ContentProblem> problems)
     {
         var canonical = documents.OfType<Article>()
             .GroupBy(article => article.Category.Slug, StringComparer.Ordinal)

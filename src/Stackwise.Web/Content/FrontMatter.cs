@@ -156,6 +156,22 @@ internal sealed class FrontMatter
         return null;
     }
 
+    /// <summary>A yes/no field: <c>true</c> or <c>false</c>; absent means false.</summary>
+    public bool Flag(string name)
+    {
+        var text = Text(name, maxLength: 5, required: false);
+        if (text is null or "false")
+        {
+            return false;
+        }
+        if (text == "true")
+        {
+            return true;
+        }
+        Add(_fields[name].Position, ProblemCodes.InvalidValue, $"field `{name}` must be `true` or `false` (got `{text}`)");
+        return false;
+    }
+
     public RiskLevel? Risk()
     {
         var text = Text("risk", maxLength: 40);

@@ -5,6 +5,7 @@ public enum FieldType
     Text,
     Date,
     TextList,
+    Flag,
 }
 
 /// <summary>One field of the closed front matter schema. README.md documents the same table for editors.</summary>
@@ -29,6 +30,7 @@ public sealed record FrontMatterField(string Name, FieldType Type, bool ForArtic
         new("nextReview", FieldType.Date, ForArticles: true, ForPages: false),
         new("tags", FieldType.TextList, ForArticles: true, ForPages: false),
         new("aliases", FieldType.TextList, ForArticles: true, ForPages: true),
+        new("draft", FieldType.Flag, ForArticles: true, ForPages: true),
     ];
 
     public static FrontMatterField? Find(string name) => All.FirstOrDefault(field => field.Name == name);

@@ -27,4 +27,10 @@ public static class ProblemCodes
     public const string MissingHealthRisks = "SW041";
     public const string CategorySpelling = "SW042";
     public const string RedirectConflict = "SW043";
+    public const string HeadingOneInBody = "SW050";
+    public const string SkippedHeadingLevel = "SW051";
+    public const string EmptySection = "SW052";
+    public const string BrokenLink = "SW053";
+    public const string MissingImage = "SW054";
+    public const string LinkToOldPath = "SW055";
 }

@@ -37,6 +37,11 @@ public sealed class MarkdownRenderer
         var headings = document.Descendants<HeadingBlock>()
             .Select(h => new Heading(h.Level, PlainText(h.Inline), h.GetAttributes().Id ?? "", lines.PositionOf(h.Span.Start)))
             .ToImmutableArray();
+        var emptySections = document
+            .Select((block, index) => (Block: block, Next: index + 1 < document.Count ? document[index + 1] : null))
+            .Where(pair => pair.Block is HeadingBlock heading && (pair.Next is null || pair.Next is HeadingBlock { } next && next.Level <= heading.Level))
+            .Select(pair => headings.First(heading => heading.Position == lines.PositionOf(pair.Block.Span.Start)))
+            .ToImmutableArray();
 
         var links = document.Descendants<LinkInline>()
             .Select(l => new MarkdownLink(l.Url ?? "", l.IsImage, lines.PositionOf(l.Span.Start)))
@@ -52,7 +57,7 @@ public sealed class MarkdownRenderer
         var wordCount = document.Descendants<LiteralInline>().Sum(literal => CountWords(literal.Content.AsSpan()))
             + document.Descendants<CodeInline>().Sum(code => CountWords(code.Content));
 
-        return new RenderedMarkdown(frontMatter, frontMatterLine, writer.ToString(), headings, links, wordCount);
+        return new RenderedMarkdown(frontMatter, frontMatterLine, writer.ToString(), headings, links, wordCount, emptySections);
     }
 
     private static int CountWords(ReadOnlySpan<char> text)

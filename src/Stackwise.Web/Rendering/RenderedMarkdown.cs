@@ -4,6 +4,7 @@ namespace Stackwise.Web.Rendering;
 
 /// <summary>Everything taken from one parse of a markdown file.</summary>
 /// <param name="FrontMatter">The YAML between the opening and closing <c>---</c>, or null when there is none.</param>
+/// <param name="EmptySections">Headings followed by no text before the next heading of the same or a higher level.</param>
 /// <param name="WordCount">Words of the body text a reader reads, for the reading time.</param>
 /// <param name="FrontMatterLine">The 1-based file line on which the YAML starts, so YAML positions can be mapped to the file.</param>
 public sealed record RenderedMarkdown(
@@ -12,4 +13,5 @@ public sealed record RenderedMarkdown(
     string Html,
     ImmutableArray<Heading> Headings,
     ImmutableArray<MarkdownLink> Links,
-    int WordCount);
+    int WordCount,
+    ImmutableArray<Heading> EmptySections);

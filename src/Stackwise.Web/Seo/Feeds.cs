@@ -15,7 +15,7 @@ public static class Feeds
 
     private static SyndicationFeed Build(ContentSnapshot snapshot, SiteOptions site, string selfPath)
     {
-        var articles = snapshot.Articles.Take(MaxItems).ToList();
+        var articles = snapshot.Articles.Where(snapshot.IsPublic).Take(MaxItems).ToList();
         var feed = new SyndicationFeed(PageMeta.SiteName, PageMeta.SiteDescription, new Uri(site.Absolute("/")))
         {
             Id = site.Absolute("/"),

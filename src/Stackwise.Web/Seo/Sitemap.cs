@@ -17,19 +17,20 @@ public static class Sitemap
     /// <summary>Every indexable page, with <c>lastmod</c> from the content's own dates, never the time of the request.</summary>
     public static IReadOnlyList<SitemapEntry> Entries(ContentSnapshot snapshot)
     {
-        var newest = HttpCaching.Newest(snapshot.Articles.Select(article => article.Dates.Modified));
+        var articles = snapshot.Articles.Where(snapshot.IsPublic).ToList();
         return
         [
-            new SitemapEntry("/", newest),
-            .. snapshot.Articles.Select(article => new SitemapEntry(article.Url, article.Dates.Modified)),
-            .. snapshot.Categories.Select(listing => new SitemapEntry(listing.Category.Url,
-                HttpCaching.Newest(listing.Articles.Select(article => article.Dates.Modified)))),
-            .. Enum.GetValues<RiskLevel>().Select(risk => new SitemapEntry(risk.Url(),
-                HttpCaching.Newest(snapshot.ByRisk[risk].Select(article => article.Dates.Modified)))),
-            .. snapshot.ByUrl.Values.OfType<SitePage>().OrderBy(page => page.Url, StringComparer.Ordinal)
+            new SitemapEntry("/", Newest(articles)),
+            .. articles.Select(article => new SitemapEntry(article.Url, article.Dates.Modified)),
+            .. articles.GroupBy(article => article.Category).OrderBy(group => group.Key.Name, StringComparer.OrdinalIgnoreCase)
+                .Select(group => new SitemapEntry(group.Key.Url, Newest(group))),
+            .. Enum.GetValues<RiskLevel>().Select(risk => new SitemapEntry(risk.Url(), Newest(articles.Where(article => article.Risk == risk)))),
+            .. snapshot.ByUrl.Values.OfType<SitePage>().Where(snapshot.IsPublic).OrderBy(page => page.Url, StringComparer.Ordinal)
                 .Select(page => new SitemapEntry(page.Url, page.Updated)),
         ];
     }
+
+    private static DateOnly? Newest(IEnumerable<Article> articles) => HttpCaching.Newest(articles.Select(article => article.Dates.Modified));
 
     public static int PartCount(int entryCount, int maxUrlsPerFile = MaxUrlsPerFile) =>
         Math.Max(1, (entryCount + maxUrlsPerFile - 1) / maxUrlsPerFile);

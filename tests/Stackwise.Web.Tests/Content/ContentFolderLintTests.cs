@@ -12,7 +12,9 @@ public sealed class ContentFolderLintTests
     {
         var loader = new ContentLoader(new ContentParser(new MarkdownRenderer()));
 
-        var snapshot = await loader.LoadAsync(RepositoryPaths.Content, CancellationToken.None);
+        var visibility = new ContentVisibility(DateOnly.FromDateTime(DateTime.UtcNow), IncludeUnpublished: true);
+
+        var snapshot = await loader.LoadAsync(RepositoryPaths.Content, visibility, previous: null, CancellationToken.None);
 
         Assert.Empty(snapshot.Problems.Select(problem => problem.ToString()));
         Assert.Equal(snapshot.FilesRead, snapshot.ByUrl.Count);

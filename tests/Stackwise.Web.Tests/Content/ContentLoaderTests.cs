@@ -11,7 +11,10 @@ public sealed class ContentLoaderTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private Task<ContentSnapshot> LoadAsync() => _loader.LoadAsync(_folder.Root, CancellationToken.None);
+    private static readonly ContentVisibility Production = new(new DateOnly(2026, 6, 1), IncludeUnpublished: false);
+
+    private Task<ContentSnapshot> LoadAsync(ContentSnapshot? previous = null, ContentVisibility? visibility = null) =>
+        _loader.LoadAsync(_folder.Root, visibility ?? Production, previous, CancellationToken.None);
 
     [Fact]
     public async Task RejectedFileDoesNotStopTheOthers()

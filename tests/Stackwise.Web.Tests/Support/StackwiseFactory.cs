@@ -25,6 +25,9 @@ public class StackwiseFactory : WebApplicationFactory<Program>
 
     public LogCollector Logs { get; } = new();
 
+    /// <summary>Live reload is off unless a test is about it, so parallel hosts do not use up the system's file watches.</summary>
+    public bool Watch { get; init; }
+
     /// <summary>The clock the app sees; the real one unless a test stops it at a date.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
@@ -33,6 +36,7 @@ public class StackwiseFactory : WebApplicationFactory<Program>
         builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("Content:Root", ContentRoot);
         builder.UseSetting("Site:BaseUrl", BaseUrl);
+        builder.UseSetting("Content:Watch", Watch ? "true" : "false");
         // Tests read the logs through the collector; the console keeps only warnings and errors.
         builder.UseSetting("Serilog:WriteTo:0:Args:restrictedToMinimumLevel", "Warning");
         builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(Logs));

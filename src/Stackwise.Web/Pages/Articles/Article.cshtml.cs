@@ -17,7 +17,10 @@ public sealed class ArticleModel(ContentStore content, TimeProvider time, IOptio
 
     public bool IsDueForReview => Article.Dates.IsDueForReview(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
 
-    public PageMeta Meta => new(Article.Title, Article.Summary, Article.Url)
+    /// <summary>A draft or scheduled article, served only as a Development preview.</summary>
+    public bool IsPreview { get; private set; }
+
+    public PageMeta Meta => new(Article.Title, Article.Summary, IsPreview ? null : Article.Url)
     {
         Article = new ArticleMeta(Article.Dates.Published, Article.Dates.Modified, Article.Category.Name),
         StructuredData = StructuredData.ForArticle(Article, site.Value),
@@ -32,6 +35,7 @@ public sealed class ArticleModel(ContentStore content, TimeProvider time, IOptio
             return NotFound();
         }
         Related = snapshot.RelatedTo(_article);
+        IsPreview = !snapshot.IsPublic(_article);
         Response.SetLastModified(_article.Dates.Modified);
         return Page();
     }

@@ -1,4 +1,7 @@
+using System.Collections.Immutable;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Stackwise.Web.Content;
 using Stackwise.Web.Seo;
 
 namespace Stackwise.Web.Pages.Errors;
@@ -7,7 +10,7 @@ namespace Stackwise.Web.Pages.Errors;
 /// The one page for every error status: unknown paths are re-executed here with 404, unhandled
 /// exceptions with 500. It shows no exception details; Development has the developer exception page for that.
 /// </summary>
-public sealed class ErrorModel : PageModel, IHasPageMeta
+public sealed class ErrorModel(ContentStore content, IHostEnvironment environment) : PageModel, IHasPageMeta
 {
     public int Status { get; private set; } = 500;
 
@@ -27,6 +30,9 @@ public sealed class ErrorModel : PageModel, IHasPageMeta
 
     public PageMeta Meta => PageMeta.NotIndexed(Heading);
 
+    /// <summary>In Development, the problems of the file that would have been served at the missing path.</summary>
+    public ImmutableArray<ContentProblem> RejectedFileProblems { get; private set; } = [];
+
     public void OnGet(int? statusCode) => Respond(statusCode);
 
     // Re-executed requests keep their original method, so a failed POST or HEAD lands here too.
@@ -36,5 +42,10 @@ public sealed class ErrorModel : PageModel, IHasPageMeta
     {
         Status = statusCode is >= 400 and <= 599 ? statusCode.Value : 404;
         Response.StatusCode = Status;
+        var originalPath = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath;
+        if (Status == 404 && environment.IsDevelopment() && originalPath is not null)
+        {
+            RejectedFileProblems = content.Current.ProblemsByUrl.GetValueOrDefault(originalPath, []);
+        }
     }
 }

@@ -11,7 +11,10 @@ public sealed class SitePageModel(ContentStore content) : PageModel, IHasPageMet
 
     public SitePage SitePage => _sitePage ?? throw new InvalidOperationException("The page is only set once OnGet has found it.");
 
-    public PageMeta Meta => new(SitePage.Title, SitePage.Summary, SitePage.Url);
+    /// <summary>A draft page, served only as a Development preview.</summary>
+    public bool IsPreview { get; private set; }
+
+    public PageMeta Meta => new(SitePage.Title, SitePage.Summary, IsPreview ? null : SitePage.Url);
 
     public IActionResult OnGet(string slug)
     {
@@ -21,6 +24,7 @@ public sealed class SitePageModel(ContentStore content) : PageModel, IHasPageMet
             return NotFound();
         }
         Response.SetLastModified(_sitePage.Updated);
+        IsPreview = !content.Current.IsPublic(_sitePage);
         return Page();
     }
 }

@@ -1,0 +1,143 @@
+using System.Threading.Channels;
+
+namespace Stackwise.Web.Content;
+
+/// <summary>
+/// Watches the content folder and asks for one reload per burst of changes: it waits until the folder has
+/// been quiet for <see cref="QuietPeriod"/> (at most <see cref="MaxDelay"/> after the first change), so an
+/// editor copying in 200 files causes a few reloads, not 200. When the folder itself goes away the watch is
+/// re-armed once it is back.
+/// </summary>
+internal sealed partial class ContentWatcher : IAsyncDisposable
+{
+    public static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(100);
+    public static readonly TimeSpan MaxDelay = TimeSpan.FromMilliseconds(400);
+    private static readonly TimeSpan RearmInterval = TimeSpan.FromSeconds(1);
+
+    private readonly string _root;
+    private readonly Func<CancellationToken, Task> _reload;
+    private readonly ILogger _logger;
+    private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _loop;
+    private FileSystemWatcher? _watcher;
+
+    public ContentWatcher(string root, Func<CancellationToken, Task> reload, ILogger logger)
+    {
+        _root = root;
+        _reload = reload;
+        _logger = logger;
+        _watcher = TryWatch();
+        _loop = Task.Run(() => RunAsync(_stopping.Token));
+    }
+
+    private FileSystemWatcher? TryWatch()
+    {
+        if (!Directory.Exists(_root))
+        {
+            return null;
+        }
+        FileSystemWatcher watcher;
+        try
+        {
+            watcher = new FileSystemWatcher(_root)
+            {
+                IncludeSubdirectories = true,
+                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
+                InternalBufferSize = 64 * 1024,
+            };
+        }
+        catch (Exception e) when (e is IOException or ArgumentException)
+        {
+            // For example the system's limit of inotify instances; the loop tries again every second.
+            LogWatchError(e.Message);
+            return null;
+        }
+        watcher.Created += (_, _) => Signal();
+        watcher.Changed += (_, _) => Signal();
+        watcher.Deleted += (_, _) => Signal();
+        watcher.Renamed += (_, _) => Signal();
+        watcher.Error += (_, e) =>
+        {
+            LogWatchError(e.GetException().Message);
+            Signal();
+        };
+        watcher.EnableRaisingEvents = true;
+        return watcher;
+    }
+
+    private void Signal() => _changes.Writer.TryWrite(true);
+
+    private async Task RunAsync(CancellationToken stopping)
+    {
+        try
+        {
+            while (!stopping.IsCancellationRequested)
+            {
+                if (_watcher is null)
+                {
+                    await Task.Delay(RearmInterval, stopping);
+                    _watcher = TryWatch();
+                    if (_watcher is null)
+                    {
+                        continue;
+                    }
+                    LogFolderBack(_root);
+                }
+                else if (await _changes.Reader.WaitToReadAsync(stopping) && _changes.Reader.TryRead(out _))
+                {
+                    await DebounceAsync(stopping);
+                }
+
+                if (!Directory.Exists(_root))
+                {
+                    // A watch on a folder that was deleted or renamed away sees nothing more; look for it until it is back.
+                    _watcher.Dispose();
+                    _watcher = null;
+                    LogFolderMissing(_root);
+                }
+                try
+                {
+                    await _reload(stopping);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    LogReloadError(e);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task DebounceAsync(CancellationToken stopping)
+    {
+        var deadline = DateTime.UtcNow + MaxDelay;
+        do
+        {
+            await Task.Delay(QuietPeriod, stopping);
+        }
+        while (_changes.Reader.TryRead(out _) && DateTime.UtcNow < deadline);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        await _loop;
+        _watcher?.Dispose();
+        _stopping.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Content watch error: {Reason}; reloading everything")]
+    private partial void LogWatchError(string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Content folder {Root} is missing; serving the last good content until it is back")]
+    private partial void LogFolderMissing(string root);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Content reload failed; the last good content stays online")]
+    private partial void LogReloadError(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Content folder {Root} is back; watching it again")]
+    private partial void LogFolderBack(string root);
+}

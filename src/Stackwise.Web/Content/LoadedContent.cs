@@ -1,0 +1,28 @@
+using System.Collections.Immutable;
+
+namespace Stackwise.Web.Content;
+
+/// <summary>What a load read from the content folder, before it is indexed into a snapshot.</summary>
+/// <param name="Documents">Every valid document, drafts and scheduled articles included.</param>
+/// <param name="Gone">Paths from <c>redirects.yml</c> that answer 410.</param>
+/// <param name="Images">Files under <c>content/images/</c>, relative to it, with forward slashes.</param>
+/// <param name="KeptFiles">Files whose new version has errors and whose last good version stays online.</param>
+public sealed record LoadedContent(
+    IReadOnlyList<ContentDocument> Documents,
+    ImmutableArray<string> Gone,
+    IReadOnlySet<string> Images,
+    IReadOnlyList<ContentProblem> Problems,
+    int FilesRead,
+    IReadOnlySet<string> KeptFiles)
+{
+    public static LoadedContent Empty { get; } = new([], [], new HashSet<string>(), [], 0, new HashSet<string>());
+}
+
+/// <summary>Which documents a snapshot serves: public ones always, drafts and scheduled articles only for previews.</summary>
+/// <param name="Today">The UTC date a scheduled article's <c>published</c> date is compared with.</param>
+/// <param name="IncludeUnpublished">True in Development: drafts and scheduled articles are served with a banner.</param>
+public sealed record ContentVisibility(DateOnly Today, bool IncludeUnpublished)
+{
+    public bool IsPublic(ContentDocument document) =>
+        !document.IsDraft && (document is not Article article || article.Dates.Published <= Today);
+}
