@@ -14,6 +14,8 @@ public sealed class ContentSnapshot
     /// <summary>How many related articles an article shows at most.</summary>
     public const int MaxRelated = 3;
 
+    private static long s_versions;
+
     private readonly FrozenDictionary<string, ImmutableArray<Article>> _related;
 
     private ContentSnapshot(LoadedContent content, ContentVisibility visibility)
@@ -63,6 +65,9 @@ public sealed class ContentSnapshot
     public static ContentSnapshot Empty { get; } = Create(LoadedContent.Empty, new ContentVisibility(DateOnly.MinValue, IncludeUnpublished: false));
 
     public ContentVisibility Visibility { get; }
+
+    /// <summary>Unique and increasing per snapshot made in this process: output cache entries are keyed by it.</summary>
+    public long Version { get; } = Interlocked.Increment(ref s_versions);
 
     /// <summary>Every valid document by its file, unpublished ones included: the last good versions for the next reload.</summary>
     public FrozenDictionary<string, ContentDocument> ByFile { get; }

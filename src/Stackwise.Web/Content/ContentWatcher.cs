@@ -129,7 +129,7 @@ internal sealed partial class ContentWatcher : IAsyncDisposable
         _stopping.Dispose();
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Content watch error: {Reason}; reloading everything")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Content folder watch problem: {Reason}; reloading to be safe")]
     private partial void LogWatchError(string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Content folder {Root} is missing; serving the last good content until it is back")]

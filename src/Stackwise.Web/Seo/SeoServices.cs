@@ -1,3 +1,4 @@
+using System.Globalization;
 using Stackwise.Web.Content;
 
 namespace Stackwise.Web.Seo;
@@ -11,9 +12,13 @@ public static class SeoServices
             .BindConfiguration(SiteOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        // Entries are keyed by the snapshot version the request started with: a page rendered from the old
+        // snapshot while a reload swaps in the new one is stored under the old key and never served again.
         services.AddOutputCache(options => options.AddPolicy(HttpCaching.PolicyName, policy => policy
             .Expire(TimeSpan.FromHours(1))
-            .Tag(ContentStore.CacheTag)));
+            .Tag(ContentStore.CacheTag)
+            .VaryByValue(context => new KeyValuePair<string, string>(
+                "content", context.RequestServices.GetRequiredService<ContentStore>().Current.Version.ToString(CultureInfo.InvariantCulture)))));
         return services;
     }
 

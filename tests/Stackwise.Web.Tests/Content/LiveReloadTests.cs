@@ -1,0 +1,144 @@
+using System.Net;
+using System.Xml.Linq;
+using Stackwise.Web.Tests.Support;
+
+namespace Stackwise.Web.Tests.Content;
+
+/// <summary>The running site follows edits to its content folder without a restart.</summary>
+public sealed class LiveReloadTests : IAsyncLifetime, IAsyncDisposable
+{
+    private readonly TempContentFolder _folder = new();
+    private StackwiseFactory? _factory;
+    private HttpClient? _client;
+
+    private HttpClient Client => _client ?? throw new InvalidOperationException("The site starts in InitializeAsync.");
+
+    private StackwiseFactory Factory => _factory ?? throw new InvalidOperationException("The site starts in InitializeAsync.");
+
+    public Task InitializeAsync()
+    {
+        _folder.Write("therapies/first.md", Article("First Synthetic Therapy"))
+            .Write("pages/terms.md", "---\ntitle: Terms\nsummary: Synthetic.\n---\nText.\n");
+        _factory = new StackwiseFactory(_folder.Root) { Watch = true };
+        _client = _factory.CreateClient();
+        return Task.CompletedTask;
+    }
+
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
+
+    public async Task DisposeAsync()
+    {
+        _client?.Dispose();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+        _folder.Dispose();
+    }
+
+    private static string Article(string title, string body = "Synthetic text.") =>
+        $"---\ntitle: {title}\ncategory: Test\nrisk: low\nsummary: Synthetic.\npublished: 2026-01-01\n---\n{body}\n";
+
+    private async Task<HttpStatusCode> StatusAsync(string url) => (await Client.GetAsync(new Uri(url, UriKind.Relative))).StatusCode;
+
+    private async Task<string?> TitleAsync(string url) => (await Client.GetPageAsync(url)).Document.QuerySelector("h1")?.TextContent;
+
+    private async Task<IReadOnlyList<string?>> HomeTitlesAsync() =>
+        [.. (await Client.GetPageAsync("/")).Document.QuerySelectorAll(".article-card-title").Select(h => h.TextContent.Trim())];
+
+    private async Task<bool> InSitemapAsync(string path)
+    {
+        var sitemap = XDocument.Parse(await Client.GetStringAsync(new Uri("/sitemap.xml", UriKind.Relative)));
+        return sitemap.Descendants().Any(element => element.Name.LocalName == "loc" && element.Value == StackwiseFactory.BaseUrl + path);
+    }
+
+    [Fact]
+    public async Task AddedFileGoesLiveOnItsPageHomeAndSitemap()
+    {
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync("/"));
+
+        _folder.Write("therapies/second.md", Article("Second Synthetic Therapy"));
+
+        await Eventually.HoldsAsync(async () => await StatusAsync("/therapies/second") == HttpStatusCode.OK, "the new article is served");
+        Assert.Contains("Second Synthetic Therapy", await HomeTitlesAsync());
+        Assert.True(await InSitemapAsync("/therapies/second"));
+    }
+
+    [Fact]
+    public async Task ChangedFileIsServedInItsNewVersion()
+    {
+        Assert.Equal("First Synthetic Therapy", await TitleAsync("/therapies/first"));
+
+        _folder.Write("therapies/first.md", Article("First Synthetic Therapy, Revised"));
+
+        await Eventually.HoldsAsync(async () => await TitleAsync("/therapies/first") == "First Synthetic Therapy, Revised", "the change is served");
+        Assert.Contains("First Synthetic Therapy, Revised", await HomeTitlesAsync());
+    }
+
+    [Fact]
+    public async Task RenamedFileMovesToItsNewUrl()
+    {
+        File.Move(Path.Combine(_folder.Root, "therapies", "first.md"), Path.Combine(_folder.Root, "therapies", "renamed.md"));
+
+        await Eventually.HoldsAsync(async () => await StatusAsync("/therapies/renamed") == HttpStatusCode.OK, "the renamed article is served");
+        Assert.Equal(HttpStatusCode.NotFound, await StatusAsync("/therapies/first"));
+        Assert.True(await InSitemapAsync("/therapies/renamed"));
+        Assert.False(await InSitemapAsync("/therapies/first"));
+    }
+
+    [Fact]
+    public async Task DeletedFileIsRemovedFromPageHomeAndSitemap()
+    {
+        File.Delete(Path.Combine(_folder.Root, "therapies", "first.md"));
+
+        await Eventually.HoldsAsync(async () => await StatusAsync("/therapies/first") == HttpStatusCode.NotFound, "the deleted article is gone");
+        Assert.Empty(await HomeTitlesAsync());
+        Assert.False(await InSitemapAsync("/therapies/first"));
+    }
+
+    [Fact]
+    public async Task BrokenEditKeepsTheLastGoodVersionOnlineAndSaysWhy()
+    {
+        _folder.Write("therapies/first.md", Article("First Synthetic Therapy").Replace("risk: low", "risk: medium", StringComparison.Ordinal));
+
+        await Eventually.HoldsAsync(() => Task.FromResult(Factory.Logs.Messages.Any(message => message.Contains("last good version kept online", StringComparison.Ordinal))),
+            "the refused edit is logged");
+        Assert.Equal("First Synthetic Therapy", await TitleAsync("/therapies/first"));
+        var log = Assert.Single(Factory.Logs.Messages, message => message.Contains("last good version kept online", StringComparison.Ordinal));
+        Assert.Contains("therapies/first.md:4:7: error SW027: field `risk` must be one of low, moderate, high (got `medium`)", log, StringComparison.Ordinal);
+
+        _folder.Write("therapies/first.md", Article("First Synthetic Therapy, Fixed"));
+        await Eventually.HoldsAsync(async () => await TitleAsync("/therapies/first") == "First Synthetic Therapy, Fixed", "the fixed version is served");
+    }
+
+    [Fact]
+    public async Task HalfWrittenFileKeepsTheLastGoodVersion()
+    {
+        var full = Article("First Synthetic Therapy, Complete");
+        _folder.Write("therapies/first.md", full[..20]);
+        await Eventually.HoldsAsync(() => Task.FromResult(Factory.Logs.Messages.Any(message => message.Contains("last good version kept online", StringComparison.Ordinal))),
+            "the half-written file is refused");
+        Assert.Equal("First Synthetic Therapy", await TitleAsync("/therapies/first"));
+
+        _folder.Write("therapies/first.md", full);
+
+        await Eventually.HoldsAsync(async () => await TitleAsync("/therapies/first") == "First Synthetic Therapy, Complete", "the complete file is served");
+    }
+
+    [Fact]
+    public async Task TwoHundredFilesAtOnceCauseAFewReloadsNotTwoHundred()
+    {
+        var loadsBefore = Factory.Logs.Messages.Count(message => message.StartsWith("Content loaded", StringComparison.Ordinal));
+
+        for (var i = 0; i < 200; i++)
+        {
+            _folder.Write($"bulk/article-{i:000}.md", Article($"Bulk Synthetic Article {i:000}"));
+        }
+
+        await Eventually.HoldsAsync(async () => (await HomeTitlesAsync()).Count == 201, "all 200 articles are listed");
+        await Task.Delay(1000);
+        var reloads = Factory.Logs.Messages.Count(message => message.StartsWith("Content loaded", StringComparison.Ordinal)) - loadsBefore;
+        Assert.InRange(reloads, 1, 10);
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync("/bulk/article-199"));
+    }
+}
