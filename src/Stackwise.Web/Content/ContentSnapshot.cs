@@ -14,7 +14,7 @@ public sealed class ContentSnapshot
     /// <summary>How many related articles an article shows at most.</summary>
     public const int MaxRelated = 3;
 
-    private static long s_versions;
+    private static long _versions;
 
     private readonly FrozenDictionary<string, ImmutableArray<Article>> _related;
 
@@ -67,7 +67,7 @@ public sealed class ContentSnapshot
     public ContentVisibility Visibility { get; }
 
     /// <summary>Unique and increasing per snapshot made in this process: output cache entries are keyed by it.</summary>
-    public long Version { get; } = Interlocked.Increment(ref s_versions);
+    public long Version { get; } = Interlocked.Increment(ref _versions);
 
     /// <summary>Every valid document by its file, unpublished ones included: the last good versions for the next reload.</summary>
     public FrozenDictionary<string, ContentDocument> ByFile { get; }
