@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using Stackwise.Web.Content;
+using Stackwise.Web.Tests.Support;
+
+namespace Stackwise.Web.Tests.Content;
+
+/// <summary>The editors' commands, run as a real process the way an editor or CI runs them.</summary>
+public sealed class ContentCommandsTests : IDisposable
+{
+    private readonly TempContentFolder _folder = new TempContentFolder().Write("therapies/good.md", SyntheticContent.LowRiskArticle);
+
+    public void Dispose() => _folder.Dispose();
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    {
+        var app = typeof(ContentCommands).Assembly.Location;
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(app) ?? ".",
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(app);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment["PWD"] = start.WorkingDirectory;
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+
+    [Fact]
+    public async Task CheckExitsZeroWhenThereAreNoErrors()
+    {
+        _folder.Write("therapies/warned.md", SyntheticContent.LowRiskArticle.Replace("Text.", "[broken](/nowhere)", StringComparison.Ordinal));
+
+        var (exitCode, output, _) = await RunAsync("check", "--content", _folder.Root);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("/therapies/warned.md:8:1: warning SW053:", output, StringComparison.Ordinal);
+        Assert.Contains("Checked 2 files in ", output, StringComparison.Ordinal);
+        Assert.Contains(": 0 errors, 1 warning; 0 files kept off the site.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckExitsOneAndPrintsEachErrorWhereTheEditorCanClickIt()
+    {
+        _folder.Write("therapies/typo.md", SyntheticContent.LowRiskArticle.Replace("risk: low", "risk: medium\nhealthrisk: typo", StringComparison.Ordinal));
+
+        var (exitCode, output, _) = await RunAsync("check", "--content", _folder.Root);
+
+        Assert.Equal(1, exitCode);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(lines, line => line.EndsWith("/therapies/typo.md:4:7: error SW027: field `risk` must be one of low, moderate, high (got `medium`)", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.EndsWith("/therapies/typo.md:5:1: error SW023: unknown field `healthrisk`: did you mean `healthRisks`?", StringComparison.Ordinal));
+        Assert.EndsWith(": 2 errors, 0 warnings; 1 file kept off the site.", lines[^1], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("check", "--content", "/no/such/folder")]
+    [InlineData("check", "--content")]
+    [InlineData("check", "extra")]
+    [InlineData("new", "therapies")]
+    public async Task CommandsExitTwoWhenTheyCannotRun(params string[] args)
+    {
+        var (exitCode, _, error) = await RunAsync(args);
+
+        Assert.Equal(2, exitCode);
+        Assert.NotEmpty(error);
+    }
+
+    [Fact]
+    public async Task NewWritesADraftFromTheTemplateThatPassesTheCheck()
+    {
+        var (exitCode, output, _) = await RunAsync("new", "therapies", "Synthetic Test Therapy", "--content", _folder.Root);
+        var file = Path.Combine(_folder.Root, "therapies", "synthetic-test-therapy.md");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("synthetic-test-therapy.md", output, StringComparison.Ordinal);
+        var text = await File.ReadAllTextAsync(file);
+        Assert.Contains("title: \"Synthetic Test Therapy\"", text, StringComparison.Ordinal);
+        Assert.Contains("draft: true", text, StringComparison.Ordinal);
+        Assert.All(ContentCommands.SectionHeadings, heading => Assert.Contains($"\n## {heading}\n", text, StringComparison.Ordinal));
+        Assert.Equal(0, (await RunAsync("check", "--content", _folder.Root)).ExitCode);
+    }
+
+    [Fact]
+    public async Task NewRefusesToOverwriteAnExistingFile()
+    {
+        var (exitCode, _, error) = await RunAsync("new", "therapies", "Good", "--content", _folder.Root);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("already exists", error, StringComparison.Ordinal);
+        Assert.Equal(SyntheticContent.LowRiskArticle, await File.ReadAllTextAsync(Path.Combine(_folder.Root, "therapies", "good.md")));
+    }
+
+    [Theory]
+    [InlineData("pages", "About Us")]
+    [InlineData("Bad Section", "Title")]
+    [InlineData("therapies", "!!!")]
+    public async Task NewRefusesBadSectionsAndTitles(string section, string title)
+    {
+        var (exitCode, _, error) = await RunAsync("new", section, title, "--content", _folder.Root);
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("error:", error, StringComparison.Ordinal);
+    }
+}
