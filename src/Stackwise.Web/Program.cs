@@ -2,6 +2,7 @@ using Serilog;
 using Stackwise.Web.Content;
 using Stackwise.Web.Pages;
 using Stackwise.Web.Rendering;
+using Stackwise.Web.Search;
 using Stackwise.Web.Seo;
 
 var builder = WebApplication.CreateBuilder(ContentCommands.IsCommand(args) ? [] : args);
@@ -28,6 +29,7 @@ builder.Services.AddSerilog((services, logger) => logger
 builder.Services.AddStackwiseSeo();         // Seo/: Site:BaseUrl, output cache policy
 builder.Services.AddStackwiseRendering();   // Rendering/: the one Markdig pipeline
 builder.Services.AddStackwiseContent();     // Content/: content folder -> immutable snapshot
+builder.Services.AddStackwiseSearch();      // Search/: Lucene index built with each snapshot
 builder.Services.AddStackwisePages();       // Pages/: home, articles, categories, risk levels, site pages, errors
 
 var app = builder.Build();

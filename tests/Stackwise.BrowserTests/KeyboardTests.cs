@@ -44,20 +44,22 @@ public sealed class KeyboardTests(SiteFixture site)
     }
 
     [BrowserFact]
-    public async Task FocusedLinksShowAVisibleOutline()
+    public async Task FocusedLinksAndControlsShowAVisibleOutline()
     {
         var page = await site.OpenAsync(SitePages.Article);
+        var seen = new List<string>();
 
-        for (var i = 0; i < 4; i++)
+        for (var i = 0; i < 6; i++)
         {
             await page.Keyboard.PressAsync("Tab");
             var outline = await page.EvaluateAsync<string[]>(
                 "() => { const s = getComputedStyle(document.activeElement); return [document.activeElement.tagName, s.outlineStyle, s.outlineWidth]; }");
 
-            Assert.Equal("A", outline[0]);
+            seen.Add(outline[0]);
             Assert.Equal("solid", outline[1]);
             Assert.Equal("3px", outline[2]);
         }
+        Assert.Equal(["A", "A", "INPUT", "BUTTON", "A", "A"], seen);
         await page.Context.CloseAsync();
     }
 }

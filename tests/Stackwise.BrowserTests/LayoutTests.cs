@@ -46,6 +46,22 @@ public sealed class LayoutTests(SiteFixture site)
     }
 
     [BrowserFact]
+    public async Task MisspelledTreatmentInTheHeaderBoxOnAPhoneWithJavaScriptOffFindsTheArticleFirst()
+    {
+        var page = await site.OpenAsync(SitePages.Home, width: 375, javaScript: false);
+
+        await page.Locator("header input[name=q]").FillAsync("ketamin");
+        await page.Locator("header input[name=q]").PressAsync("Enter");
+        await page.WaitForURLAsync("**/search?q=ketamin");
+
+        var first = page.Locator(".search-results .article-card-title a").First;
+        Assert.Equal("Ketamine-Assisted Therapy", await first.InnerTextAsync());
+        Assert.True(await page.Locator(".search-results li").First.Locator("mark").CountAsync() > 0);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(SiteFixture.ScreenshotFolder, "search-375-light.png"), FullPage = true });
+        await page.Context.CloseAsync();
+    }
+
+    [BrowserFact]
     public async Task PrintShowsTheArticleHealthRisksAndDisclaimerWithoutNavigation()
     {
         var page = await site.OpenAsync(SitePages.Article);

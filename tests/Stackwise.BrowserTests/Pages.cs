@@ -18,6 +18,9 @@ public static class SitePages
         "/privacy",
         "/about",
         "/no-such-page",
+        "/search?q=ketamin",
+        "/search?q=zzzz",
+        "/search",
     ];
 
     public static TheoryData<string> All => [.. Paths];

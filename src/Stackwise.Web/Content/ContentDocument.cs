@@ -19,6 +19,9 @@ public abstract record ContentDocument(
     /// <summary>A draft is never public: it is left out in Production and shown with a banner in Development.</summary>
     public bool IsDraft { get; init; }
 
+    /// <summary>The body as plain text, for search.</summary>
+    public string Text { get; init; } = "";
+
     /// <summary>The links and images of the body, kept so links between pages can be checked.</summary>
     public ImmutableArray<MarkdownLink> Links { get; init; } = [];
 }

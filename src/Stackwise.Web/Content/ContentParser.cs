@@ -32,7 +32,7 @@ public sealed class ContentParser(MarkdownRenderer renderer)
         BodyChecks.CheckHeadings(path, rendered, problems);
 
         var hasErrors = problems.Any(problem => problem.Severity == ProblemSeverity.Error);
-        return new ParseResult(hasErrors || document is null ? null : document with { Aliases = aliases, IsDraft = isDraft, Links = rendered.Links }, [.. problems]);
+        return new ParseResult(hasErrors || document is null ? null : document with { Aliases = aliases, IsDraft = isDraft, Links = rendered.Links, Text = rendered.Text }, [.. problems]);
     }
 
     private static Article? ReadArticle(ContentPath path, FrontMatter frontMatter, RenderedMarkdown rendered, List<ContentProblem> problems)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Stackwise.Web.Rendering;
@@ -17,6 +18,7 @@ public sealed class ContentSnapshot
     private static long _versions;
 
     private readonly FrozenDictionary<string, ImmutableArray<Article>> _related;
+    private readonly ConcurrentDictionary<Type, Lazy<object>> _derived = new();
 
     private ContentSnapshot(LoadedContent content, ContentVisibility visibility)
     {
@@ -114,6 +116,14 @@ public sealed class ContentSnapshot
     public int WarningCount => Problems.Count(problem => problem.Severity == ProblemSeverity.Warning);
 
     public static ContentSnapshot Create(LoadedContent content, ContentVisibility visibility) => new(content, visibility);
+
+    /// <summary>
+    /// Data another feature builds from this snapshot (the search index), built once on first use and shared;
+    /// it lives and dies with the snapshot, so it always matches the content it was built from.
+    /// </summary>
+    public T Derived<T>(Func<ContentSnapshot, T> build)
+        where T : class =>
+        (T)_derived.GetOrAdd(typeof(T), _ => new Lazy<object>(() => build(this), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
     /// <summary>False for drafts and scheduled articles, which a Development snapshot serves as previews.</summary>
     public bool IsPublic(ContentDocument document) => Visibility.IsPublic(document);

@@ -15,6 +15,7 @@ public sealed partial class ContentStore(
     IOptions<ContentOptions> options,
     IHostEnvironment environment,
     TimeProvider time,
+    IEnumerable<ISnapshotWarmer> warmers,
     ILogger<ContentStore> logger) : IHostedService, IAsyncDisposable
 {
     /// <summary>The output cache tag of every response rendered from content; evicted whenever a new snapshot is swapped in.</summary>
@@ -64,6 +65,10 @@ public sealed partial class ContentStore(
                 return;
             }
 
+            foreach (var warmer in warmers)
+            {
+                warmer.Warm(snapshot);
+            }
             LogNewProblems(snapshot, previous);
             _current = snapshot;
             _loaded = true;

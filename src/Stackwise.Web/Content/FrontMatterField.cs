@@ -39,25 +39,8 @@ public sealed record FrontMatterField(string Name, FieldType Type, bool ForArtic
     public static string? Suggest(string unknown)
     {
         var best = All
-            .Select(field => (field.Name, Distance: EditDistance(unknown.ToLowerInvariant(), field.Name.ToLowerInvariant())))
+            .Select(field => (field.Name, Distance: EditDistance.Between(unknown.ToLowerInvariant(), field.Name.ToLowerInvariant())))
             .MinBy(candidate => candidate.Distance);
         return best.Distance <= Math.Max(2, unknown.Length / 3) ? best.Name : null;
-    }
-
-    private static int EditDistance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-                current[j] = Math.Min(substitution, Math.Min(previous[j], current[j - 1]) + 1);
-            }
-            previous = current;
-        }
-        return previous[b.Length];
     }
 }

@@ -54,10 +54,13 @@ public sealed class MarkdownRenderer
         _pipeline.Setup(renderer);
         renderer.Render(document);
 
-        var wordCount = document.Descendants<LiteralInline>().Sum(literal => CountWords(literal.Content.AsSpan()))
-            + document.Descendants<CodeInline>().Sum(code => CountWords(code.Content));
+        var text = string.Join('\n', document.Descendants<LeafBlock>()
+            .Where(block => block is not HeadingBlock and not YamlFrontMatterBlock)
+            .Select(block => block.Inline is { } inline ? PlainText(inline) : block.Lines.ToString())
+            .Where(line => line.Length > 0));
+        var wordCount = CountWords(text) + headings.Sum(heading => CountWords(heading.Text));
 
-        return new RenderedMarkdown(frontMatter, frontMatterLine, writer.ToString(), headings, links, wordCount, emptySections);
+        return new RenderedMarkdown(frontMatter, frontMatterLine, writer.ToString(), headings, links, wordCount, emptySections, text);
     }
 
     private static int CountWords(ReadOnlySpan<char> text)
@@ -76,9 +79,15 @@ public sealed class MarkdownRenderer
     private static string PlainText(ContainerInline? inline)
     {
         var text = new StringBuilder();
-        foreach (var child in inline?.Descendants<LiteralInline>() ?? [])
+        foreach (var child in inline?.Descendants<Inline>() ?? [])
         {
-            text.Append(child.Content);
+            _ = child switch
+            {
+                LiteralInline literal => text.Append(literal.Content),
+                CodeInline code => text.Append(code.Content),
+                LineBreakInline => text.Append(' '),
+                _ => text,
+            };
         }
         return text.ToString();
     }

@@ -4,6 +4,7 @@ namespace Stackwise.Web.Rendering;
 
 /// <summary>Everything taken from one parse of a markdown file.</summary>
 /// <param name="FrontMatter">The YAML between the opening and closing <c>---</c>, or null when there is none.</param>
+/// <param name="Text">The body as plain text, one block a line, headings left out: what search indexes and quotes.</param>
 /// <param name="EmptySections">Headings followed by no text before the next heading of the same or a higher level.</param>
 /// <param name="WordCount">Words of the body text a reader reads, for the reading time.</param>
 /// <param name="FrontMatterLine">The 1-based file line on which the YAML starts, so YAML positions can be mapped to the file.</param>
@@ -14,4 +15,5 @@ public sealed record RenderedMarkdown(
     ImmutableArray<Heading> Headings,
     ImmutableArray<MarkdownLink> Links,
     int WordCount,
-    ImmutableArray<Heading> EmptySections);
+    ImmutableArray<Heading> EmptySections,
+    string Text);

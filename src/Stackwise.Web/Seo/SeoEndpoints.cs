@@ -33,7 +33,7 @@ public static class SeoEndpoints
     }
 
     public static string Robots(SiteOptions site) =>
-        $"User-agent: *\nAllow: /\n\nSitemap: {site.Absolute("/sitemap.xml")}\n";
+        $"User-agent: *\nAllow: /\nDisallow: /search\n\nSitemap: {site.Absolute("/sitemap.xml")}\n";
 
     private static void Map(IEndpointRouteBuilder endpoints, string pattern, Func<ContentSnapshot, SiteOptions, HttpContext, IResult> handler) =>
         endpoints.MapMethods(pattern, GetAndHead, (HttpContext context, ContentStore content, IOptions<SiteOptions> site) =>

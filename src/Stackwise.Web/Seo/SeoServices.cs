@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.OutputCaching;
 using Stackwise.Web.Content;
 
 namespace Stackwise.Web.Seo;
@@ -28,8 +29,21 @@ public static class SeoServices
         .UseOutputCache()
         .UseMiddleware<ConditionalGetMiddleware>();
 
-    /// <summary>Marks endpoints that render content: output-cached until content changes, with ETags and 304s.</summary>
+    /// <summary>
+    /// Marks endpoints that render content: output-cached until content changes, with ETags and 304s;
+    /// endpoints marked <see cref="NotContentCachedAttribute"/> are left alone.
+    /// </summary>
     public static TBuilder CacheAsContent<TBuilder>(this TBuilder builder)
-        where TBuilder : IEndpointConventionBuilder =>
-        builder.CacheOutput(HttpCaching.PolicyName).WithMetadata(CacheableContent.Instance);
+        where TBuilder : IEndpointConventionBuilder
+    {
+        builder.Add(endpoint =>
+        {
+            if (!endpoint.Metadata.OfType<NotContentCachedAttribute>().Any())
+            {
+                endpoint.Metadata.Add(new OutputCacheAttribute { PolicyName = HttpCaching.PolicyName });
+                endpoint.Metadata.Add(CacheableContent.Instance);
+            }
+        });
+        return builder;
+    }
 }

@@ -16,6 +16,7 @@ public sealed class ErrorModel(ContentStore content, IHostEnvironment environmen
 
     public string Heading => Status switch
     {
+        400 => "Request not understood",
         404 => "Page not found",
         410 => "Page removed",
         _ => "Something went wrong",
@@ -23,6 +24,7 @@ public sealed class ErrorModel(ContentStore content, IHostEnvironment environmen
 
     public string Explanation => Status switch
     {
+        400 => "The address or search was too long or malformed for us to understand. Please try a shorter one.",
         404 => "We could not find the page you asked for. It may have moved, or the address may be mistyped.",
         410 => "This page has been removed from Stackwise on purpose and will not come back.",
         _ => "The page could not be shown right now. Please try again in a moment.",

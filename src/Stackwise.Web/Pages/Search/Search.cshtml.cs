@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Stackwise.Web.Content;
+using Stackwise.Web.Search;
+using Stackwise.Web.Seo;
+
+namespace Stackwise.Web.Pages.Search;
+
+[NotContentCached]
+public sealed class SearchModel(SearchService search, ContentStore content) : PageModel, IHasPageMeta
+{
+    public SearchQuery Query { get; private set; } = new("", null, null);
+
+    public SearchResults? Results { get; private set; }
+
+    public ContentSnapshot Snapshot { get; } = content.Current;
+
+    public PageMeta Meta => PageMeta.NotIndexed(Query.IsEmpty ? "Search" : $"Search results for {Query.Text}");
+
+    public IActionResult OnGet(string? q, string? category, string? risk)
+    {
+        if (!SearchQuery.TryRead(q, category, risk, out var query))
+        {
+            return BadRequest();
+        }
+        Query = query;
+        Results = query.IsEmpty ? null : search.Search(query);
+        return Page();
+    }
+}

@@ -1,0 +1,25 @@
+using Stackwise.Web.Content;
+
+namespace Stackwise.Web.Search;
+
+/// <summary>Searches the index of the current snapshot; the index is built with the snapshot, before it goes live.</summary>
+public sealed partial class SearchService(ContentStore content, ILogger<SearchService> logger)
+{
+    public SearchResults Search(SearchQuery query)
+    {
+        var results = IndexOf(content.Current).Search(query);
+        LogQuery(query.Text.Length, results.Total, results.Elapsed.TotalMilliseconds);
+        return results;
+    }
+
+    internal static SearchIndex IndexOf(ContentSnapshot snapshot) => snapshot.Derived(SearchIndex.Build);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Search of {QueryLength} characters found {Total} articles in {ElapsedMs:0.000} ms")]
+    private partial void LogQuery(int queryLength, int total, double elapsedMs);
+}
+
+/// <summary>Builds each new snapshot's search index before the snapshot goes live.</summary>
+internal sealed class SearchIndexWarmer : ISnapshotWarmer
+{
+    public void Warm(ContentSnapshot snapshot) => SearchService.IndexOf(snapshot);
+}

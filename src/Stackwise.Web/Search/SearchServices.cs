@@ -1,0 +1,14 @@
+using Stackwise.Web.Content;
+
+namespace Stackwise.Web.Search;
+
+public static class SearchServices
+{
+    /// <summary>Registers site search: a Lucene index built with each content snapshot.</summary>
+    public static IServiceCollection AddStackwiseSearch(this IServiceCollection services)
+    {
+        services.AddSingleton<SearchService>();
+        services.AddSingleton<ISnapshotWarmer, SearchIndexWarmer>();
+        return services;
+    }
+}

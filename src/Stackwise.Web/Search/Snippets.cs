@@ -1,0 +1,81 @@
+using System.Collections.Immutable;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+using Stackwise.Web.Content;
+
+namespace Stackwise.Web.Search;
+
+/// <summary>
+/// A short passage of an article's own text around the words that matched, with those words marked. It is
+/// cut from the article, never from the query, so nothing a reader types is echoed into the page.
+/// </summary>
+public static class Snippets
+{
+    public const int Length = 220;
+
+    public static ImmutableArray<SnippetPart> Build(string text, ImmutableArray<string> stems, ImmutableArray<string> words, Analyzer analyzer)
+    {
+        var matches = Matches(text, stems, words, analyzer);
+        var start = BestStart(text, matches);
+        var end = Math.Min(text.Length, start + Length);
+        end = end < text.Length && text.LastIndexOf(' ', end - 1, end - start) is > 0 and var space && space > start ? space : end;
+
+        var parts = ImmutableArray.CreateBuilder<SnippetPart>();
+        if (start > 0)
+        {
+            parts.Add(new SnippetPart("… ", false));
+        }
+        var position = start;
+        foreach (var (matchStart, matchEnd) in matches.Where(match => match.Start >= start && match.End <= end))
+        {
+            parts.Add(new SnippetPart(Flatten(text[position..matchStart]), false));
+            parts.Add(new SnippetPart(text[matchStart..matchEnd], true));
+            position = matchEnd;
+        }
+        parts.Add(new SnippetPart(Flatten(text[position..end]) + (end < text.Length ? " …" : ""), false));
+        return [.. parts.Where(part => part.Text.Length > 0)];
+    }
+
+    /// <summary>Where each word of the text that matches the query starts and ends.</summary>
+    private static List<(int Start, int End)> Matches(string text, ImmutableArray<string> stems, ImmutableArray<string> words, Analyzer analyzer)
+    {
+        var matches = new List<(int Start, int End)>();
+        using var stream = analyzer.GetTokenStream("body", text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offsets = stream.AddAttribute<IOffsetAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            var word = text[offsets.StartOffset..offsets.EndOffset];
+            if (stems.Contains(term.ToString()) || words.Any(typed => IsNear(typed, word.ToLowerInvariant())))
+            {
+                matches.Add((offsets.StartOffset, offsets.EndOffset));
+            }
+        }
+        stream.End();
+        return matches;
+    }
+
+    /// <summary>The start of the window (at a word boundary) holding the most matches; the text's start when none.</summary>
+    private static int BestStart(string text, List<(int Start, int End)> matches)
+    {
+        if (matches.Count == 0)
+        {
+            return 0;
+        }
+        var best = matches.MaxBy(match => matches.Count(other => other.Start >= match.Start && other.End <= match.Start + Length)).Start;
+        var from = best - 40;
+        if (from <= 0)
+        {
+            return 0;
+        }
+        var boundary = text.IndexOf(' ', from);
+        return boundary < 0 || boundary >= best ? from : boundary + 1;
+    }
+
+    private static bool IsNear(string typed, string word) =>
+        typed.Length >= 4 && word.Length > 0 && typed[0] == word[0] && Math.Abs(typed.Length - word.Length) <= SearchIndex.MaxEdits(typed)
+        && EditDistance.Between(typed, word) <= SearchIndex.MaxEdits(typed);
+
+    private static string Flatten(string text) => text.Replace('\n', ' ');
+}
