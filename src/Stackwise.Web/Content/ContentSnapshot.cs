@@ -12,9 +12,6 @@ namespace Stackwise.Web.Content;
 /// </summary>
 public sealed class ContentSnapshot
 {
-    /// <summary>How many related articles an article shows at most.</summary>
-    public const int MaxRelated = 3;
-
     private static long _versions;
 
     private readonly FrozenDictionary<string, ImmutableArray<Article>> _related;
@@ -43,7 +40,7 @@ public sealed class ContentSnapshot
             .OrderBy(listing => listing.Category.Name, StringComparer.OrdinalIgnoreCase)];
         CategoriesBySlug = Categories.ToFrozenDictionary(listing => listing.Category.Slug, StringComparer.Ordinal);
         ByRisk = Enum.GetValues<RiskLevel>().ToFrozenDictionary(risk => risk, risk => Articles.Where(article => article.Risk == risk).ToImmutableArray());
-        _related = Articles.ToFrozenDictionary(article => article.Url, article => FindRelated(article, Articles), StringComparer.Ordinal);
+        _related = RelatedArticles.Find(Articles);
         ServedPaths = ByUrl.Keys
             .Concat(["/"])
             .Concat(Categories.Select(listing => listing.Category.Url))
@@ -135,19 +132,6 @@ public sealed class ContentSnapshot
 
     /// <summary>Other articles in the same category or sharing tags, closest first; empty when there are none.</summary>
     public ImmutableArray<Article> RelatedTo(Article article) => _related.GetValueOrDefault(article.Url, []);
-
-    private static ImmutableArray<Article> FindRelated(Article article, ImmutableArray<Article> articles) =>
-    [
-        .. articles
-            .Where(other => other.Url != article.Url)
-            .Select(other => (Article: other, Score: (other.Category == article.Category ? 2 : 0)
-                + other.Tags.Count(tag => article.Tags.Contains(tag, StringComparer.OrdinalIgnoreCase))))
-            .Where(candidate => candidate.Score > 0)
-            .OrderByDescending(candidate => candidate.Score)
-            .ThenByDescending(candidate => candidate.Article.Dates.Published)
-            .Take(MaxRelated)
-            .Select(candidate => candidate.Article),
-    ];
 
     /// <summary>
     /// Categories whose names differ only in case or punctuation share one page; every article takes the

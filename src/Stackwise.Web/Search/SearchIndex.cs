@@ -29,8 +29,6 @@ public sealed class SearchIndex
     private const string HeadingsField = "headings";
     private const string BodyField = "body";
     private const string WordsField = "words";
-    private const string CategoryField = "category";
-    private const string RiskField = "risk";
 
     private static readonly Analyzer EnglishText = new EnglishAnalyzer(Version);
     private static readonly Analyzer PlainWords = new StandardAnalyzer(Version, CharArraySet.Empty);
@@ -39,18 +37,28 @@ public sealed class SearchIndex
     private readonly IndexSearcher _searcher;
     private readonly ContentSnapshot _snapshot;
 
-    private SearchIndex(IndexSearcher searcher, ContentSnapshot snapshot)
+    // Lucene document number -> article, and the article's category number and risk, for results and facet counts
+    // without reading stored fields.
+    private readonly Article[] _articles;
+    private readonly int[] _categoryOf;
+    private readonly Dictionary<string, int> _categoryNumbers;
+
+    private SearchIndex(IndexSearcher searcher, ContentSnapshot snapshot, Article[] articles)
     {
         _searcher = searcher;
         _snapshot = snapshot;
+        _articles = articles;
+        _categoryNumbers = snapshot.Categories.Select((listing, number) => (listing.Category.Slug, number)).ToDictionary(pair => pair.Slug, pair => pair.number, StringComparer.Ordinal);
+        _categoryOf = [.. articles.Select(article => _categoryNumbers[article.Category.Slug])];
     }
 
     public static SearchIndex Build(ContentSnapshot snapshot)
     {
         var directory = new RAMDirectory();
+        var articles = snapshot.Articles.Where(snapshot.IsPublic).ToArray();
         using (var writer = new IndexWriter(directory, new IndexWriterConfig(Version, PerField) { OpenMode = OpenMode.CREATE }))
         {
-            foreach (var article in snapshot.Articles.Where(snapshot.IsPublic))
+            foreach (var article in articles)
             {
                 var headings = string.Join('\n', article.Headings.Select(heading => heading.Text));
                 writer.AddDocument(
@@ -60,13 +68,18 @@ public sealed class SearchIndex
                     new TextField(HeadingsField, headings, Field.Store.NO),
                     new TextField(BodyField, article.Text, Field.Store.NO),
                     new TextField(WordsField, $"{article.Title}\n{headings}\n{article.Text}", Field.Store.NO),
-                    new StringField(CategoryField, article.Category.Slug, Field.Store.NO),
-                    new StringField(RiskField, article.Risk.Slug(), Field.Store.NO),
                 ]);
             }
+            // One segment keeps document numbers in the order the articles were added.
+            writer.ForceMerge(1);
             writer.Commit();
         }
-        return new SearchIndex(new IndexSearcher(DirectoryReader.Open(directory)), snapshot);
+        var searcher = new IndexSearcher(DirectoryReader.Open(directory));
+        for (var doc = 0; doc < articles.Length; doc += Math.Max(1, articles.Length / 16))
+        {
+            Debug.Assert(searcher.Doc(doc).Get(UrlField, CultureInfo.InvariantCulture) == articles[doc].Url, "document numbers follow the articles");
+        }
+        return new SearchIndex(searcher, snapshot, articles);
     }
 
     public SearchResults Search(SearchQuery query)
@@ -79,22 +92,39 @@ public sealed class SearchIndex
             return new SearchResults(query, [], 0, [], [], stopwatch.Elapsed);
         }
 
-        var matching = Matching(stems, words);
-        var filtered = new BooleanQuery { { matching, Occur.MUST } };
-        AddFilter(filtered, CategoryField, query.CategorySlug);
-        AddFilter(filtered, RiskField, query.Risk?.Slug());
+        // One pass over every match: count each category and risk combination for the filter links, and keep
+        // the best of those that pass the filters.
+        var categoryFilter = query.CategorySlug is null ? -1 : _categoryNumbers.GetValueOrDefault(query.CategorySlug, -2);
+        var counts = new int[_snapshot.Categories.Length, 3];
+        var total = 0;
+        var top = TopScoreDocCollector.Create(SearchResults.PageSize, docsScoredInOrder: false);
+        _searcher.Search(Matching(stems, words), new CountingFilterCollector(top, doc =>
+        {
+            var category = _categoryOf[doc];
+            var risk = (int)_articles[doc].Risk;
+            counts[category, risk]++;
+            var passes = (categoryFilter == -1 || category == categoryFilter) && (query.Risk is null || (int)query.Risk == risk);
+            total += passes ? 1 : 0;
+            return passes;
+        }));
 
-        var top = _searcher.Search(filtered, SearchResults.PageSize);
-        var hits = top.ScoreDocs
-            .Select(scored => _snapshot.ByUrl.GetValueOrDefault(_searcher.Doc(scored.Doc).Get(UrlField, CultureInfo.InvariantCulture)) as Article)
-            .OfType<Article>()
+        var hits = top.GetTopDocs().ScoreDocs
+            .Select(scored => _articles[scored.Doc])
             .Select(article => new SearchHit(article, Snippets.Build(article.Text, stems, words, EnglishText)))
             .ToImmutableArray();
+        var categories = _snapshot.Categories
+            .Select((listing, number) => new SearchFacet<Category>(listing.Category, listing.Category.Name,
+                query.Risk is { } risk ? counts[number, (int)risk] : Enumerable.Range(0, 3).Sum(level => counts[number, level])))
+            .Where(facet => facet.Count > 0)
+            .ToImmutableArray();
+        var risks = Enum.GetValues<RiskLevel>()
+            .Select(level => new SearchFacet<RiskLevel>(level, level.BadgeText(),
+                categoryFilter >= 0 ? counts[categoryFilter, (int)level]
+                : categoryFilter == -1 ? Enumerable.Range(0, _snapshot.Categories.Length).Sum(number => counts[number, (int)level]) : 0))
+            .Where(facet => facet.Count > 0)
+            .ToImmutableArray();
 
-        return new SearchResults(query, hits, top.TotalHits,
-            Facets(matching, CategoryField, query.Risk?.Slug() is { } risk ? (RiskField, risk) : null, _snapshot.Categories.Select(listing => (listing.Category, listing.Category.Slug, listing.Category.Name))),
-            Facets(matching, RiskField, query.CategorySlug is { } category ? (CategoryField, category) : null, Enum.GetValues<RiskLevel>().Select(level => (level, level.Slug(), level.BadgeText()))),
-            stopwatch.Elapsed);
+        return new SearchResults(query, hits, total, categories, risks, stopwatch.Elapsed);
     }
 
     /// <summary>Every term is optional (more matched terms rank higher); each matches exactly in title, headings or body, or nearly in the plain words.</summary>
@@ -122,32 +152,6 @@ public sealed class SearchIndex
         query.Boost = boost;
         return query;
     }
-
-    private static void AddFilter(BooleanQuery query, string field, string? value)
-    {
-        if (value is not null)
-        {
-            query.Add(new TermQuery(new Term(field, value)), Occur.MUST);
-        }
-    }
-
-    /// <summary>How many results each value of a filter would keep, given the other filter.</summary>
-    private ImmutableArray<SearchFacet<T>> Facets<T>(Query matching, string field, (string Field, string Value)? otherFilter, IEnumerable<(T Value, string Key, string Label)> values) =>
-    [
-        .. values
-            .Select(value =>
-            {
-                var query = new BooleanQuery { { matching, Occur.MUST }, { new TermQuery(new Term(field, value.Key)), Occur.MUST } };
-                if (otherFilter is { } other)
-                {
-                    query.Add(new TermQuery(new Term(other.Field, other.Value)), Occur.MUST);
-                }
-                var collector = new TotalHitCountCollector();
-                _searcher.Search(query, collector);
-                return new SearchFacet<T>(value.Value, value.Label, collector.TotalHits);
-            })
-            .Where(facet => facet.Count > 0),
-    ];
 
     /// <summary>The distinct terms an analyzer makes of a text, at most <see cref="SearchQuery.MaxTerms"/>.</summary>
     internal static ImmutableArray<string> Terms(Analyzer analyzer, string field, string text)

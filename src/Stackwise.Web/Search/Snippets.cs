@@ -13,6 +13,9 @@ public static class Snippets
 {
     public const int Length = 220;
 
+    /// <summary>Matches looked for at most: enough to place a good window without analyzing a whole long article.</summary>
+    private const int MaxMatches = 6;
+
     public static ImmutableArray<SnippetPart> Build(string text, ImmutableArray<string> stems, ImmutableArray<string> words, Analyzer analyzer)
     {
         var matches = Matches(text, stems, words, analyzer);
@@ -50,6 +53,10 @@ public static class Snippets
             if (stems.Contains(term.ToString()) || words.Any(typed => IsNear(typed, word.ToLowerInvariant())))
             {
                 matches.Add((offsets.StartOffset, offsets.EndOffset));
+                if (matches.Count == MaxMatches)
+                {
+                    break;
+                }
             }
         }
         stream.End();

@@ -1,0 +1,39 @@
+using BenchmarkDotNet.Attributes;
+using Stackwise.Web.Content;
+using Stackwise.Web.Rendering;
+
+namespace Stackwise.Benchmarks;
+
+/// <summary>BenchmarkDotNet micro-benchmarks of the content pipeline.</summary>
+[MemoryDiagnoser]
+public class PipelineBenchmarks
+{
+    private readonly ContentParser _parser = new(new MarkdownRenderer());
+    private readonly ContentLoader _loader = new(new ContentParser(new MarkdownRenderer()));
+    private readonly ContentPath _path = new("therapies/synthetic-article-00001.md", "therapies", "synthetic-article-00001");
+    private readonly ContentVisibility _visibility = new(new DateOnly(2030, 1, 1), false);
+    private string _article = "";
+    private string _corpus = "";
+
+    [Params(1000)]
+    public int Articles { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _article = CorpusGenerator.Article(1, new Random(1));
+        _corpus = Path.Combine(Path.GetTempPath(), $"stackwise-bench-{Articles}");
+        if (!Directory.Exists(_corpus))
+        {
+            CorpusGenerator.Write(_corpus, Articles, seed: 1);
+        }
+    }
+
+    /// <summary>Parse, validate and render one article shaped like the Ketamine article.</summary>
+    [Benchmark]
+    public ParseResult ParseValidateRenderOneArticle() => _parser.Parse(_path, _article);
+
+    /// <summary>Read, parse and index a whole corpus into a snapshot.</summary>
+    [Benchmark]
+    public Task<ContentSnapshot> BuildSnapshot() => _loader.LoadAsync(_corpus, _visibility, null, CancellationToken.None);
+}

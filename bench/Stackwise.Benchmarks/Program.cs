@@ -1,0 +1,30 @@
+using System.Globalization;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Stackwise.Benchmarks;
+
+// Benchmarks, never tests: see docs/performance.md for how to run them and the recorded numbers.
+//   generate COUNT DIR [SEED]     write a synthetic corpus
+//   search DIR [QUERIES] [SEED]   time search queries on a corpus (median and p99)
+//   micro [BenchmarkDotNet args]  BenchmarkDotNet micro-benchmarks of the content pipeline
+switch (args)
+{
+    case ["generate", var count, var folder, .. var rest]:
+        CorpusGenerator.Write(folder, int.Parse(count, CultureInfo.InvariantCulture), rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 1);
+        Console.WriteLine($"wrote {count} synthetic articles to {folder}");
+        return 0;
+    case ["search", var folder, .. var rest]:
+        await SearchLatency.RunAsync(folder,
+            rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 5000,
+            rest.Length > 1 ? int.Parse(rest[1], CultureInfo.InvariantCulture) : 1);
+        return 0;
+    case ["micro", .. var rest]:
+        var config = DefaultConfig.Instance.AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance));
+        BenchmarkSwitcher.FromAssembly(typeof(PipelineBenchmarks).Assembly).Run(rest, config);
+        return 0;
+    default:
+        Console.Error.WriteLine("usage: generate COUNT DIR [SEED] | search DIR [QUERIES] [SEED] | micro [BenchmarkDotNet arguments]");
+        return 2;
+}

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using System.Globalization;
+using Stackwise.Web.Content;
+using Stackwise.Web.Rendering;
+using Stackwise.Web.Search;
+
+namespace Stackwise.Benchmarks;
+
+/// <summary>Loads a corpus, builds its search index, and times a bounded number of queries one at a time.</summary>
+public static class SearchLatency
+{
+    public static async Task RunAsync(string folder, int queries, int seed)
+    {
+        var loader = new ContentLoader(new ContentParser(new MarkdownRenderer()));
+        var load = Stopwatch.StartNew();
+        var snapshot = await loader.LoadAsync(folder, new ContentVisibility(DateOnly.FromDateTime(DateTime.UtcNow), false), null, CancellationToken.None);
+        load.Stop();
+        var build = Stopwatch.StartNew();
+        var index = SearchIndex.Build(snapshot);
+        build.Stop();
+
+        var random = new Random(seed);
+        var mix = Enumerable.Range(0, queries).Select(i => Query(random, i)).ToList();
+        foreach (var query in mix.Take(200))
+        {
+            index.Search(query);
+        }
+
+        var times = new List<double>(queries);
+        foreach (var query in mix)
+        {
+            var watch = Stopwatch.StartNew();
+            index.Search(query);
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        times.Sort();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"search: {snapshot.Articles.Length} articles loaded in {load.ElapsedMilliseconds} ms, index built in {build.ElapsedMilliseconds} ms; " +
+            $"{queries} queries: median {Percentile(times, 0.50):0.000} ms, p99 {Percentile(times, 0.99):0.000} ms, max {times[^1]:0.000} ms"));
+    }
+
+    /// <summary>A mix readers type: one or two words, some misspelled, some filtered.</summary>
+    private static SearchQuery Query(Random random, int i)
+    {
+        var word = CorpusGenerator.Word(random);
+        var text = (i % 4) switch
+        {
+            0 => word,
+            1 => $"{word} {CorpusGenerator.Word(random)}",
+            2 => word.Length > 4 ? word.Remove(random.Next(1, word.Length), 1) : word,
+            _ => $"synthetic {word}",
+        };
+        return new SearchQuery(text, i % 10 == 0 ? "synthetic-category-one" : null, i % 7 == 0 ? RiskLevel.High : null);
+    }
+
+    public static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+}
