@@ -97,7 +97,7 @@ public sealed class SearchIndex
         var categoryFilter = query.CategorySlug is null ? -1 : _categoryNumbers.GetValueOrDefault(query.CategorySlug, -2);
         var counts = new int[_snapshot.Categories.Length, 3];
         var total = 0;
-        var top = TopScoreDocCollector.Create(SearchResults.PageSize, docsScoredInOrder: false);
+        var top = TopScoreDocCollector.Create(query.Page * SearchResults.PageSize, docsScoredInOrder: false);
         _searcher.Search(Matching(stems, words), new CountingFilterCollector(top, doc =>
         {
             var category = _categoryOf[doc];
@@ -108,7 +108,7 @@ public sealed class SearchIndex
             return passes;
         }));
 
-        var hits = top.GetTopDocs().ScoreDocs
+        var hits = top.GetTopDocs((query.Page - 1) * SearchResults.PageSize, SearchResults.PageSize).ScoreDocs
             .Select(scored => _articles[scored.Doc])
             .Select(article => new SearchHit(article, Snippets.Build(article.Text, stems, words, EnglishText)))
             .ToImmutableArray();
@@ -127,8 +127,8 @@ public sealed class SearchIndex
         return new SearchResults(query, hits, total, categories, risks, stopwatch.Elapsed);
     }
 
-    /// <summary>Every term is optional (more matched terms rank higher); each matches exactly in title, headings or body, or nearly in the plain words.</summary>
-    private static BooleanQuery Matching(ImmutableArray<string> stems, ImmutableArray<string> words)
+    /// <summary>Every term is optional (more matched terms rank higher); each matches exactly in title, headings or body, or, when misspelled, nearly in the plain words.</summary>
+    private BooleanQuery Matching(ImmutableArray<string> stems, ImmutableArray<string> words)
     {
         var query = new BooleanQuery();
         foreach (var stem in stems)
@@ -137,7 +137,8 @@ public sealed class SearchIndex
             query.Add(Boosted(new TermQuery(new Term(HeadingsField, stem)), 2f), Occur.SHOULD);
             query.Add(new TermQuery(new Term(BodyField, stem)), Occur.SHOULD);
         }
-        foreach (var word in words.Where(word => word.Length >= 4))
+        // Only a word the index does not have is looked up approximately: a correctly spelled word needs no fuzzy expansion.
+        foreach (var word in words.Where(word => word.Length >= 4 && _searcher.IndexReader.DocFreq(new Term(WordsField, word)) == 0))
         {
             query.Add(Boosted(new FuzzyQuery(new Term(WordsField, word), MaxEdits(word), prefixLength: 1), 0.5f), Occur.SHOULD);
         }

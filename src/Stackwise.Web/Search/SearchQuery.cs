@@ -1,10 +1,14 @@
+using System.Globalization;
 using Stackwise.Web.Content;
 
 namespace Stackwise.Web.Search;
 
 /// <summary>What a reader asked for, bounded: a query longer than <see cref="MaxLength"/> is not something a person meant.</summary>
-public sealed record SearchQuery(string Text, string? CategorySlug, RiskLevel? Risk)
+public sealed record SearchQuery(string Text, string? CategorySlug, RiskLevel? Risk, int Page = 1)
 {
+    /// <summary>Result pages a reader can page through; past that, a narrower query serves them better.</summary>
+    public const int MaxPage = 50;
+
     public const int MaxLength = 500;
 
     /// <summary>Words searched at most; the rest of a long query is ignored.</summary>
@@ -13,16 +17,17 @@ public sealed record SearchQuery(string Text, string? CategorySlug, RiskLevel? R
     public bool IsEmpty => string.IsNullOrWhiteSpace(Text);
 
     /// <summary>Reads the query string; false for input no person could have meant (the page answers 400).</summary>
-    public static bool TryRead(string? text, string? category, string? risk, out SearchQuery query)
+    public static bool TryRead(string? text, string? category, string? risk, string? page, out SearchQuery query)
     {
         var trimmed = (text ?? "").Trim();
         RiskLevel? level = RiskLevels.TryParse(risk ?? "", out var parsed) ? parsed : null;
-        query = new SearchQuery(trimmed, string.IsNullOrEmpty(category) ? null : category, level);
+        var pageNumber = int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : 1;
+        query = new SearchQuery(trimmed, string.IsNullOrEmpty(category) ? null : category, level, Math.Clamp(pageNumber, 1, MaxPage));
         return trimmed.Length <= MaxLength && (category?.Length ?? 0) <= 100 && !trimmed.Any(char.IsControl);
     }
 
-    /// <summary>A link to these results with one filter changed (null removes it).</summary>
-    public string Url(string? categorySlug, RiskLevel? risk)
+    /// <summary>A link to these results with a filter changed (null removes it), from the first page or a given one.</summary>
+    public string Url(string? categorySlug, RiskLevel? risk, int page = 1)
     {
         var parameters = new List<string> { $"q={Uri.EscapeDataString(Text)}" };
         if (categorySlug is not null)
@@ -32,6 +37,10 @@ public sealed record SearchQuery(string Text, string? CategorySlug, RiskLevel? R
         if (risk is { } level)
         {
             parameters.Add($"risk={level.Slug()}");
+        }
+        if (page > 1)
+        {
+            parameters.Add(string.Create(CultureInfo.InvariantCulture, $"page={page}"));
         }
         return "/search?" + string.Join("&", parameters);
     }

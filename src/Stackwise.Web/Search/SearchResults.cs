@@ -19,5 +19,9 @@ public sealed record SearchResults(
     ImmutableArray<SearchFacet<RiskLevel>> Risks,
     TimeSpan Elapsed)
 {
-    public const int PageSize = 20;
+    public const int PageSize = 10;
+
+    public bool HasPrevious => Query.Page > 1;
+
+    public bool HasNext => Query.Page * PageSize < Total && Query.Page < SearchQuery.MaxPage;
 }

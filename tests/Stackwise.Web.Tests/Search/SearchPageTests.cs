@@ -207,6 +207,28 @@ public sealed class SearchPageTests : IAsyncLifetime, IAsyncDisposable
     }
 
     [Fact]
+    public async Task ManyResultsArePagedWithLinks()
+    {
+        for (var i = 0; i < 12; i++)
+        {
+            _folder.Write($"extra/item-{i:00}.md", Article($"Paged Synthetic {i:00}", "Group Two", "low", 1 + (i % 9), "Quokka text.\n"));
+        }
+        await Factory.Services.GetRequiredService<ContentStore>().ReloadAsync(CancellationToken.None);
+
+        var first = await SearchAsync("quokka");
+        var second = await SearchAsync("quokka&page=2");
+        var beyond = await SearchAsync("quokka&page=999");
+
+        Assert.Equal(10, Titles(first).Count);
+        Assert.Equal("/search?q=quokka&page=2", first.QuerySelector("nav.pagination a[rel=next]")?.GetAttribute("href"));
+        Assert.Equal(2, Titles(second).Count);
+        Assert.Equal("/search?q=quokka", second.QuerySelector("nav.pagination a[rel=prev]")?.GetAttribute("href"));
+        Assert.Empty(Titles(first).Intersect(Titles(second)));
+        Assert.Equal("11", second.QuerySelector("ol.search-results")?.GetAttribute("start"));
+        Assert.Contains("12 articles match", beyond.QuerySelector(".search-summary")?.NormalizedText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task QueryTimeIsLogged()
     {
         await SearchAsync("lumbago");

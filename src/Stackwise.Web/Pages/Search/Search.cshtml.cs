@@ -17,9 +17,10 @@ public sealed class SearchModel(SearchService search, ContentStore content) : Pa
 
     public PageMeta Meta => PageMeta.NotIndexed(Query.IsEmpty ? "Search" : $"Search results for {Query.Text}");
 
-    public IActionResult OnGet(string? q, string? category, string? risk)
+    // "page" is a route value of every Razor Page, so the page number is bound from the query string explicitly.
+    public IActionResult OnGet(string? q, string? category, string? risk, [FromQuery(Name = "page")] string? pageNumber)
     {
-        if (!SearchQuery.TryRead(q, category, risk, out var query))
+        if (!SearchQuery.TryRead(q, category, risk, pageNumber, out var query))
         {
             return BadRequest();
         }
