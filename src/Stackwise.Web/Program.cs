@@ -1,11 +1,12 @@
 using Serilog;
 using Stackwise.Web.Content;
+using Stackwise.Web.Export;
 using Stackwise.Web.Pages;
 using Stackwise.Web.Rendering;
 using Stackwise.Web.Search;
 using Stackwise.Web.Seo;
 
-var builder = WebApplication.CreateBuilder(ContentCommands.IsCommand(args) ? [] : args);
+var builder = WebApplication.CreateBuilder(ContentCommands.IsCommand(args) || args is ["export", ..] ? [] : args);
 
 // `check` and `new` are the editors' commands (Content/ContentCommands.cs): they run instead of the site.
 if (ContentCommands.IsCommand(args))
@@ -45,6 +46,12 @@ app.UseStackwiseSeo();                      // 301 aliases and URL variants, 410
 app.MapStaticAssets();
 app.MapStackwisePages();
 app.MapSeoEndpoints();                      // robots.txt, sitemap.xml, feed.xml, rss.xml
+
+// `export OUTDIR` runs the site on a loopback port and saves it as static files (Export/SiteExport.cs).
+if (args is ["export", var outputFolder])
+{
+    return await SiteExport.RunAsync(app, outputFolder, Console.Out, Console.Error);
+}
 
 await app.RunAsync();
 return 0;

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using AngleSharp.Html.Parser;
+using Stackwise.Web.Export;
+using Stackwise.Web.Tests.Support;
+
+namespace Stackwise.Web.Tests.Export;
+
+/// <summary>The static export, run as a process: every page, feed and asset is written and no link is broken.</summary>
+public sealed class SiteExportTests : IDisposable
+{
+    private readonly string _output = Path.Combine(Path.GetTempPath(), "stackwise-tests", $"export-{Guid.NewGuid():N}");
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_output))
+        {
+            Directory.Delete(_output, recursive: true);
+        }
+    }
+
+    private async Task<(int ExitCode, string Output)> ExportAsync()
+    {
+        var app = typeof(SiteExport).Assembly.Location;
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(app) ?? ".", RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(app);
+        start.ArgumentList.Add("export");
+        start.ArgumentList.Add(_output);
+        start.Environment["Content__Root"] = RepositoryPaths.TestContent;
+        start.Environment["Content__Watch"] = "false";
+        start.Environment["Site__BaseUrl"] = StackwiseFactory.BaseUrl;
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output + await error);
+    }
+
+    [Fact]
+    public async Task ExportWritesEveryPageAsIndexHtmlWithNoBrokenLink()
+    {
+        var (exitCode, output) = await ExportAsync();
+
+        Assert.True(exitCode == 0, output);
+        foreach (var file in new[] { "index.html", "therapies/alpha-test-therapy/index.html", "terms/index.html", "categories/test-category-a/index.html",
+            "risk/moderate/index.html", "sitemap.xml", "robots.txt", "feed.xml", "rss.xml", "404.html" })
+        {
+            Assert.True(File.Exists(Path.Combine(_output, file)), $"{file} was not exported");
+        }
+
+        var parser = new HtmlParser();
+        var broken = new List<string>();
+        foreach (var page in Directory.EnumerateFiles(_output, "*.html", SearchOption.AllDirectories))
+        {
+            var document = parser.ParseDocument(await File.ReadAllTextAsync(page));
+            var targets = document.QuerySelectorAll("a[href], link[href]").Select(element => element.GetAttribute("href") ?? "")
+                .Where(href => href.StartsWith('/') && !href.StartsWith("//", StringComparison.Ordinal))
+                .Select(href => href.Split('#')[0].Split('?')[0])
+                .Where(href => href.Length > 0 && href != "/search");
+            broken.AddRange(targets.Where(target => !File.Exists(Path.Combine(_output, SiteExport.FileFor(target))))
+                .Select(target => $"{Path.GetRelativePath(_output, page)} -> {target}"));
+        }
+        Assert.Empty(broken);
+    }
+
+    [Fact]
+    public async Task ExportRefusesAFolderThatIsNotEmpty()
+    {
+        Directory.CreateDirectory(_output);
+        await File.WriteAllTextAsync(Path.Combine(_output, "keep.txt"), "synthetic");
+
+        var (exitCode, output) = await ExportAsync();
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("is not empty", output, StringComparison.Ordinal);
+        Assert.Equal("synthetic", await File.ReadAllTextAsync(Path.Combine(_output, "keep.txt")));
+    }
+}
