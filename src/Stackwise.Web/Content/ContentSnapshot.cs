@@ -45,6 +45,8 @@ public sealed class ContentSnapshot
             .Concat(["/"])
             .Concat(Categories.Select(listing => listing.Category.Url))
             .Concat(Enum.GetValues<RiskLevel>().Select(risk => risk.Url()))
+            .Concat(Categories.SelectMany(listing => ListPages.LaterPageUrls(listing.Category.Url, listing.Articles.Length)))
+            .Concat(Enum.GetValues<RiskLevel>().SelectMany(risk => ListPages.LaterPageUrls(risk.Url(), ByRisk[risk].Length)))
             .ToFrozenSet(StringComparer.Ordinal);
         Redirects = SiteRedirects.Build(ByUrl.Values, content.Gone, ServedPaths, problems);
         foreach (var document in ByUrl.Values)

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Xml;
 using Stackwise.Web.Content;
 using Stackwise.Web.Pages;
@@ -23,12 +24,17 @@ public static class Sitemap
             new SitemapEntry("/", Newest(articles)),
             .. articles.Select(article => new SitemapEntry(article.Url, article.Dates.Modified)),
             .. articles.GroupBy(article => article.Category).OrderBy(group => group.Key.Name, StringComparer.OrdinalIgnoreCase)
-                .Select(group => new SitemapEntry(group.Key.Url, Newest(group))),
-            .. Enum.GetValues<RiskLevel>().Select(risk => new SitemapEntry(risk.Url(), Newest(articles.Where(article => article.Risk == risk)))),
+                .SelectMany(group => ListEntries(group.Key.Url, [.. group])),
+            .. Enum.GetValues<RiskLevel>().SelectMany(risk => ListEntries(risk.Url(), [.. articles.Where(article => article.Risk == risk)])),
             .. snapshot.ByUrl.Values.OfType<SitePage>().Where(snapshot.IsPublic).OrderBy(page => page.Url, StringComparer.Ordinal)
                 .Select(page => new SitemapEntry(page.Url, page.Updated)),
         ];
     }
+
+    /// <summary>Each page of a list, dated by the newest article on it.</summary>
+    private static IEnumerable<SitemapEntry> ListEntries(string listUrl, ImmutableArray<Article> articles) =>
+        Enumerable.Range(1, ListPages.Count(articles.Length))
+            .Select(page => new SitemapEntry(ListPages.Url(listUrl, page), Newest(ListPages.Page(articles, page))));
 
     private static DateOnly? Newest(IEnumerable<Article> articles) => HttpCaching.Newest(articles.Select(article => article.Dates.Modified));
 

@@ -12,16 +12,19 @@ public sealed class CategoryModel(ContentStore content) : PageModel, IHasPageMet
 
     public CategoryListing Listing => _listing ?? throw new InvalidOperationException("The category is only set once OnGet has found it.");
 
-    public PageMeta Meta => new(Listing.Category.Name, $"Stackwise articles about {Listing.Category.Name}, with their risk levels and health risks.", Listing.Category.Url);
+    public ListPage List { get; private set; } = ListPage.Empty;
 
-    public IActionResult OnGet(string slug)
+    public PageMeta Meta => new(List.Title(Listing.Category.Name), $"Stackwise articles about {Listing.Category.Name}, with their risk levels and health risks.", List.Url);
+
+    public IActionResult OnGet(string slug, int pageNumber = 1)
     {
         _listing = content.Current.CategoriesBySlug.GetValueOrDefault(slug);
-        if (_listing is null)
+        if (_listing is null || pageNumber > ListPages.Count(_listing.Articles.Length))
         {
             return NotFound();
         }
-        Response.SetLastModified(HttpCaching.Newest(_listing.Articles.Select(article => article.Dates.Modified)));
+        List = ListPage.Of(_listing.Category.Url, _listing.Articles, pageNumber);
+        Response.SetLastModified(HttpCaching.Newest(List.Articles.Select(article => article.Dates.Modified)));
         return Page();
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Stackwise.Web.Content;
@@ -11,19 +10,19 @@ public sealed class RiskLevelModel(ContentStore content) : PageModel, IHasPageMe
 {
     public RiskLevel Risk { get; private set; }
 
-    public ImmutableArray<Article> Articles { get; private set; } = [];
+    public ListPage List { get; private set; } = ListPage.Empty;
 
-    public PageMeta Meta => new($"{Risk.BadgeText()} articles", $"Stackwise articles rated {Risk.BadgeText()}, with their health risks.", Risk.Url());
+    public PageMeta Meta => new(List.Title($"{Risk.BadgeText()} articles"), $"Stackwise articles rated {Risk.BadgeText()}, with their health risks.", List.Url);
 
-    public IActionResult OnGet(string level)
+    public IActionResult OnGet(string level, int pageNumber = 1)
     {
-        if (!RiskLevels.TryParse(level, out var risk))
+        if (!RiskLevels.TryParse(level, out var risk) || pageNumber > ListPages.Count(content.Current.ByRisk[risk].Length))
         {
             return NotFound();
         }
         Risk = risk;
-        Articles = content.Current.ByRisk[risk];
-        Response.SetLastModified(HttpCaching.Newest(Articles.Select(article => article.Dates.Modified)));
+        List = ListPage.Of(risk.Url(), content.Current.ByRisk[risk], pageNumber);
+        Response.SetLastModified(HttpCaching.Newest(List.Articles.Select(article => article.Dates.Modified)));
         return Page();
     }
 }

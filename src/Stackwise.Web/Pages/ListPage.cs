@@ -1,0 +1,22 @@
+using System.Collections.Immutable;
+using Stackwise.Web.Content;
+
+namespace Stackwise.Web.Pages;
+
+/// <summary>One page of a long article list, with its neighbours.</summary>
+public sealed record ListPage(string ListUrl, ImmutableArray<Article> Articles, int Number, int Count, int Total)
+{
+    public static ListPage Empty { get; } = new("/", [], 1, 1, 0);
+
+    public string Url => ListPages.Url(ListUrl, Number);
+
+    public string? PreviousUrl => Number > 1 ? ListPages.Url(ListUrl, Number - 1) : null;
+
+    public string? NextUrl => Number < Count ? ListPages.Url(ListUrl, Number + 1) : null;
+
+    public static ListPage Of(string listUrl, ImmutableArray<Article> all, int number) =>
+        new(listUrl, ListPages.Page(all, number), number, ListPages.Count(all.Length), all.Length);
+
+    /// <summary>The page title: the list's name, with the page number after the first page.</summary>
+    public string Title(string name) => Number == 1 ? name : $"{name}, page {Number}";
+}
