@@ -41,6 +41,8 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, IOptions<Si
             var headers = response.GetTypedHeaders();
             headers.ETag = entityTag;
             response.Headers.CacheControl = site.Value.PageCacheControl;
+            // The same URL is sent compressed or not, so every variant tells shared caches it varies.
+            response.Headers.Vary = HeaderNames.AcceptEncoding;
             if (IsNotModified(request.GetTypedHeaders(), entityTag, headers.LastModified))
             {
                 response.StatusCode = StatusCodes.Status304NotModified;

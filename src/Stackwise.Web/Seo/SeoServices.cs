@@ -1,5 +1,8 @@
 using System.Globalization;
+using System.IO.Compression;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Net.Http.Headers;
 using Stackwise.Web.Content;
 
 namespace Stackwise.Web.Seo;
@@ -19,15 +22,31 @@ public static class SeoServices
             .Expire(TimeSpan.FromHours(1))
             .Tag(ContentStore.CacheTag)
             .VaryByValue(context => new KeyValuePair<string, string>(
-                "content", context.RequestServices.GetRequiredService<ContentStore>().Current.Version.ToString(CultureInfo.InvariantCulture)))));
+                "content", context.RequestServices.GetRequiredService<ContentStore>().Current.Version.ToString(CultureInfo.InvariantCulture)))
+            .SetVaryByHeader(HeaderNames.AcceptEncoding)));
+
+        // Brotli or gzip when the client accepts it; the compressed bytes are what the output cache keeps.
+        services.AddResponseCompression(options =>
+        {
+            options.EnableForHttps = true;
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+            options.MimeTypes = [.. ResponseCompressionDefaults.MimeTypes, "application/atom+xml", "application/rss+xml"];
+        });
+        services.Configure<BrotliCompressionProviderOptions>(options => options.Level = CompressionLevel.Optimal);
+        services.Configure<GzipCompressionProviderOptions>(options => options.Level = CompressionLevel.Optimal);
         return services;
     }
 
-    /// <summary>Redirects and gone paths first, then the output cache, then ETags and 304s for what misses it.</summary>
+    /// <summary>
+    /// Redirects and gone paths first, then the output cache; what misses it gets an ETag of the bytes it
+    /// sends (so each encoding has its own) and 304s, then compression.
+    /// </summary>
     public static IApplicationBuilder UseStackwiseSeo(this IApplicationBuilder app) => app
         .UseMiddleware<RedirectsMiddleware>()
         .UseOutputCache()
-        .UseMiddleware<ConditionalGetMiddleware>();
+        .UseMiddleware<ConditionalGetMiddleware>()
+        .UseResponseCompression();
 
     /// <summary>
     /// Marks endpoints that render content: output-cached until content changes, with ETags and 304s;

@@ -73,6 +73,25 @@ public sealed class HttpCachingTests(TestContentFactory factory) : IClassFixture
         Assert.Contains(cacheControl.Extensions, extension => extension.Name == "stale-while-revalidate" && extension.Value == "600");
     }
 
+    [Theory]
+    [InlineData("br")]
+    [InlineData("gzip")]
+    public async Task PagesAreCompressedWhenTheClientAcceptsItWithTheirOwnETag(string encoding)
+    {
+        var client = factory.CreateClient();
+        using var compressed = new HttpRequestMessage(HttpMethod.Get, "/therapies/alpha-test-therapy");
+        compressed.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue(encoding));
+
+        var response = await client.SendAsync(compressed);
+        var plain = await client.GetAsync(new Uri("/therapies/alpha-test-therapy", UriKind.Relative));
+
+        Assert.Equal([encoding], response.Content.Headers.ContentEncoding);
+        Assert.Contains("Accept-Encoding", response.Headers.Vary);
+        Assert.Contains("Accept-Encoding", plain.Headers.Vary);
+        Assert.NotEqual(plain.Headers.ETag, response.Headers.ETag);
+        Assert.True(response.Content.Headers.ContentLength < plain.Content.Headers.ContentLength);
+    }
+
     [Fact]
     public async Task ErrorPagesAreNotGivenCacheValidators()
     {
