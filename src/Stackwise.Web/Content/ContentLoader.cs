@@ -25,18 +25,22 @@ public sealed class ContentLoader(ContentParser parser)
         var kept = new HashSet<string>(StringComparer.Ordinal);
         var files = FindMarkdownFiles(root, root, problems).Order(StringComparer.Ordinal).ToList();
 
-        foreach (var file in files)
+        // Files are parsed in parallel (each parse is independent); an unchanged file reuses its last parse.
+        var parsed = new ParsedFile?[files.Count];
+        await Parallel.ForAsync(0, files.Count, cancellationToken, async (i, token) =>
+            parsed[i] = await ParseFileAsync(root, files[i], previous, token));
+
+        var parsedFiles = new Dictionary<string, ParsedFile>(StringComparer.Ordinal);
+        for (var i = 0; i < files.Count; i++)
         {
-            if (!ContentPath.TryParse(file, out var path, out var pathProblem))
+            var file = files[i];
+            if (parsed[i] is not { } result)
             {
-                problems.Add(pathProblem);
                 continue;
             }
-
-            var text = await ReadAsync(root, file, problems, cancellationToken);
-            var result = text is null ? null : parser.Parse(path, text);
-            problems.AddRange(result?.Problems ?? []);
-            if (result?.Document is { } document)
+            parsedFiles[file] = result;
+            problems.AddRange(result.Problems);
+            if (result.Document is { } document)
             {
                 documents.Add(document);
             }
@@ -48,8 +52,39 @@ public sealed class ContentLoader(ContentParser parser)
         }
 
         var gone = await ReadRedirectsAsync(root, problems, cancellationToken);
-        var content = new LoadedContent(RejectDuplicateUrls(documents, problems), gone, FindImages(root), problems, files.Count, kept);
+        var content = new LoadedContent(RejectDuplicateUrls(documents, problems), gone, FindImages(root), problems, files.Count, kept)
+        {
+            Parsed = parsedFiles,
+        };
         return ContentSnapshot.Create(content, visibility);
+    }
+
+    /// <summary>Parses one file, or reuses its parse from the previous snapshot when the file has not changed; null for a bad path.</summary>
+    private async Task<ParsedFile?> ParseFileAsync(string root, string file, ContentSnapshot? previous, CancellationToken cancellationToken)
+    {
+        var problems = new List<ContentProblem>();
+        if (!ContentPath.TryParse(file, out var path, out var pathProblem))
+        {
+            return new ParsedFile(default, null, [pathProblem]);
+        }
+
+        FileStamp stamp;
+        try
+        {
+            stamp = FileStamp.Of(Path.Combine(root, file));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new ParsedFile(default, null, [ContentProblem.Error(file, SourcePosition.Start, ProblemCodes.Unreadable, $"the file could not be read: {e.Message}")]);
+        }
+        if (previous?.Parsed.GetValueOrDefault(file) is { } cached && cached.Stamp == stamp)
+        {
+            return cached;
+        }
+
+        var text = await ReadAsync(root, file, problems, cancellationToken);
+        var result = text is null ? null : parser.Parse(path, text);
+        return new ParsedFile(stamp, result?.Document, [.. problems, .. result?.Problems ?? []]);
     }
 
     private static HashSet<string> FindImages(string root)

@@ -23,6 +23,7 @@ public sealed class ContentSnapshot
         var documents = UnifyCategorySpellings(content.Documents, problems);
         Visibility = visibility;
         ByFile = documents.ToFrozenDictionary(document => document.Path.File, StringComparer.Ordinal);
+        Parsed = content.Parsed.ToFrozenDictionary(StringComparer.Ordinal);
         NextPublication = documents.OfType<Article>()
             .Where(article => !article.IsDraft && article.Dates.Published > visibility.Today)
             .Select(article => (DateOnly?)article.Dates.Published)
@@ -72,6 +73,9 @@ public sealed class ContentSnapshot
 
     /// <summary>Every valid document by its file, unpublished ones included: the last good versions for the next reload.</summary>
     public FrozenDictionary<string, ContentDocument> ByFile { get; }
+
+    /// <summary>Each markdown file's last parse with its file stamp: what the next reload reuses for unchanged files.</summary>
+    public FrozenDictionary<string, ParsedFile> Parsed { get; }
 
     /// <summary>The earliest future <c>published</c> date of a non-draft article: when the next reload must happen.</summary>
     public DateOnly? NextPublication { get; }

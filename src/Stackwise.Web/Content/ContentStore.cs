@@ -65,12 +65,14 @@ public sealed partial class ContentStore(
                 return;
             }
 
-            foreach (var warmer in warmers)
-            {
-                warmer.Warm(snapshot);
-            }
             LogNewProblems(snapshot, previous);
             _current = snapshot;
+            // Derived data (the search index) is built right after the swap, off the request path; a request
+            // that needs it first waits for the complete build, never a partial one.
+            foreach (var warmer in warmers)
+            {
+                _ = Task.Run(() => warmer.Warm(snapshot), CancellationToken.None);
+            }
             _loaded = true;
             await outputCache.EvictByTagAsync(CacheTag, cancellationToken);
             SchedulePublication(snapshot.NextPublication);

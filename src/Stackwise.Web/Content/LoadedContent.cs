@@ -16,6 +16,9 @@ public sealed record LoadedContent(
     IReadOnlySet<string> KeptFiles)
 {
     public static LoadedContent Empty { get; } = new([], [], new HashSet<string>(), [], 0, new HashSet<string>());
+
+    /// <summary>Each markdown file's parse, kept so the next reload re-reads only files that changed.</summary>
+    public IReadOnlyDictionary<string, ParsedFile> Parsed { get; init; } = new Dictionary<string, ParsedFile>();
 }
 
 /// <summary>Which documents a snapshot serves: public ones always, drafts and scheduled articles only for previews.</summary>

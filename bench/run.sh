@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# Stackwise benchmark harness: rerunnable on one machine, loopback only, every loop bounded.
+#   bench/run.sh                     full run (about 10 minutes on 2 cores)
+#   ROUNDS=1 DURATION=5s bench/run.sh   a quicker look
+# Prints each figure beside its target; docs/performance.md records a run. Needs the .NET SDK; installs
+# Debian's nginx, wrk and hugo when missing.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+WORK="${BENCH_WORK:-$(mktemp -d /tmp/stackwise-bench.XXXXXX)}"
+ROUNDS="${ROUNDS:-3}"
+DURATION="${DURATION:-10s}"
+CONNECTIONS="${CONNECTIONS:-64}"
+SITE_PORT=5180 NGINX_PORT=5181 PROXY_PORT=5182 EXPORT_PORT=5183
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+log() { printf '\n== %s\n' "$*"; }
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) { print "n/a" } else if (NR % 2) { print v[(NR + 1) / 2] } else { print (v[NR / 2] + v[NR / 2 + 1]) / 2 } }'; }
+now_ms() { date +%s%3N; }
+
+for tool in nginx wrk hugo; do
+  if ! command -v "$tool" >/dev/null && [ ! -x "/usr/sbin/$tool" ]; then
+    log "installing $tool"
+    sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+    $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "$tool" >/dev/null
+  fi
+done
+NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
+
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for conf in static proxy export; do
+    [ -f "$WORK/nginx-$conf/nginx.pid" ] && kill "$(cat "$WORK/nginx-$conf/nginx.pid")" 2>/dev/null || true
+  done
+}
+trap cleanup EXIT
+
+log "building (Release) into $WORK"
+dotnet publish "$ROOT/src/Stackwise.Web" -c Release -o "$WORK/publish" -v quiet -nologo >/dev/null
+dotnet build "$ROOT/bench/Stackwise.Benchmarks" -c Release -v quiet -nologo >/dev/null
+BENCH="dotnet $ROOT/bench/Stackwise.Benchmarks/bin/Release/net10.0/Stackwise.Benchmarks.dll"
+for n in 1000 10000; do [ -d "$WORK/corpus-$n" ] || $BENCH generate "$n" "$WORK/corpus-$n" 1 >/dev/null; done
+ARTICLE="/therapies/synthetic-article-00000"
+
+# Starts the published site on a corpus; sets SITE_PID and STARTUP_MS (process start to the first 200 on an article).
+start_site() {
+  local corpus="$1" watch="$2"
+  local start; start=$(now_ms)
+  (cd "$WORK/publish" && exec env ASPNETCORE_ENVIRONMENT=Production Content__Root="$corpus" Content__Watch="$watch" \
+    Site__BaseUrl="http://127.0.0.1:$SITE_PORT" "Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware=Warning" \
+    dotnet Stackwise.Web.dll --urls "http://127.0.0.1:$SITE_PORT" >"$WORK/site.log" 2>&1) &
+  SITE_PID=$!
+  PIDS+=("$SITE_PID")
+  for _ in $(seq 1 1200); do
+    if curl -fs -o /dev/null "http://127.0.0.1:$SITE_PORT$ARTICLE"; then STARTUP_MS=$(( $(now_ms) - start )); return 0; fi
+    kill -0 "$SITE_PID" 2>/dev/null || { cat "$WORK/site.log"; return 1; }
+    sleep 0.01
+  done
+  echo "the site did not answer within 12 s" >&2; return 1
+}
+stop_site() { kill "$SITE_PID" 2>/dev/null || true; wait "$SITE_PID" 2>/dev/null || true; }
+peak_rss_mb() { awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
+start_nginx() {
+  local name="$1" root="$2" port="$3" upstream="${4:-}"
+  mkdir -p "$WORK/nginx-$name"
+  sed -e "s|PREFIX|$WORK/nginx-$name|g" -e "s|ROOT|$root|g" -e "s|PORT|$port|g" -e "s|UPSTREAM|$upstream|g" \
+    "$ROOT/bench/nginx/$( [ "$name" = proxy ] && echo proxy-cache || echo static ).conf" >"$WORK/nginx-$name/nginx.conf"
+  "$NGINX" -p "$WORK/nginx-$name" -c "$WORK/nginx-$name/nginx.conf" -e "$WORK/nginx-$name/error.log"
+  for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$port/" && return 0; sleep 0.05; done
+}
+# wrk one round: prints "requests_per_second p50_ms p99_ms"
+wrk_round() {
+  wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency "$1" | awk '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    /Requests\/sec/ { rps = $2 } /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) }
+    /Socket errors/ { errors = $0 }
+    END { printf "%s %.3f %.3f\n", rps, p50, p99; if (errors != "") print errors > "/dev/stderr" }'
+}
+
+log "1. start-up and peak memory (${ROUNDS} rounds each)"
+for n in 1000 10000; do
+  : >"$WORK/startup-$n"; : >"$WORK/rss-$n"
+  for _ in $(seq 1 "$ROUNDS"); do
+    start_site "$WORK/corpus-$n" false
+    echo "$STARTUP_MS" >>"$WORK/startup-$n"; peak_rss_mb "$SITE_PID" >>"$WORK/rss-$n"; echo >>"$WORK/rss-$n"
+    stop_site
+  done
+  echo "stackwise $n articles: ready in $(median <"$WORK/startup-$n") ms (median), peak RSS $(grep . "$WORK/rss-$n" | median) MB"
+done
+
+log "2. Hugo building the same corpora"
+for n in 1000 10000; do
+  : >"$WORK/hugo-$n"
+  for _ in $(seq 1 "$ROUNDS"); do
+    rm -rf "$WORK/hugo-out"
+    /usr/bin/time -f "%e %M" -o "$WORK/hugo-time" hugo --quiet --source "$ROOT/bench/hugo" --contentDir "$WORK/corpus-$n" \
+      --destination "$WORK/hugo-out" --cacheDir "$WORK/hugo-cache" >/dev/null 2>&1
+    cat "$WORK/hugo-time" >>"$WORK/hugo-$n"
+  done
+  hugo_s=$(awk '{ print $1 }' "$WORK/hugo-$n" | median); hugo_mb=$(awk '{ printf "%.0f\n", $2 / 1024 }' "$WORK/hugo-$n" | median)
+  ours_ms=$(median <"$WORK/startup-$n")
+  echo "hugo $n articles: built in $hugo_s s (median), peak RSS $hugo_mb MB; stackwise ready / hugo build = $(awk -v a="$ours_ms" -v b="$hugo_s" 'BEGIN { printf "%.2f", a / (b * 1000) }') (target <= 0.25)"
+done
+
+log "3. article throughput: Stackwise vs nginx serving the same bytes (-t1 -c$CONNECTIONS -d$DURATION, $ROUNDS rounds, alternating)"
+start_site "$WORK/corpus-10000" false
+mkdir -p "$WORK/static/therapies/synthetic-article-00000"
+curl -fs "http://127.0.0.1:$SITE_PORT$ARTICLE" -o "$WORK/static/therapies/synthetic-article-00000/index.html"
+start_nginx static "$WORK/static" "$NGINX_PORT"
+cmp -s <(curl -fs "http://127.0.0.1:$SITE_PORT$ARTICLE") <(curl -fs "http://127.0.0.1:$NGINX_PORT$ARTICLE") && echo "same bytes: yes"
+: >"$WORK/wrk-stackwise"; : >"$WORK/wrk-nginx"
+for round in $(seq 1 "$ROUNDS"); do
+  wrk_round "http://127.0.0.1:$SITE_PORT$ARTICLE" | tee -a "$WORK/wrk-stackwise" | sed "s/^/stackwise round $round: rps p50_ms p99_ms = /"
+  wrk_round "http://127.0.0.1:$NGINX_PORT$ARTICLE/" | tee -a "$WORK/wrk-nginx" | sed "s/^/nginx     round $round: rps p50_ms p99_ms = /"
+done
+s_rps=$(awk '{ print $1 }' "$WORK/wrk-stackwise" | median); n_rps=$(awk '{ print $1 }' "$WORK/wrk-nginx" | median)
+echo "stackwise: $s_rps req/s, p50 $(awk '{ print $2 }' "$WORK/wrk-stackwise" | median) ms, p99 $(awk '{ print $3 }' "$WORK/wrk-stackwise" | median) ms (target p99 <= 5 ms)"
+echo "nginx:     $n_rps req/s, p50 $(awk '{ print $2 }' "$WORK/wrk-nginx" | median) ms, p99 $(awk '{ print $3 }' "$WORK/wrk-nginx" | median) ms"
+echo "stackwise / nginx throughput = $(awk -v a="$s_rps" -v b="$n_rps" 'BEGIN { printf "%.2f", a / b }') (target >= 1.00)"
+echo "peak RSS after load, 10,000 articles: $(peak_rss_mb "$SITE_PID") MB (target <= 300)"
+stop_site
+
+log "4. edit-to-live ($ROUNDS x 3 edits on the 1,000-article corpus, watching on)"
+start_site "$WORK/corpus-1000" true
+file="$WORK/corpus-1000/therapies/synthetic-article-00000.md"
+cp "$file" "$WORK/original.md"
+: >"$WORK/edit"
+for i in $(seq 1 $(( ROUNDS * 3 ))); do
+  marker="Edited Synthetic Title $i $RANDOM"
+  sed "s/^title: .*/title: $marker/" "$WORK/original.md" >"$WORK/edited.md"
+  start=$(now_ms); cp "$WORK/edited.md" "$file"
+  for _ in $(seq 1 500); do curl -fs "http://127.0.0.1:$SITE_PORT$ARTICLE" | grep -q "$marker" && break; sleep 0.005; done
+  echo $(( $(now_ms) - start )) >>"$WORK/edit"
+  sleep 0.3
+done
+cp "$WORK/original.md" "$file"
+echo "edit-to-live: median $(median <"$WORK/edit") ms, max $(sort -g "$WORK/edit" | tail -1) ms (target <= 500 ms)"
+stop_site
+
+log "5. search query latency on 10,000 articles"
+$BENCH search "$WORK/corpus-10000" 5000 1
+
+log "6. static export served by nginx, crawled by a link checker"
+(cd "$WORK/publish" && env ASPNETCORE_ENVIRONMENT=Production Content__Root="$WORK/corpus-1000" Content__Watch=false \
+  Site__BaseUrl="http://127.0.0.1:$EXPORT_PORT" dotnet Stackwise.Web.dll export "$WORK/export-$$" | grep -v ' INF\]')
+start_nginx export "$WORK/export-$$" "$EXPORT_PORT"
+if wget --spider --recursive --level=inf --no-verbose --no-parent --reject-regex '/search' -e robots=off \
+    "http://127.0.0.1:$EXPORT_PORT/" -o "$WORK/wget.log"; then
+  echo "link check: $(grep -c ' URL:' "$WORK/wget.log" || true) URLs, no broken link"
+else
+  echo "link check FAILED:"; grep -B1 -A1 -iE 'broken|404' "$WORK/wget.log" | head -20; exit 1
+fi
+
+log "7. nginx reverse-proxy cache in front of Stackwise (bench/nginx/proxy-cache.conf)"
+start_site "$WORK/corpus-1000" false
+start_nginx proxy "" "$PROXY_PORT" "127.0.0.1:$SITE_PORT"
+first=$(curl -s -o /dev/null -D - "http://127.0.0.1:$PROXY_PORT$ARTICLE" | awk -F': ' 'tolower($1) == "x-cache-status" { print $2 }' | tr -d '\r')
+second=$(curl -s -o /dev/null -D - "http://127.0.0.1:$PROXY_PORT$ARTICLE" | awk -F': ' 'tolower($1) == "x-cache-status" { print $2 }' | tr -d '\r')
+echo "proxy cache: first request $first, second $second (expected MISS then HIT)"
+[ "$second" = HIT ] || { echo "the proxy did not cache the page"; exit 1; }
+wrk_round "http://127.0.0.1:$PROXY_PORT$ARTICLE" | sed 's/^/through the proxy cache: rps p50_ms p99_ms = /'
+stop_site
+
+log "done; work folder: $WORK"
