@@ -7,6 +7,8 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 WORK="${BENCH_WORK:-$(mktemp -d /tmp/stackwise-bench.XXXXXX)}"
+# nginx workers run as an unprivileged user: they must be able to read the files under the work folder.
+chmod 755 "$WORK"
 ROUNDS="${ROUNDS:-3}"
 DURATION="${DURATION:-10s}"
 CONNECTIONS="${CONNECTIONS:-64}"
@@ -67,6 +69,7 @@ start_nginx() {
     "$ROOT/bench/nginx/$( [ "$name" = proxy ] && echo proxy-cache || echo static ).conf" >"$WORK/nginx-$name/nginx.conf"
   "$NGINX" -p "$WORK/nginx-$name" -c "$WORK/nginx-$name/nginx.conf" -e "$WORK/nginx-$name/error.log"
   for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$port/" && return 0; sleep 0.05; done
+  echo "nginx ($name) did not start; see $WORK/nginx-$name/error.log" >&2; return 1
 }
 # wrk one round: prints "requests_per_second p50_ms p99_ms"
 wrk_round() {
@@ -107,7 +110,11 @@ start_site "$WORK/corpus-10000" false
 mkdir -p "$WORK/static/therapies/synthetic-article-00000"
 curl -fs "http://127.0.0.1:$SITE_PORT$ARTICLE" -o "$WORK/static/therapies/synthetic-article-00000/index.html"
 start_nginx static "$WORK/static" "$NGINX_PORT"
-cmp -s <(curl -fs "http://127.0.0.1:$SITE_PORT$ARTICLE") <(curl -fs "http://127.0.0.1:$NGINX_PORT$ARTICLE") && echo "same bytes: yes"
+if cmp -s <(curl -fs "http://127.0.0.1:$SITE_PORT$ARTICLE") <(curl -fs "http://127.0.0.1:$NGINX_PORT$ARTICLE/"); then
+  echo "nginx serves the same bytes as Stackwise: yes ($(wc -c <"$WORK/static/therapies/synthetic-article-00000/index.html") bytes)"
+else
+  echo "nginx does not serve the same bytes; see $WORK/nginx-static/error.log" >&2; exit 1
+fi
 : >"$WORK/wrk-stackwise"; : >"$WORK/wrk-nginx"
 for round in $(seq 1 "$ROUNDS"); do
   wrk_round "http://127.0.0.1:$SITE_PORT$ARTICLE" | tee -a "$WORK/wrk-stackwise" | sed "s/^/stackwise round $round: rps p50_ms p99_ms = /"
