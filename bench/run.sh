@@ -116,6 +116,9 @@ else
   echo "nginx does not serve the same bytes; see $WORK/nginx-static/error.log" >&2; exit 1
 fi
 : >"$WORK/wrk-stackwise"; : >"$WORK/wrk-nginx"
+# One uncounted warm-up run each: Stackwise's JIT compiles its hot path during the first seconds.
+wrk -t1 -c"$CONNECTIONS" -d3s "http://127.0.0.1:$SITE_PORT$ARTICLE" >/dev/null
+wrk -t1 -c"$CONNECTIONS" -d3s "http://127.0.0.1:$NGINX_PORT$ARTICLE/" >/dev/null
 for round in $(seq 1 "$ROUNDS"); do
   wrk_round "http://127.0.0.1:$SITE_PORT$ARTICLE" | tee -a "$WORK/wrk-stackwise" | sed "s/^/stackwise round $round: rps p50_ms p99_ms = /"
   wrk_round "http://127.0.0.1:$NGINX_PORT$ARTICLE/" | tee -a "$WORK/wrk-nginx" | sed "s/^/nginx     round $round: rps p50_ms p99_ms = /"
