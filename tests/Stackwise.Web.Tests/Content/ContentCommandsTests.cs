@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Stackwise.Web.Content;
 using Stackwise.Web.Tests.Support;
 
@@ -11,29 +10,7 @@ public sealed class ContentCommandsTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var app = typeof(ContentCommands).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(app) ?? ".",
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(app);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        start.Environment["PWD"] = start.WorkingDirectory;
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
-    }
+    private static Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => AppProcess.RunAsync(args);
 
     [Fact]
     public async Task CheckExitsZeroWhenThereAreNoErrors()

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AngleSharp.Html.Parser;
 using Stackwise.Web.Export;
 using Stackwise.Web.Tests.Support;
@@ -20,21 +19,14 @@ public sealed class SiteExportTests : IDisposable
 
     private async Task<(int ExitCode, string Output)> ExportAsync()
     {
-        var app = typeof(SiteExport).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(app) ?? ".", RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(app);
-        start.ArgumentList.Add("export");
-        start.ArgumentList.Add(_output);
-        start.Environment["Content__Root"] = RepositoryPaths.TestContent;
-        start.Environment["Content__Watch"] = "false";
-        start.Environment["Site__BaseUrl"] = StackwiseFactory.BaseUrl;
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await error);
+        var (exitCode, output, error) = await AppProcess.RunAsync(["export", _output], new Dictionary<string, string>
+        {
+            ["Content__Root"] = RepositoryPaths.TestContent,
+            ["Content__Watch"] = "false",
+            ["Site__BaseUrl"] = StackwiseFactory.BaseUrl,
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        });
+        return (exitCode, output + error);
     }
 
     [Fact]
