@@ -88,7 +88,8 @@ for n in 1000 10000; do
     echo "$STARTUP_MS" >>"$WORK/startup-$n"; peak_rss_mb "$SITE_PID" >>"$WORK/rss-$n"; echo >>"$WORK/rss-$n"
     stop_site
   done
-  echo "stackwise $n articles: ready in $(median <"$WORK/startup-$n") ms (median), peak RSS $(grep . "$WORK/rss-$n" | median) MB"
+  echo "stackwise $n articles: ready in $(median <"$WORK/startup-$n") ms (median), peak RSS $(grep . "$WORK/rss-$n" | median) MB;" \
+    "last start's own log: $(grep -o 'Content loaded.* in [0-9]* ms' "$WORK/site.log" | grep -o 'in [0-9]* ms$') to load and index the content"
 done
 
 log "2. Hugo building the same corpora"

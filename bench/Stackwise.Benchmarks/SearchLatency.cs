@@ -12,12 +12,18 @@ public static class SearchLatency
     public static async Task RunAsync(string folder, int queries, int seed)
     {
         var loader = new ContentLoader(new ContentParser(new MarkdownRenderer()));
+        var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
         var load = Stopwatch.StartNew();
         var snapshot = await loader.LoadAsync(folder, new ContentVisibility(DateOnly.FromDateTime(DateTime.UtcNow), false), null, CancellationToken.None);
         load.Stop();
+        var heapWithSnapshot = GC.GetTotalMemory(forceFullCollection: true);
         var build = Stopwatch.StartNew();
         var index = SearchIndex.Build(snapshot);
         build.Stop();
+        var heapWithIndex = GC.GetTotalMemory(forceFullCollection: true);
+        var htmlAndText = snapshot.ByUrl.Values.Sum(document => (long)(document.Html.Length + document.Text.Length) * sizeof(char));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"memory: live managed heap {Mb(heapWithSnapshot - heapBefore)} MB for the snapshot (of which HTML and text strings {Mb(htmlAndText)} MB), {Mb(heapWithIndex - heapWithSnapshot)} MB more for the search index"));
 
         var random = new Random(seed);
         var mix = Enumerable.Range(0, queries).Select(i => Query(random, i)).ToList();
@@ -52,6 +58,8 @@ public static class SearchLatency
         };
         return new SearchQuery(text, i % 10 == 0 ? "synthetic-category-one" : null, i % 7 == 0 ? RiskLevel.High : null);
     }
+
+    private static long Mb(long bytes) => bytes / (1024 * 1024);
 
     public static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 }
