@@ -1,6 +1,7 @@
 using Serilog;
 using Stackwise.Web.Content;
 using Stackwise.Web.Export;
+using Stackwise.Web.Hardening;
 using Stackwise.Web.Pages;
 using Stackwise.Web.Rendering;
 using Stackwise.Web.Search;
@@ -32,20 +33,24 @@ builder.Services.AddStackwiseRendering();   // Rendering/: the one Markdig pipel
 builder.Services.AddStackwiseContent();     // Content/: content folder -> immutable snapshot
 builder.Services.AddStackwiseSearch();      // Search/: Lucene index built with each snapshot
 builder.Services.AddStackwisePages();       // Pages/: home, articles, categories, risk levels, site pages, errors
+builder.AddStackwiseHardening();            // Hardening/: health checks, rate limiting, no Server header
 
 var app = builder.Build();
 
-app.UseSerilogRequestLogging();
+app.UseSerilogRequestLogging(options => options.GetLevel = HardeningServices.RequestLogLevel);
+app.UseSecurityHeaders();                   // CSP and friends, HSTS outside Development
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error/500");
 }
 app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseRateLimiter();                       // per-client limit on search: 429 with Retry-After, rendered as a page
 app.UseStackwiseSeo();                      // 301 aliases and URL variants, 410 gone, output cache, ETag and 304
 
 app.MapStaticAssets();
 app.MapStackwisePages();
 app.MapSeoEndpoints();                      // robots.txt, sitemap.xml, feed.xml, rss.xml
+app.MapHealthEndpoints();                   // /healthz and /readyz for load balancers
 
 // `export OUTDIR` runs the site on a loopback port and saves it as static files (Export/SiteExport.cs).
 if (args is ["export", var outputFolder])

@@ -20,6 +20,27 @@ public sealed class LayoutTests(SiteFixture site)
         }
     }
 
+    [BrowserTheory]
+    [MemberData(nameof(SitePages.All), MemberType = typeof(SitePages))]
+    public async Task PagesLoadWithoutConsoleErrorsOrContentSecurityPolicyViolations(string path)
+    {
+        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseAddress.ToString() });
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && !message.Text.Contains("404", StringComparison.Ordinal))
+            {
+                errors.Add(message.Text);
+            }
+        };
+
+        await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+
+        Assert.Empty(errors);
+        await context.CloseAsync();
+    }
+
     [BrowserFact]
     public async Task ArticleLinesStayNearSeventyCharactersOnAWideScreen()
     {

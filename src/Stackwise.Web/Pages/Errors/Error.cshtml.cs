@@ -19,6 +19,7 @@ public sealed class ErrorModel(ContentStore content, IHostEnvironment environmen
         400 => "Request not understood",
         404 => "Page not found",
         410 => "Page removed",
+        429 => "Too many requests",
         _ => "Something went wrong",
     };
 
@@ -27,6 +28,7 @@ public sealed class ErrorModel(ContentStore content, IHostEnvironment environmen
         400 => "The address or search was too long or malformed for us to understand. Please try a shorter one.",
         404 => "We could not find the page you asked for. It may have moved, or the address may be mistyped.",
         410 => "This page has been removed from Stackwise on purpose and will not come back.",
+        429 => "You have searched many times in a short while. Please wait a few seconds and try again.",
         _ => "The page could not be shown right now. Please try again in a moment.",
     };
 

@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Stackwise.Web.Content;
+using Stackwise.Web.Hardening;
 using Stackwise.Web.Search;
 using Stackwise.Web.Seo;
 
 namespace Stackwise.Web.Pages.Search;
 
 [NotContentCached]
+[EnableRateLimiting(HardeningServices.PerClientPolicy)]
 public sealed class SearchModel(SearchService search, ContentStore content) : PageModel, IHasPageMeta
 {
     public SearchQuery Query { get; private set; } = new("", null, null);

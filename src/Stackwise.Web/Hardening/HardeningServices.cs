@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Serilog.Events;
+
+namespace Stackwise.Web.Hardening;
+
+public static class HardeningServices
+{
+    /// <summary>The rate limiting policy of endpoints that do work per request (search).</summary>
+    public const string PerClientPolicy = "per-client";
+
+    public const string LivenessPath = "/healthz";
+    public const string ReadinessPath = "/readyz";
+
+    /// <summary>Registers health checks, per-client rate limiting and a server that does not name itself.</summary>
+    public static WebApplicationBuilder AddStackwiseHardening(this WebApplicationBuilder builder)
+    {
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.Services.AddHealthChecks().AddCheck<ContentReadyCheck>("content", tags: ["ready"]);
+        builder.Services.AddRateLimiter(options =>
+        {
+            // 30 searches per 10 seconds per client address, then 429 with Retry-After.
+            options.AddPolicy(PerClientPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromSeconds(10), QueueLimit = 0 }));
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = (context, _) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                }
+                return ValueTask.CompletedTask;
+            };
+        });
+        return builder;
+    }
+
+    /// <summary>Security headers on every response and HSTS outside Development; first, so error pages carry them too.</summary>
+    public static WebApplication UseSecurityHeaders(this WebApplication app)
+    {
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+        return app;
+    }
+
+    /// <summary><c>/healthz</c>: the process answers. <c>/readyz</c>: content is loaded.</summary>
+    public static WebApplication MapHealthEndpoints(this WebApplication app)
+    {
+        app.MapHealthChecks(LivenessPath, new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks(ReadinessPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        return app;
+    }
+
+    /// <summary>The level of a request's log line: errors for failures, Debug for health probes (they arrive every few seconds).</summary>
+    public static LogEventLevel RequestLogLevel(HttpContext context, double elapsedMilliseconds, Exception? error) =>
+        error is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
+        : IsHealthProbe(context) ? LogEventLevel.Debug
+        : LogEventLevel.Information;
+
+    private static bool IsHealthProbe(HttpContext context) =>
+        context.Request.Path.StartsWithSegments(LivenessPath, StringComparison.Ordinal)
+        || context.Request.Path.StartsWithSegments(ReadinessPath, StringComparison.Ordinal);
+}

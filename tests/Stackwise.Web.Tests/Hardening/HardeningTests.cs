@@ -1,0 +1,71 @@
+using System.Net;
+using Stackwise.Web.Tests.Support;
+
+namespace Stackwise.Web.Tests.Hardening;
+
+public sealed class HardeningTests
+{
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/therapies/alpha-test-therapy")]
+    [InlineData("/no-such-page")]
+    [InlineData("/sitemap.xml")]
+    [InlineData("/search?q=alpha")]
+    [InlineData("/favicon.svg")]
+    public async Task EveryResponseCarriesTheSecurityHeaders(string url)
+    {
+        await using var factory = new TestContentFactory();
+
+        var response = await factory.CreateClient().GetAsync(new Uri(url, UriKind.Relative));
+
+        var csp = string.Join(' ', response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("default-src 'self'", csp, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.Contains("base-uri 'self'", csp, StringComparison.Ordinal);
+        Assert.Contains("form-action 'self'", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-eval", csp, StringComparison.Ordinal);
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("strict-origin-when-cross-origin", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+        Assert.Contains("camera=()", Assert.Single(response.Headers.GetValues("Permissions-Policy")), StringComparison.Ordinal);
+        Assert.Equal("same-origin", Assert.Single(response.Headers.GetValues("Cross-Origin-Opener-Policy")));
+        Assert.False(response.Headers.Contains("Server"));
+    }
+
+    [Fact]
+    public async Task HealthAndReadinessAnswerForLoadBalancersWithoutInformationLogs()
+    {
+        await using var factory = new TestContentFactory();
+        var client = factory.CreateClient();
+
+        var live = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
+        var ready = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal("Healthy", await live.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+        Assert.DoesNotContain(factory.Logs.Events, logEvent =>
+            logEvent.Level >= Serilog.Events.LogEventLevel.Information && logEvent.RenderMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("/healthz", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SearchIsRateLimitedWith429AndRetryAfter()
+    {
+        await using var factory = new TestContentFactory();
+        var client = factory.CreateClient();
+        var statuses = new List<HttpStatusCode>();
+
+        for (var i = 0; i < 35; i++)
+        {
+            statuses.Add((await client.GetAsync(new Uri($"/search?q=alpha{i}", UriKind.Relative))).StatusCode);
+        }
+        var (limited, document) = await client.GetPageAsync("/search?q=again");
+
+        Assert.All(statuses.Take(30), status => Assert.Equal(HttpStatusCode.OK, status));
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.NotNull(limited.Headers.RetryAfter);
+        Assert.Equal("Too many requests", document.QuerySelector("h1")?.NormalizedText());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/therapies/alpha-test-therapy", UriKind.Relative))).StatusCode);
+    }
+}
