@@ -49,6 +49,8 @@ public sealed class MarkdownRenderer
                 .Select(l => new MarkdownLink(l.Url, false, lines.PositionOf(l.Span.Start))))
             .ToImmutableArray();
 
+        MarkExternalLinks(document);
+
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         _pipeline.Setup(renderer);
@@ -62,6 +64,23 @@ public sealed class MarkdownRenderer
 
         return new RenderedMarkdown(frontMatter, frontMatterLine, writer.ToString(), headings, links, wordCount, emptySections, text);
     }
+
+    /// <summary>Links to other sites open without access to this page and without telling them where the reader came from.</summary>
+    private static void MarkExternalLinks(MarkdownDocument document)
+    {
+        foreach (var link in document.Descendants<LinkInline>().Where(link => !link.IsImage && IsExternal(link.Url)))
+        {
+            link.GetAttributes().AddPropertyIfNotExist("rel", "noopener noreferrer");
+        }
+        foreach (var link in document.Descendants<AutolinkInline>().Where(link => !link.IsEmail && IsExternal(link.Url)))
+        {
+            link.GetAttributes().AddPropertyIfNotExist("rel", "noopener noreferrer");
+        }
+    }
+
+    private static bool IsExternal(string? url) =>
+        url is not null && (url.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+            || url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("//", StringComparison.Ordinal));
 
     private static int CountWords(ReadOnlySpan<char> text)
     {

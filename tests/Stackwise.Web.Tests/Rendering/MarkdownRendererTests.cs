@@ -13,6 +13,10 @@ public sealed class MarkdownRendererTests
     [InlineData("Text <b onclick=\"x()\">bold</b>", "<p>Text &lt;b onclick=&quot;x()&quot;&gt;bold&lt;/b&gt;</p>\n")]
     [InlineData("<div>\nblock\n</div>", "<p>&lt;div&gt;\nblock\n&lt;/div&gt;</p>\n")]
     [InlineData("<iframe src=\"https://example.org\"></iframe>", "<p>&lt;iframe src=&quot;https://example.org&quot;&gt;&lt;/iframe&gt;</p>\n")]
+    [InlineData("[away](https://example.org/a)", "<p><a href=\"https://example.org/a\" rel=\"noopener noreferrer\">away</a></p>\n")]
+    [InlineData("<https://example.org>", "<p><a href=\"https://example.org\" rel=\"noopener noreferrer\">https://example.org</a></p>\n")]
+    [InlineData("[home](/terms)", "<p><a href=\"/terms\">home</a></p>\n")]
+    [InlineData("[mail](mailto:a@example.org)", "<p><a href=\"mailto:a@example.org\">mail</a></p>\n")]
     public void MarkdownRendersToExpectedHtml(string markdown, string html) =>
         Assert.Equal(html, Renderer.Render(markdown).Html);
 
