@@ -1,7 +1,11 @@
 using System.Globalization;
+using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
 using Serilog.Events;
+using Stackwise.Web.Seo;
 
 namespace Stackwise.Web.Hardening;
 
@@ -17,6 +21,14 @@ public static class HardeningServices
     public static WebApplicationBuilder AddStackwiseHardening(this WebApplicationBuilder builder)
     {
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<SiteOptions>>((options, site) =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in site.Value.KnownProxies)
+            {
+                options.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+        });
         builder.Services.AddHealthChecks().AddCheck<ContentReadyCheck>("content", tags: ["ready"]);
         builder.Services.AddRateLimiter(options =>
         {
@@ -40,6 +52,8 @@ public static class HardeningServices
     /// <summary>Security headers on every response and HSTS outside Development; first, so error pages carry them too.</summary>
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
+        // The client's address and scheme from trusted proxies only (loopback and Site:KnownProxies).
+        app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         if (!app.Environment.IsDevelopment())
         {

@@ -17,6 +17,13 @@ public sealed class SiteOptions : IValidatableObject
     [Required(AllowEmptyStrings = false)]
     public string PageCacheControl { get; set; } = "public, max-age=60, s-maxage=300, stale-while-revalidate=600";
 
+    /// <summary>
+    /// Addresses of reverse proxies (load balancer, nginx) whose X-Forwarded-For and X-Forwarded-Proto are
+    /// believed, in addition to loopback. Anyone else's forwarded headers are ignored, so a reader cannot
+    /// pretend to be another address.
+    /// </summary>
+    public string[] KnownProxies { get; set; } = [];
+
     /// <summary>The absolute URL of a site path, such as <c>/terms</c>.</summary>
     public string Absolute(string path) => BaseUrl + path;
 
@@ -27,6 +34,10 @@ public sealed class SiteOptions : IValidatableObject
             && !BaseUrl.EndsWith('/')
             && uri.Query.Length == 0
             && uri.Fragment.Length == 0;
+        foreach (var proxy in KnownProxies.Where(proxy => !System.Net.IPAddress.TryParse(proxy, out _)))
+        {
+            yield return new ValidationResult($"Site:KnownProxies must list IP addresses (got '{proxy}').", [nameof(KnownProxies)]);
+        }
         if (!valid)
         {
             yield return new ValidationResult(

@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Stackwise.Web.Tests.Support;
 
 namespace Stackwise.Web.Tests.Hardening;
@@ -47,6 +50,52 @@ public sealed class HardeningTests
         Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
         Assert.DoesNotContain(factory.Logs.Events, logEvent =>
             logEvent.Level >= Serilog.Events.LogEventLevel.Information && logEvent.RenderMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("/healthz", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(false, HttpStatusCode.TooManyRequests)]
+    [InlineData(true, HttpStatusCode.OK)]
+    public async Task ForwardedForIsBelievedOnlyFromAKnownProxy(bool proxyIsKnown, HttpStatusCode thirtyFirst)
+    {
+        await using var factory = new ClientAddressFactory(proxyIsKnown);
+        var client = factory.CreateClient();
+        HttpResponseMessage? last = null;
+
+        for (var i = 0; i < 31; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/search?q=alpha{i}");
+            request.Headers.Add("X-Forwarded-For", $"198.51.100.{i}");
+            last = await client.SendAsync(request);
+        }
+
+        Assert.Equal(thirtyFirst, last?.StatusCode);
+    }
+
+    /// <summary>Every request arrives from 203.0.113.200, a proxy the site is or is not told to believe.</summary>
+    private sealed class ClientAddressFactory(bool proxyIsKnown) : StackwiseFactory(RepositoryPaths.TestContent)
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            if (proxyIsKnown)
+            {
+                builder.UseSetting("Site:KnownProxies:0", "203.0.113.200");
+            }
+            builder.ConfigureServices(services => services.AddTransient<IStartupFilter, ClientAddress>());
+        }
+    }
+
+    private sealed class ClientAddress : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                context.Connection.RemoteIpAddress = IPAddress.Parse("203.0.113.200");
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 
     [Fact]
