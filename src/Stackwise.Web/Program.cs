@@ -45,6 +45,7 @@ if (!app.Environment.IsDevelopment())
 }
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseRateLimiter();                       // per-client limit on search: 429 with Retry-After, rendered as a page
+app.UseContentImages();                     // content/images/ at /images/
 app.UseStackwiseSeo();                      // 301 aliases and URL variants, 410 gone, output cache, ETag and 304
 
 app.MapStaticAssets();

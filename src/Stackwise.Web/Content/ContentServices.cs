@@ -1,10 +1,31 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.FileProviders.Physical;
 using Microsoft.Extensions.Options;
 
 namespace Stackwise.Web.Content;
 
 public static class ContentServices
 {
+    /// <summary>
+    /// Serves <c>content/images/</c> at <c>/images/</c> (hidden files excluded), cached for an hour. The folder is
+    /// looked for at start-up: an images folder created later is served after a restart.
+    /// </summary>
+    public static WebApplication UseContentImages(this WebApplication app)
+    {
+        var folder = Path.Combine(app.Services.GetRequiredService<ContentStore>().Root, BodyChecks.ImagesFolder);
+        if (Directory.Exists(folder))
+        {
+            app.UseStaticFiles(new StaticFileOptions
+            {
+                FileProvider = new PhysicalFileProvider(folder, ExclusionFilters.Sensitive),
+                RequestPath = "/" + BodyChecks.ImagesFolder,
+                OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public, max-age=3600",
+            });
+        }
+        return app;
+    }
+
     /// <summary>Registers content loading: the folder from <c>Content:Root</c>, read into a snapshot at start-up.</summary>
     public static IServiceCollection AddStackwiseContent(this IServiceCollection services)
     {

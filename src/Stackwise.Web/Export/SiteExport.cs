@@ -55,6 +55,7 @@ public static class SiteExport
             {
                 await WriteAsync(folder, "404.html", notFound);
             }
+            CopyImages(app.Services.GetRequiredService<ContentStore>().Root, folder);
 
             await output.WriteLineAsync($"Exported {paths.Count + 1} files to {folder} in {stopwatch.ElapsedMilliseconds} ms.");
             return 0;
@@ -77,6 +78,23 @@ public static class SiteExport
             .Where(endpoint => endpoint.RoutePattern.Parameters.Count == 0 && endpoint.Metadata.GetMetadata<CacheableContent>() is null)
             .Select(endpoint => "/" + (endpoint.RoutePattern.RawText ?? "").TrimStart('/'))
             .Where(path => Path.HasExtension(path));
+
+    /// <summary>The editors' images from <c>content/images/</c>, hidden files left out, as the server serves them.</summary>
+    private static void CopyImages(string contentRoot, string folder)
+    {
+        var images = Path.Combine(contentRoot, BodyChecks.ImagesFolder);
+        if (!Directory.Exists(images))
+        {
+            return;
+        }
+        foreach (var file in Directory.EnumerateFiles(images, "*", SearchOption.AllDirectories)
+            .Where(file => !Path.GetRelativePath(images, file).Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.'))))
+        {
+            var target = Path.Combine(folder, BodyChecks.ImagesFolder, Path.GetRelativePath(images, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target) ?? folder);
+            File.Copy(file, target);
+        }
+    }
 
     private static async Task WriteAsync(string folder, string file, HttpResponseMessage response)
     {

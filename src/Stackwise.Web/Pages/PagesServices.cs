@@ -10,10 +10,11 @@ public static class PagesServices
     public static IServiceCollection AddStackwisePages(this IServiceCollection services)
     {
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        services.Configure<RouteOptions>(options => options.ConstraintMap[SlugRouteConstraint.Name] = typeof(SlugRouteConstraint));
         // The later pages of long lists: /categories/{slug}/page/{n} and /risk/{level}/page/{n}.
         services.AddRazorPages(options => options.Conventions
-            .AddPageRoute("/Categories/Category", "/categories/{slug}/page/{pageNumber:int:min(2)}")
-            .AddPageRoute("/Risk/RiskLevel", "/risk/{level}/page/{pageNumber:int:min(2)}"));
+            .AddPageRoute("/Categories/Category", "/categories/{slug:slug}/page/{pageNumber:int:min(2)}")
+            .AddPageRoute("/Risk/RiskLevel", "/risk/{level:slug}/page/{pageNumber:int:min(2)}"));
         return services;
     }
 

@@ -36,7 +36,7 @@ public sealed class SiteExportTests : IDisposable
 
         Assert.True(exitCode == 0, output);
         foreach (var file in new[] { "index.html", "therapies/alpha-test-therapy/index.html", "terms/index.html", "categories/test-category-a/index.html",
-            "risk/moderate/index.html", "sitemap.xml", "robots.txt", "feed.xml", "rss.xml", "404.html" })
+            "risk/moderate/index.html", "sitemap.xml", "robots.txt", "feed.xml", "rss.xml", "404.html", "images/synthetic-diagram.svg" })
         {
             Assert.True(File.Exists(Path.Combine(_output, file)), $"{file} was not exported");
         }
@@ -46,7 +46,7 @@ public sealed class SiteExportTests : IDisposable
         foreach (var page in Directory.EnumerateFiles(_output, "*.html", SearchOption.AllDirectories))
         {
             var document = parser.ParseDocument(await File.ReadAllTextAsync(page));
-            var targets = document.QuerySelectorAll("a[href], link[href]").Select(element => element.GetAttribute("href") ?? "")
+            var targets = document.QuerySelectorAll("a[href], link[href], img[src]").Select(element => element.GetAttribute("href") ?? element.GetAttribute("src") ?? "")
                 .Where(href => href.StartsWith('/') && !href.StartsWith("//", StringComparison.Ordinal))
                 .Select(href => href.Split('#')[0].Split('?')[0])
                 .Where(href => href.Length > 0 && href != "/search");

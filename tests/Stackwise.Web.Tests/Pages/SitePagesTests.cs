@@ -94,6 +94,20 @@ public sealed class SitePagesTests(TestContentFactory factory) : IClassFixture<T
     }
 
     [Fact]
+    public async Task ArticleImagesAreServedFromTheContentImagesFolder()
+    {
+        var (_, document) = await factory.CreateClient().GetPageAsync("/therapies/alpha-test-therapy");
+        var image = document.QuerySelector(".article-body img");
+
+        var response = await factory.CreateClient().GetAsync(new Uri(image?.GetAttribute("src") ?? "", UriKind.Relative));
+
+        Assert.Equal("A synthetic blue rectangle", image?.GetAttribute("alt"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateClient().GetAsync(new Uri("/images/missing.png", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
     public async Task StylesheetIsServed()
     {
         var (_, document) = await factory.CreateClient().GetPageAsync("/");
