@@ -49,7 +49,7 @@ public static class HardeningServices
         return builder;
     }
 
-    /// <summary>Security headers on every response and HSTS outside Development; first, so error pages carry them too.</summary>
+    /// <summary>Security headers on every response, HSTS outside Development and 405 for methods other than GET and HEAD; first, so error pages carry the headers too.</summary>
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
         // The client's address and scheme from trusted proxies only (loopback and Site:KnownProxies).
@@ -59,6 +59,18 @@ public static class HardeningServices
         {
             app.UseHsts();
         }
+
+        // A read-only site: no page takes a form post, so every other method is 405 before anything runs.
+        app.Use((context, next) =>
+        {
+            if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+            {
+                return next(context);
+            }
+            context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            context.Response.Headers.Allow = "GET, HEAD";
+            return Task.CompletedTask;
+        });
         return app;
     }
 
