@@ -1,6 +1,4 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.FileProviders.Physical;
 using Microsoft.Extensions.Options;
 
 namespace Stackwise.Web.Content;
@@ -8,7 +6,7 @@ namespace Stackwise.Web.Content;
 public static class ContentServices
 {
     /// <summary>
-    /// Serves <c>content/images/</c> at <c>/images/</c> (hidden files excluded), cached for an hour. The folder is
+    /// Serves <c>content/images/</c> at <c>/images/</c> (hidden files and symbolic links excluded), cached for an hour. The folder is
     /// looked for at start-up: an images folder created later is served after a restart.
     /// </summary>
     public static WebApplication UseContentImages(this WebApplication app)
@@ -18,7 +16,7 @@ public static class ContentServices
         {
             app.UseStaticFiles(new StaticFileOptions
             {
-                FileProvider = new PhysicalFileProvider(folder, ExclusionFilters.Sensitive),
+                FileProvider = new NoLinksFileProvider(folder),
                 RequestPath = "/" + BodyChecks.ImagesFolder,
                 OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public, max-age=3600",
             });

@@ -79,7 +79,7 @@ public static class SiteExport
             .Select(endpoint => "/" + (endpoint.RoutePattern.RawText ?? "").TrimStart('/'))
             .Where(path => Path.HasExtension(path));
 
-    /// <summary>The editors' images from <c>content/images/</c>, hidden files left out, as the server serves them.</summary>
+    /// <summary>The editors' images from <c>content/images/</c>, hidden files and symbolic links left out, as the server serves them.</summary>
     private static void CopyImages(string contentRoot, string folder)
     {
         var images = Path.Combine(contentRoot, BodyChecks.ImagesFolder);
@@ -88,7 +88,8 @@ public static class SiteExport
             return;
         }
         foreach (var file in Directory.EnumerateFiles(images, "*", SearchOption.AllDirectories)
-            .Where(file => !Path.GetRelativePath(images, file).Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.'))))
+            .Where(file => !Path.GetRelativePath(images, file).Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.'))
+                && !NoLinksFileProvider.IsReachedThroughLink(images, file)))
         {
             var target = Path.Combine(folder, BodyChecks.ImagesFolder, Path.GetRelativePath(images, file));
             Directory.CreateDirectory(Path.GetDirectoryName(target) ?? folder);
