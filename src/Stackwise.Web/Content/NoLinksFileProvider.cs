@@ -16,7 +16,7 @@ internal sealed class NoLinksFileProvider(string root) : IFileProvider, IDisposa
     public IFileInfo GetFileInfo(string subpath)
     {
         var file = _files.GetFileInfo(subpath);
-        return file.Exists && file.PhysicalPath is { } path && !PassesThroughLink(path) ? file : new NotFoundFileInfo(subpath);
+        return file.Exists && file.PhysicalPath is { } path && !IsReachedThroughLink(_root, path) ? file : new NotFoundFileInfo(subpath);
     }
 
     public IDirectoryContents GetDirectoryContents(string subpath) => NotFoundDirectoryContents.Singleton;
@@ -24,8 +24,6 @@ internal sealed class NoLinksFileProvider(string root) : IFileProvider, IDisposa
     public IChangeToken Watch(string filter) => NullChangeToken.Singleton;
 
     public void Dispose() => _files.Dispose();
-
-    private bool PassesThroughLink(string path) => IsReachedThroughLink(_root, path);
 
     /// <summary>True when the path, or a folder between it and the root, is a symbolic link.</summary>
     public static bool IsReachedThroughLink(string root, string path)

@@ -7,8 +7,6 @@ namespace Stackwise.Web.Content;
 /// <summary>Old paths that answer 301 to a document's URL, and removed paths that answer 410.</summary>
 public sealed record SiteRedirects(FrozenDictionary<string, string> Moved, FrozenSet<string> Gone)
 {
-    public static SiteRedirects Empty { get; } = new(FrozenDictionary<string, string>.Empty, FrozenSet<string>.Empty);
-
     /// <summary>
     /// A path that is served wins over an alias or a gone entry, and the first alias in file order wins over a
     /// later one; what loses is reported as a warning and ignored, so a redirect never hides a live page.

@@ -37,12 +37,8 @@ public sealed class ErrorModel(ContentStore content, IHostEnvironment environmen
     /// <summary>In Development, the problems of the file that would have been served at the missing path.</summary>
     public ImmutableArray<ContentProblem> RejectedFileProblems { get; private set; } = [];
 
-    public void OnGet(int? statusCode) => Respond(statusCode);
-
-    // Re-executed requests keep their original method, so a failed POST or HEAD lands here too.
-    public void OnPost(int? statusCode) => Respond(statusCode);
-
-    private void Respond(int? statusCode)
+    // Only GET and HEAD reach the pages (other methods get 405 first), and a HEAD runs the GET handler.
+    public void OnGet(int? statusCode)
     {
         Status = statusCode is >= 400 and <= 599 ? statusCode.Value : 404;
         Response.StatusCode = Status;
