@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
 using Stackwise.Web.Content;
 using Stackwise.Web.Seo;
 
@@ -36,8 +37,9 @@ public static class SiteExport
             using var client = new HttpClient { BaseAddress = new Uri(address) };
             var snapshot = app.Services.GetRequiredService<ContentStore>().Current;
             var entries = Sitemap.Entries(snapshot);
-            var sitemapParts = Sitemap.PartCount(entries.Count) > 1
-                ? Enumerable.Range(1, Sitemap.PartCount(entries.Count)).Select(part => $"/sitemaps/{part}.xml")
+            var parts = Sitemap.PartCount(entries.Count, app.Services.GetRequiredService<IOptions<SiteOptions>>().Value.SitemapUrlsPerFile);
+            var sitemapParts = parts > 1
+                ? Enumerable.Range(1, parts).Select(part => $"/sitemaps/{part}.xml")
                 : [];
             var paths = entries.Select(entry => entry.Path).Concat(CrawlFiles).Concat(sitemapParts).Concat(StaticAssetPaths(app)).Distinct().ToList();
 

@@ -15,13 +15,13 @@ public static class SeoEndpoints
         Map(endpoints, "/sitemap.xml", (snapshot, site, context) =>
         {
             var entries = Sitemap.Entries(snapshot);
-            var xml = Sitemap.PartCount(entries.Count) == 1 ? Sitemap.UrlSet(entries, site) : Sitemap.Index(entries, site);
+            var xml = Sitemap.PartCount(entries.Count, site.SitemapUrlsPerFile) == 1 ? Sitemap.UrlSet(entries, site) : Sitemap.Index(entries, site);
             return Text(context, xml, "application/xml", Newest(snapshot));
         });
         Map(endpoints, "/sitemaps/{part:int}.xml", (snapshot, site, context) =>
         {
             var entries = Sitemap.Entries(snapshot);
-            var parts = Sitemap.PartCount(entries.Count);
+            var parts = Sitemap.PartCount(entries.Count, site.SitemapUrlsPerFile);
             var part = context.GetRouteValue("part") is string value && int.TryParse(value, out var number) ? number : 0;
             return parts == 1 || part < 1 || part > parts
                 ? Results.NotFound()

@@ -24,6 +24,10 @@ public sealed class SiteOptions : IValidatableObject
     /// </summary>
     public string[] KnownProxies { get; set; } = [];
 
+    /// <summary>URLs per sitemap file; past it <c>/sitemap.xml</c> becomes an index of <c>/sitemaps/{n}.xml</c>. The protocol's limit is the default.</summary>
+    [Range(1, Sitemap.MaxUrlsPerFile)]
+    public int SitemapUrlsPerFile { get; set; } = Sitemap.MaxUrlsPerFile;
+
     /// <summary>The absolute URL of a site path, such as <c>/terms</c>.</summary>
     public string Absolute(string path) => BaseUrl + path;
 

@@ -8,9 +8,10 @@ namespace Stackwise.Web.Seo;
 /// <summary>One URL of the sitemap, with the date its content last changed when the content says so.</summary>
 public sealed record SitemapEntry(string Path, DateOnly? LastModified);
 
-/// <summary>The sitemaps.org protocol: one <c>urlset</c>, or past <see cref="MaxUrlsPerFile"/> URLs an index of numbered parts.</summary>
+/// <summary>The sitemaps.org protocol: one <c>urlset</c>, or past <see cref="SiteOptions.SitemapUrlsPerFile"/> URLs an index of numbered parts.</summary>
 public static class Sitemap
 {
+    /// <summary>The protocol's limit of URLs in one sitemap file.</summary>
     public const int MaxUrlsPerFile = 50_000;
 
     private const string Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
@@ -38,14 +39,14 @@ public static class Sitemap
 
     private static DateOnly? Newest(IEnumerable<Article> articles) => HttpCaching.Newest(articles.Select(article => article.Dates.Modified));
 
-    public static int PartCount(int entryCount, int maxUrlsPerFile = MaxUrlsPerFile) =>
+    public static int PartCount(int entryCount, int maxUrlsPerFile) =>
         Math.Max(1, (entryCount + maxUrlsPerFile - 1) / maxUrlsPerFile);
 
     /// <summary>The <c>urlset</c> of one part (0-based) of the entries.</summary>
-    public static string UrlSet(IReadOnlyList<SitemapEntry> entries, SiteOptions site, int part = 0, int maxUrlsPerFile = MaxUrlsPerFile) =>
+    public static string UrlSet(IReadOnlyList<SitemapEntry> entries, SiteOptions site, int part = 0) =>
         Write("urlset", writer =>
         {
-            foreach (var entry in entries.Skip(part * maxUrlsPerFile).Take(maxUrlsPerFile))
+            foreach (var entry in entries.Skip(part * site.SitemapUrlsPerFile).Take(site.SitemapUrlsPerFile))
             {
                 writer.WriteStartElement("url", Namespace);
                 writer.WriteElementString("loc", Namespace, site.Absolute(entry.Path));
@@ -58,12 +59,13 @@ public static class Sitemap
         });
 
     /// <summary>The <c>sitemapindex</c> naming every part at <c>/sitemaps/{n}.xml</c> (1-based).</summary>
-    public static string Index(IReadOnlyList<SitemapEntry> entries, SiteOptions site, int maxUrlsPerFile = MaxUrlsPerFile) =>
+    public static string Index(IReadOnlyList<SitemapEntry> entries, SiteOptions site) =>
         Write("sitemapindex", writer =>
         {
-            for (var part = 0; part < PartCount(entries.Count, maxUrlsPerFile); part++)
+            var size = site.SitemapUrlsPerFile;
+            for (var part = 0; part < PartCount(entries.Count, size); part++)
             {
-                var newest = HttpCaching.Newest(entries.Skip(part * maxUrlsPerFile).Take(maxUrlsPerFile)
+                var newest = HttpCaching.Newest(entries.Skip(part * size).Take(size)
                     .Where(entry => entry.LastModified is not null).Select(entry => entry.LastModified.GetValueOrDefault()));
                 writer.WriteStartElement("sitemap", Namespace);
                 writer.WriteElementString("loc", Namespace, site.Absolute($"/sitemaps/{part + 1}.xml"));

@@ -3,6 +3,7 @@ using System.Net;
 using System.ServiceModel.Syndication;
 using System.Xml;
 using System.Xml.Linq;
+using Microsoft.AspNetCore.Hosting;
 using Stackwise.Web.Seo;
 using Stackwise.Web.Tests.Support;
 
@@ -51,11 +52,11 @@ public sealed class CrawlEndpointsTests(TestContentFactory factory) : IClassFixt
     [Fact]
     public void PastTheUrlLimitTheSitemapBecomesAnIndexOfParts()
     {
-        var site = new SiteOptions { BaseUrl = Base };
+        var site = new SiteOptions { BaseUrl = Base, SitemapUrlsPerFile = 2 };
         SitemapEntry[] entries = [new("/", null), new("/a/one", new DateOnly(2026, 1, 2)), new("/a/two", new DateOnly(2026, 3, 4)), new("/b/three", null), new("/b/four", null)];
 
-        var index = XDocument.Parse(Sitemap.Index(entries, site, maxUrlsPerFile: 2)).Root;
-        var secondPart = XDocument.Parse(Sitemap.UrlSet(entries, site, part: 1, maxUrlsPerFile: 2)).Root;
+        var index = XDocument.Parse(Sitemap.Index(entries, site)).Root;
+        var secondPart = XDocument.Parse(Sitemap.UrlSet(entries, site, part: 1)).Root;
 
         Assert.Equal(3, Sitemap.PartCount(entries.Length, maxUrlsPerFile: 2));
         Assert.Equal(SitemapNs + "sitemapindex", index?.Name);
@@ -63,8 +64,41 @@ public sealed class CrawlEndpointsTests(TestContentFactory factory) : IClassFixt
             index?.Elements(SitemapNs + "sitemap").Select(s => (string?)s.Element(SitemapNs + "loc")));
         Assert.Equal(["2026-01-02", "2026-03-04", null], index?.Elements(SitemapNs + "sitemap").Select(s => (string?)s.Element(SitemapNs + "lastmod")));
         Assert.Equal([$"{Base}/a/two", $"{Base}/b/three"], secondPart?.Elements(SitemapNs + "url").Select(u => (string?)u.Element(SitemapNs + "loc")));
-        Assert.Equal(1, Sitemap.PartCount(Sitemap.MaxUrlsPerFile));
-        Assert.Equal(2, Sitemap.PartCount(Sitemap.MaxUrlsPerFile + 1));
+        Assert.Equal(1, Sitemap.PartCount(Sitemap.MaxUrlsPerFile, Sitemap.MaxUrlsPerFile));
+        Assert.Equal(2, Sitemap.PartCount(Sitemap.MaxUrlsPerFile + 1, Sitemap.MaxUrlsPerFile));
+        Assert.Equal(Sitemap.MaxUrlsPerFile, new SiteOptions().SitemapUrlsPerFile);
+    }
+
+    [Fact]
+    public async Task SitemapServedAsAnIndexOfPartsPastItsLimit()
+    {
+        await using var split = new SplitSitemapFactory();
+        var client = split.CreateClient();
+
+        var index = XDocument.Parse(await client.GetStringAsync(new Uri("/sitemap.xml", UriKind.Relative))).Root;
+        var parts = index?.Elements(SitemapNs + "sitemap").Select(s => (string?)s.Element(SitemapNs + "loc")).ToList() ?? [];
+        var locs = new List<string?>();
+        foreach (var part in parts)
+        {
+            var urlset = XDocument.Parse(await client.GetStringAsync(new Uri(part?.Replace(Base, "", StringComparison.Ordinal) ?? "", UriKind.Relative))).Root;
+            Assert.Equal(SitemapNs + "urlset", urlset?.Name);
+            locs.AddRange(urlset?.Elements(SitemapNs + "url").Select(u => (string?)u.Element(SitemapNs + "loc")) ?? []);
+        }
+
+        Assert.Equal(SitemapNs + "sitemapindex", index?.Name);
+        Assert.Equal(3, parts.Count);
+        Assert.Equal(13, locs.Distinct().Count());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/sitemaps/4.xml", UriKind.Relative))).StatusCode);
+    }
+
+    /// <summary>The fixture content with five URLs per sitemap file, so its 13 URLs need three parts.</summary>
+    private sealed class SplitSitemapFactory() : StackwiseFactory(RepositoryPaths.TestContent)
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Site:SitemapUrlsPerFile", "5");
+        }
     }
 
     [Fact]
