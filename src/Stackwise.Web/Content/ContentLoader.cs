@@ -139,14 +139,21 @@ public sealed class ContentLoader(ContentParser parser)
         {
             var fullPath = Path.Combine(root, file);
             var length = new FileInfo(fullPath).Length;
-            if (length > MaxFileBytes)
+            if (length == 0)
             {
-                problems.Add(ContentProblem.Error(file, SourcePosition.Start, ProblemCodes.TooLarge,
-                    $"the file is {length / 1024} KiB; the largest file read is {MaxFileBytes / 1024} KiB"));
+                // Also what a named pipe or a device reports: opening one would wait for a writer forever.
+                problems.Add(ContentProblem.Error(file, SourcePosition.Start, ProblemCodes.Unreadable,
+                    "the file is empty (or is not a regular file, such as a named pipe); nothing was read"));
                 return null;
             }
 
-            var bytes = await File.ReadAllBytesAsync(fullPath, cancellationToken);
+            var bytes = await ReadAtMostAsync(fullPath, MaxFileBytes + 1, cancellationToken);
+            if (bytes.Length > MaxFileBytes)
+            {
+                problems.Add(ContentProblem.Error(file, SourcePosition.Start, ProblemCodes.TooLarge,
+                    $"the file is {Math.Max(length, bytes.Length) / 1024:N0} KiB; the largest file read is {MaxFileBytes / 1024:N0} KiB"));
+                return null;
+            }
             return StrictUtf8.GetString(bytes).TrimStart('\uFEFF');
         }
         catch (DecoderFallbackException)
@@ -159,6 +166,15 @@ public sealed class ContentLoader(ContentParser parser)
             problems.Add(ContentProblem.Error(file, SourcePosition.Start, ProblemCodes.Unreadable, $"the file could not be read: {e.Message}"));
         }
         return null;
+    }
+
+    /// <summary>Reads no more than <paramref name="limit"/> bytes, so a file that grows while it is read cannot take more memory.</summary>
+    private static async Task<byte[]> ReadAtMostAsync(string path, int limit, CancellationToken cancellationToken)
+    {
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0, useAsync: true);
+        var buffer = new byte[(int)Math.Min(limit, Math.Max(stream.Length, 1))];
+        var read = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
+        return read == buffer.Length ? buffer : buffer[..read];
     }
 
     /// <summary>When two files claim one URL the first in path order keeps it, so the page that was live stays live.</summary>

@@ -14,7 +14,16 @@ public sealed class ContentParser(MarkdownRenderer renderer)
     public ParseResult Parse(ContentPath path, string text)
     {
         var problems = new List<ContentProblem>();
-        var rendered = renderer.Render(text);
+        RenderedMarkdown rendered;
+        try
+        {
+            rendered = renderer.Render(text);
+        }
+        catch (MarkdownLimitException limit)
+        {
+            problems.Add(ContentProblem.Error(path.File, SourcePosition.Start, ProblemCodes.TooComplex, limit.Message));
+            return new ParseResult(null, [.. problems]);
+        }
         if (rendered.FrontMatter is null)
         {
             problems.Add(ContentProblem.Error(path.File, SourcePosition.Start, ProblemCodes.MissingFrontMatter,

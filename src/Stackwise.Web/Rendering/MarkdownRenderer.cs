@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using System.Text;
 using Markdig;
-using Markdig.Extensions.AutoIdentifiers;
 using Markdig.Extensions.Yaml;
+using Markdig.Helpers;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
@@ -13,12 +13,13 @@ namespace Stackwise.Web.Rendering;
 /// <summary>
 /// The site's one Markdig pipeline. It is immutable and thread-safe, so a single instance serves every
 /// content load. Raw HTML is disabled: markup typed into a content file is shown as text, never run.
+/// Input that would make parsing slow or the page unreadable stops with a <see cref="MarkdownLimitException"/>
+/// naming the limit (<see cref="MarkdownLimits"/>).
 /// </summary>
 public sealed class MarkdownRenderer
 {
     private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
         .UseYamlFrontMatter()
-        .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
         .UsePipeTables()
         .UseEmphasisExtras()
         .DisableHtml()
@@ -27,7 +28,10 @@ public sealed class MarkdownRenderer
     /// <summary>Parses once and takes the front matter, the HTML, the headings and the links from the one syntax tree.</summary>
     public RenderedMarkdown Render(string markdown)
     {
-        var document = Markdown.Parse(markdown, _pipeline);
+        MarkdownLimits.CheckLinkCount(markdown);
+        var document = Parse(markdown);
+        MarkdownLimits.CheckNesting(document);
+        AssignHeadingIds(document);
         var lines = LineIndex.Of(markdown);
 
         var frontMatterBlock = document.Descendants<YamlFrontMatterBlock>().FirstOrDefault();
@@ -63,6 +67,47 @@ public sealed class MarkdownRenderer
         var wordCount = CountWords(text) + headings.Sum(heading => CountWords(heading.Text));
 
         return new RenderedMarkdown(frontMatter, frontMatterLine, writer.ToString(), headings, links, wordCount, emptySections, text);
+    }
+
+    private MarkdownDocument Parse(string markdown)
+    {
+        try
+        {
+            return Markdown.Parse(markdown, _pipeline);
+        }
+        catch (ArgumentException e) when (e.Message.Contains("too deeply nested", StringComparison.Ordinal))
+        {
+            // Markdig's own guard (128 levels of blocks or inlines) fires before ours can look at the tree.
+            throw MarkdownLimitException.TooDeep();
+        }
+    }
+
+    /// <summary>
+    /// GitHub-style anchors (<c>## The Science</c> becomes <c>the-science</c>; repeats get <c>-1</c>, <c>-2</c>), assigned
+    /// in one pass. Markdig's AutoIdentifiers extension gives the same ids but searches for a free suffix from 1 each
+    /// time, which took minutes for a file of many identical headings.
+    /// </summary>
+    private static void AssignHeadingIds(MarkdownDocument document)
+    {
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        var lastSuffix = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var heading in document.Descendants<HeadingBlock>())
+        {
+            var baseId = LinkHelper.UrilizeAsGfm(PlainText(heading.Inline));
+            baseId = baseId.Length == 0 ? "section" : baseId;
+            var id = baseId;
+            if (!taken.Add(id))
+            {
+                var suffix = lastSuffix.GetValueOrDefault(baseId);
+                do
+                {
+                    id = $"{baseId}-{++suffix}";
+                }
+                while (!taken.Add(id));
+                lastSuffix[baseId] = suffix;
+            }
+            heading.GetAttributes().Id = id;
+        }
     }
 
     /// <summary>Links to other sites open without access to this page and without telling them where the reader came from.</summary>

@@ -1,0 +1,56 @@
+using Markdig.Syntax;
+
+namespace Stackwise.Web.Rendering;
+
+/// <summary>
+/// The shape limits of one markdown file, checked before and after parsing. Each guards against input that no
+/// article needs and that would make a reload slow or a page unreadable; docs/authoring.md lists them for editors.
+/// </summary>
+public static class MarkdownLimits
+{
+    /// <summary>Lists and quotes inside each other, counted from the outermost. Markdig itself stops at 128.</summary>
+    public const int MaxNesting = 32;
+
+    /// <summary>Links and images in one file. Markdig's time grows with the square of the number of unclosed
+    /// links in a row (40,000 took 7 s); at this limit it is a few milliseconds.</summary>
+    public const int MaxLinks = 5_000;
+
+    /// <summary>Counts <c>](</c>, the opening of every inline link and image, without parsing.</summary>
+    public static void CheckLinkCount(string markdown)
+    {
+        var count = 0;
+        for (var at = markdown.IndexOf("](", StringComparison.Ordinal); at >= 0; at = markdown.IndexOf("](", at + 2, StringComparison.Ordinal))
+        {
+            if (++count > MaxLinks)
+            {
+                throw new MarkdownLimitException($"the file has more than {MaxLinks:N0} links; split it into several articles");
+            }
+        }
+    }
+
+    /// <summary>The deepest list or quote, walked without recursion so the walk cannot overflow the stack.</summary>
+    public static void CheckNesting(MarkdownDocument document)
+    {
+        var pending = new Stack<(ContainerBlock Block, int Depth)>();
+        pending.Push((document, 0));
+        while (pending.TryPop(out var entry))
+        {
+            foreach (var child in entry.Block.OfType<ContainerBlock>())
+            {
+                var depth = entry.Depth + (child is ListBlock or QuoteBlock ? 1 : 0);
+                if (depth > MaxNesting)
+                {
+                    throw MarkdownLimitException.TooDeep();
+                }
+                pending.Push((child, depth));
+            }
+        }
+    }
+}
+
+/// <summary>A markdown file went past one of the <see cref="MarkdownLimits"/>; the message says which, for the editor.</summary>
+public sealed class MarkdownLimitException(string message) : Exception(message)
+{
+    public static MarkdownLimitException TooDeep() =>
+        new($"lists or quotes are nested more than {MarkdownLimits.MaxNesting} levels deep (or emphasis and links more than Markdig's 128); flatten them");
+}
