@@ -13,6 +13,20 @@ public sealed class ContentParser(MarkdownRenderer renderer)
 
     public ParseResult Parse(ContentPath path, string text)
     {
+        try
+        {
+            return ParseChecked(path, text);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug (ours or a library's) on one file must cost that file, never the whole load.
+            return new ParseResult(null, [ContentProblem.Error(path.File, SourcePosition.Start, ProblemCodes.InternalError,
+                $"the file could not be processed ({e.GetType().Name}: {e.Message}); this is a bug in Stackwise, please report it with the file")]);
+        }
+    }
+
+    private ParseResult ParseChecked(ContentPath path, string text)
+    {
         var problems = new List<ContentProblem>();
         RenderedMarkdown rendered;
         try

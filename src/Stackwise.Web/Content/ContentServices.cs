@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Stackwise.Web.Hardening;
 
 namespace Stackwise.Web.Content;
 
@@ -18,7 +19,12 @@ public static class ContentServices
             {
                 FileProvider = new NoLinksFileProvider(folder),
                 RequestPath = "/" + BodyChecks.ImagesFolder,
-                OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public, max-age=3600",
+                OnPrepareResponse = context =>
+                {
+                    context.Context.Response.Headers.CacheControl = "public, max-age=3600";
+                    // An image opened on its own (an SVG can carry script) runs nothing and loads nothing.
+                    context.Context.Response.Headers.ContentSecurityPolicy = SecurityHeadersMiddleware.ImagePolicy;
+                },
             });
         }
         return app;

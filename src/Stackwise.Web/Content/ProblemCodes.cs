@@ -9,6 +9,7 @@ public static class ProblemCodes
     public const string InvalidUtf8 = "SW002";
     public const string TooLarge = "SW003";
     public const string TooComplex = "SW004";
+    public const string InternalError = "SW005";
     public const string BadLocation = "SW010";
     public const string BadSlug = "SW011";
     public const string ReservedName = "SW012";

@@ -1,4 +1,5 @@
 using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace Stackwise.Web.Rendering;
 
@@ -8,7 +9,8 @@ namespace Stackwise.Web.Rendering;
 /// </summary>
 public static class MarkdownLimits
 {
-    /// <summary>Lists and quotes inside each other, counted from the outermost. Markdig itself stops at 128.</summary>
+    /// <summary>Lists and quotes inside each other, counted from the outermost; the same for emphasis and links
+    /// inside each other. Markdig itself stops at 128, and its HTML writer can stop on less.</summary>
     public const int MaxNesting = 32;
 
     /// <summary>Links and images in one file. Markdig's time grows with the square of the number of unclosed
@@ -28,8 +30,37 @@ public static class MarkdownLimits
         }
     }
 
-    /// <summary>The deepest list or quote, walked without recursion so the walk cannot overflow the stack.</summary>
+    /// <summary>The deepest list or quote and the deepest emphasis or link, walked without recursion so the walk cannot overflow the stack.</summary>
     public static void CheckNesting(MarkdownDocument document)
+    {
+        CheckBlockNesting(document);
+        foreach (var leaf in document.Descendants<LeafBlock>())
+        {
+            if (leaf.Inline is { } inline)
+            {
+                CheckInlineNesting(inline);
+            }
+        }
+    }
+
+    private static void CheckInlineNesting(ContainerInline root)
+    {
+        var pending = new Stack<(ContainerInline Inline, int Depth)>();
+        pending.Push((root, 0));
+        while (pending.TryPop(out var entry))
+        {
+            foreach (var child in entry.Inline.OfType<ContainerInline>())
+            {
+                if (entry.Depth + 1 > MaxNesting)
+                {
+                    throw MarkdownLimitException.TooDeep();
+                }
+                pending.Push((child, entry.Depth + 1));
+            }
+        }
+    }
+
+    private static void CheckBlockNesting(MarkdownDocument document)
     {
         var pending = new Stack<(ContainerBlock Block, int Depth)>();
         pending.Push((document, 0));
@@ -52,5 +83,5 @@ public static class MarkdownLimits
 public sealed class MarkdownLimitException(string message) : Exception(message)
 {
     public static MarkdownLimitException TooDeep() =>
-        new($"lists or quotes are nested more than {MarkdownLimits.MaxNesting} levels deep (or emphasis and links more than Markdig's 128); flatten them");
+        new($"lists, quotes, emphasis or links are nested more than {MarkdownLimits.MaxNesting} levels deep; flatten them");
 }

@@ -28,8 +28,21 @@ public sealed class MarkdownRenderer
     /// <summary>Parses once and takes the front matter, the HTML, the headings and the links from the one syntax tree.</summary>
     public RenderedMarkdown Render(string markdown)
     {
+        try
+        {
+            return RenderWithinLimits(markdown);
+        }
+        catch (ArgumentException e) when (e.Message.Contains("too deeply nested", StringComparison.Ordinal))
+        {
+            // Markdig's own guard (128 levels, fewer in its HTML writer), in case input gets past ours.
+            throw MarkdownLimitException.TooDeep();
+        }
+    }
+
+    private RenderedMarkdown RenderWithinLimits(string markdown)
+    {
         MarkdownLimits.CheckLinkCount(markdown);
-        var document = Parse(markdown);
+        var document = Markdown.Parse(markdown, _pipeline);
         MarkdownLimits.CheckNesting(document);
         AssignHeadingIds(document);
         var lines = LineIndex.Of(markdown);
@@ -67,19 +80,6 @@ public sealed class MarkdownRenderer
         var wordCount = CountWords(text) + headings.Sum(heading => CountWords(heading.Text));
 
         return new RenderedMarkdown(frontMatter, frontMatterLine, writer.ToString(), headings, links, wordCount, emptySections, text);
-    }
-
-    private MarkdownDocument Parse(string markdown)
-    {
-        try
-        {
-            return Markdown.Parse(markdown, _pipeline);
-        }
-        catch (ArgumentException e) when (e.Message.Contains("too deeply nested", StringComparison.Ordinal))
-        {
-            // Markdig's own guard (128 levels of blocks or inlines) fires before ours can look at the tree.
-            throw MarkdownLimitException.TooDeep();
-        }
     }
 
     /// <summary>

@@ -1,0 +1,239 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Stackwise.Web.Content;
+using Stackwise.Web.Tests.Support;
+
+namespace Stackwise.Web.Tests.Hardening;
+
+/// <summary>
+/// One content folder holding every hostile file at once next to good pages. Each hostile file must be rejected
+/// with a clear, logged problem or be served inert, and the good pages must keep serving all the while.
+/// </summary>
+public sealed class HostileContentTests(HostileContentTests.Site site) : IClassFixture<HostileContentTests.Site>
+{
+    /// <summary>A hostile file, and the problem code it is rejected with, or null when it is served inert.</summary>
+    public sealed record HostileFile(string Path, byte[] Bytes, string? RejectedWith);
+
+    private static readonly string[] ActiveSchemes = ["javascript:", "vbscript:", "data:"];
+
+    public static readonly IReadOnlyDictionary<string, HostileFile> Files = new[]
+    {
+        // Raw HTML of every kind is disabled: it must come out as text.
+        Article("script-and-style", "<script>alert(1)</script>\n\n<style>body { display: none }</style>\n\nText <script>alert(2)</script> inline.\n"),
+        Article("event-handlers", "<img src=x onerror=alert(1)>\n\n<a href=\"#\" onclick=\"alert(1)\">click</a>\n\n<div onmouseover=\"alert(1)\">hover</div>\n"),
+        Article("iframes-and-objects", "<iframe src=\"https://attacker.example\"></iframe>\n\n<object data=\"x.swf\"></object>\n\n<embed src=\"x.swf\">\n"),
+        Article("svg-with-script", "<svg onload=\"alert(1)\"><script>alert(2)</script></svg>\n\n<math><mtext><script>alert(3)</script></mtext></math>\n"),
+        Article("attribute-breakout", "[link](/terms \"title\\\" onmouseover=\\\"alert(1)\") and ![alt\" onerror=\"alert(1)](/images/x.png)\n"),
+        Article("html-comment-and-cdata", "<!-- <script>alert(1)</script> -->\n\n<![CDATA[<script>alert(2)</script>]]>\n"),
+
+        // Links that would run script: rejected in every spelling.
+        Article("javascript-link", "[a](javascript:alert(1))\n", ProblemCodes.UnsafeLink),
+        Article("javascript-mixed-case", "[a](JaVaScRiPt:alert(1))\n", ProblemCodes.UnsafeLink),
+        Article("javascript-hex-entity", "[a](jav&#x61;script:alert(1))\n", ProblemCodes.UnsafeLink),
+        Article("javascript-decimal-entity", "[a](&#106;avascript:alert(1))\n", ProblemCodes.UnsafeLink),
+        Article("javascript-tab-inside", "[a](<java\tscript:alert(1)>)\n", ProblemCodes.UnsafeLink),
+        Article("javascript-newline-entity", "[a](java&#10;script:alert(1))\n", ProblemCodes.UnsafeLink),
+        Article("javascript-autolink", "<javascript:alert(1)>\n", ProblemCodes.UnsafeLink),
+        Article("javascript-reference", "[a][x]\n\n[x]: javascript:alert(1)\n", ProblemCodes.UnsafeLink),
+        Article("javascript-image", "![a](javascript:alert(1))\n", ProblemCodes.UnsafeLink),
+        Article("vbscript-link", "[a](vbscript:msgbox(1))\n", ProblemCodes.UnsafeLink),
+        Article("data-link", "[a](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)\n", ProblemCodes.UnsafeLink),
+        Article("data-svg-image", "![a](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)\n", ProblemCodes.UnsafeLink),
+        // A browser would read this as a relative path, but a colon before any slash is refused all the same.
+        Article("javascript-percent-encoded", "[a](%6Aavascript:alert(1))\n", ProblemCodes.UnsafeLink),
+
+        // Size and shape.
+        Article("ten-megabytes", new string('x', 10 * 1024 * 1024), ProblemCodes.TooLarge),
+        Article("ten-thousand-nested-quotes", new string('>', 10_000) + " deep\n", ProblemCodes.TooComplex),
+        Article("ten-thousand-nested-lists", string.Concat(Enumerable.Repeat("- ", 10_000)) + "deep\n", ProblemCodes.TooComplex),
+        Article("ten-thousand-nested-emphasis", new string('*', 10_000) + "deep" + new string('*', 10_000) + "\n", ProblemCodes.TooComplex),
+        Article("forty-thousand-open-links", string.Concat(Enumerable.Repeat("[a](b", 40_000)) + "\n", ProblemCodes.TooComplex),
+        Article("one-megabyte-line", string.Concat(Enumerable.Repeat("word ", 200_000)) + "\n"),
+        Article("twenty-thousand-identical-headings", string.Concat(Enumerable.Repeat("## Same\n\nText.\n\n", 20_000))),
+
+        // Encodings and line endings.
+        new HostileFile("therapies/invalid-utf8.md", [.. Encoding.UTF8.GetBytes(Front("invalid-utf8")), 0xC3, 0x28, 0xFF, (byte)'\n'], ProblemCodes.InvalidUtf8),
+        new HostileFile("therapies/byte-order-mark.md", [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(Front("byte-order-mark") + "Text.\n")], null),
+        new HostileFile("therapies/crlf-lines.md", Encoding.UTF8.GetBytes((Front("crlf-lines") + "## Section\n\nText.\n").Replace("\n", "\r\n", StringComparison.Ordinal)), null),
+        new HostileFile("therapies/empty.md", [], ProblemCodes.Unreadable),
+
+        // Front matter.
+        Raw("tabs-in-yaml", "---\ntitle: Tabs\ncategory: Hostile Fixture\nrisk: low\nsummary: Synthetic.\npublished: 2026-01-01\ntags:\n\t- one\n---\nText.\n", ProblemCodes.YamlSyntax),
+        Raw("billion-laughs", "---\ntitle: &a lol\ncategory: Hostile Fixture\nrisk: low\nsummary: Synthetic.\npublished: 2026-01-01\ntags: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\naliases: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n---\nText.\n", ProblemCodes.AnchorOrAlias),
+        Raw("duplicate-keys", "---\ntitle: One\ntitle: Two\ncategory: Hostile Fixture\nrisk: low\nsummary: Synthetic.\npublished: 2026-01-01\n---\nText.\n", ProblemCodes.DuplicateField),
+        Raw("front-matter-list", "---\n- title\n- risk\n---\nText.\n", ProblemCodes.NotAMapping),
+        Raw("front-matter-scalar", "---\njust some words\n---\nText.\n", ProblemCodes.NotAMapping),
+
+        // Names that are not slugs.
+        new HostileFile("therapies/With Spaces.md", Encoding.UTF8.GetBytes(Front("spaces") + "Text.\n"), ProblemCodes.BadSlug),
+        new HostileFile("therapies/UpperCase.md", Encoding.UTF8.GetBytes(Front("uppercase") + "Text.\n"), ProblemCodes.BadSlug),
+        new HostileFile("therapies/café-au-lait.md", Encoding.UTF8.GetBytes(Front("non-ascii") + "Text.\n"), ProblemCodes.BadSlug),
+    }.ToDictionary(file => file.Path);
+
+    public static TheoryData<string> Rejected => [.. Files.Values.Where(file => file.RejectedWith is not null).Select(file => file.Path)];
+
+    public static TheoryData<string> Inert => [.. Files.Values.Where(file => file.RejectedWith is null).Select(file => file.Path)];
+
+    [Theory]
+    [MemberData(nameof(Rejected))]
+    public async Task RejectedFileIsReportedWithItsCodeAndNeverServed(string path)
+    {
+        var expected = Files[path].RejectedWith;
+
+        var errors = site.Snapshot.Problems.Where(problem => problem.File == path && problem.Severity == ProblemSeverity.Error);
+        Assert.Contains(expected, errors.Select(problem => problem.Code));
+        Assert.Contains(site.Factory.Logs.Messages, line => line.StartsWith("Content file rejected: ", StringComparison.Ordinal)
+            && line.Contains($"{path}:", StringComparison.Ordinal) && line.Contains(expected!, StringComparison.Ordinal));
+        Assert.DoesNotContain(site.Snapshot.Articles, article => article.Path.File == path);
+        var response = await site.Client.GetAsync(new Uri(UrlOf(path), UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Inert))]
+    public async Task InertFileIsServedWithNothingThatRuns(string path)
+    {
+        var (response, document) = await site.Client.GetPageAsync(UrlOf(path));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(site.Snapshot.Articles, article => article.Path.File == path);
+        Assert.DoesNotContain(document.QuerySelectorAll("script"), script => script.GetAttribute("type") != "application/ld+json");
+        // The site's own search form is the only form; content cannot add one.
+        Assert.Equal(["form"], document.QuerySelectorAll("style, iframe, object, embed, frame, frameset, base, form, svg, math, meta[http-equiv]").Select(element => element.LocalName));
+        foreach (var element in document.QuerySelectorAll("*"))
+        {
+            Assert.DoesNotContain(element.Attributes, attribute => attribute.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase));
+            Assert.DoesNotContain(element.Attributes, attribute => attribute.Name is "href" or "src" or "action" or "formaction" or "srcset" or "xlink:href"
+                && ActiveSchemes.Any(scheme => AsBrowserReadsIt(attribute.Value).StartsWith(scheme, StringComparison.Ordinal)));
+        }
+    }
+
+    [Fact]
+    public void RawHtmlIsShownAsTextNotDropped()
+    {
+        var article = site.Snapshot.Articles.Single(article => article.Path.File == "therapies/script-and-style.md");
+
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", article.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RepeatedHeadingsGetUniqueAnchors()
+    {
+        var article = site.Snapshot.Articles.Single(article => article.Path.File == "therapies/twenty-thousand-identical-headings.md");
+
+        Assert.Equal(20_000, article.Headings.Select(heading => heading.Id).Distinct().Count());
+        Assert.Equal(["same", "same-1", "same-2"], article.Headings.Take(3).Select(heading => heading.Id));
+    }
+
+    [Theory]
+    [InlineData("therapies/linked-outside.md")]
+    [InlineData("therapies/named-pipe.md")]
+    public async Task LinksAndPipesAreReportedAndNeverRead(string path)
+    {
+        var problem = Assert.Single(site.Snapshot.Problems, problem => problem.File == path);
+        Assert.Equal(ProblemCodes.Unreadable, problem.Code);
+        var response = await site.Client.GetAsync(new Uri(UrlOf(path), UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain("Synthetic secret outside the content folder", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SvgImageWithScriptIsServedSandboxedSoNothingInItRuns()
+    {
+        var response = await site.Client.GetAsync(new Uri("/images/hostile.svg", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
+        var policy = string.Join(';', response.Headers.GetValues("Content-Security-Policy")).Split(';', StringSplitOptions.TrimEntries);
+        Assert.Contains("default-src 'none'", policy);
+        Assert.Contains("sandbox", policy);
+        Assert.DoesNotContain(policy, directive => directive.Contains("unsafe", StringComparison.Ordinal));
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/therapies/good-neighbour")]
+    [InlineData("/terms")]
+    [InlineData("/categories/hostile-fixture")]
+    [InlineData("/sitemap.xml")]
+    [InlineData("/feed.xml")]
+    [InlineData("/search?q=good")]
+    public async Task EveryOtherPageKeepsServing(string url)
+    {
+        var response = await site.Client.GetAsync(new Uri(url, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task SitemapListsTheGoodAndInertPagesAndNoRejectedOne()
+    {
+        var sitemap = await site.Client.GetStringAsync(new Uri("/sitemap.xml", UriKind.Relative));
+
+        Assert.Contains("/therapies/good-neighbour<", sitemap, StringComparison.Ordinal);
+        foreach (var file in Files.Values)
+        {
+            var listed = sitemap.Contains($"{UrlOf(file.Path)}<", StringComparison.Ordinal);
+            Assert.True(listed == (file.RejectedWith is null), $"{file.Path}: listed {listed}");
+        }
+    }
+
+    /// <summary>What a browser makes of a URL attribute before it looks at the scheme: no whitespace or control characters, lowercase.</summary>
+    private static string AsBrowserReadsIt(string value) =>
+        new string([.. value.Where(c => !char.IsWhiteSpace(c) && !char.IsControl(c))]).ToLowerInvariant();
+
+    private static string UrlOf(string path) => "/" + path[..^".md".Length];
+
+    private static string Front(string name) =>
+        $"---\ntitle: Hostile {name}\ncategory: Hostile Fixture\nrisk: low\nsummary: Synthetic hostile input for a test.\npublished: 2026-01-01\n---\n";
+
+    private static HostileFile Article(string name, string body, string? rejectedWith = null) =>
+        new($"therapies/{name}.md", Encoding.UTF8.GetBytes(Front(name) + body), rejectedWith);
+
+    private static HostileFile Raw(string name, string text, string rejectedWith) =>
+        new($"therapies/{name}.md", Encoding.UTF8.GetBytes(text), rejectedWith);
+
+    /// <summary>The site on a folder with every hostile file, a good article, a site page, a symlink to a file outside and a named pipe.</summary>
+    public sealed class Site : IDisposable
+    {
+        private readonly TempContentFolder _folder = new();
+        private readonly string _outside = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "stackwise-tests", $"outside-{Guid.NewGuid():N}.md");
+
+        public Site()
+        {
+            _folder.Write("therapies/good-neighbour.md", Front("good neighbour").Replace("Hostile good neighbour", "Good neighbour", StringComparison.Ordinal) + "A good page next to hostile ones.\n");
+            _folder.Write("images/hostile.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"><script>alert(2)</script></svg>");
+            _folder.Write("pages/terms.md", "---\ntitle: Terms\nsummary: Synthetic terms.\n---\nSynthetic terms.\n");
+            foreach (var file in Files.Values)
+            {
+                _folder.WriteBytes(file.Path, file.Bytes);
+            }
+            File.WriteAllText(_outside, Front("outside") + "Synthetic secret outside the content folder.\n");
+            File.CreateSymbolicLink(System.IO.Path.Combine(_folder.Root, "therapies", "linked-outside.md"), _outside);
+            using (var mkfifo = Process.Start("mkfifo", System.IO.Path.Combine(_folder.Root, "therapies", "named-pipe.md")))
+            {
+                mkfifo.WaitForExit();
+            }
+
+            Factory = new StackwiseFactory(_folder.Root);
+            Client = Factory.CreateClient();
+        }
+
+        public StackwiseFactory Factory { get; }
+
+        public HttpClient Client { get; }
+
+        public ContentSnapshot Snapshot => Factory.Services.GetRequiredService<ContentStore>().Current;
+
+        public void Dispose()
+        {
+            Client.Dispose();
+            Factory.Dispose();
+            _folder.Dispose();
+            File.Delete(_outside);
+        }
+    }
+}
