@@ -49,7 +49,7 @@ start_site() {
   local corpus="$1" watch="$2"
   local start; start=$(now_ms)
   (cd "$WORK/publish" && exec env ASPNETCORE_ENVIRONMENT=Production Content__Root="$corpus" Content__Watch="$watch" \
-    Site__BaseUrl="http://127.0.0.1:$SITE_PORT" "Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware=Warning" \
+    Site__BaseUrl="http://127.0.0.1:$SITE_PORT" Site__RedirectToHttps=false "Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware=Warning" \
     dotnet Stackwise.Web.dll --urls "http://127.0.0.1:$SITE_PORT" >"$WORK/site.log" 2>&1) &
   SITE_PID=$!
   PIDS+=("$SITE_PID")

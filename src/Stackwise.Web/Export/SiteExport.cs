@@ -35,6 +35,8 @@ public static class SiteExport
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.First()
                 ?? throw new InvalidOperationException("The server reported no address.");
             using var client = new HttpClient { BaseAddress = new Uri(address) };
+            // The export stands where a TLS-terminating proxy would (on loopback, so believed): no HTTPS redirect.
+            client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
             var snapshot = app.Services.GetRequiredService<ContentStore>().Current;
             var entries = Sitemap.Entries(snapshot);
             var parts = Sitemap.PartCount(entries.Count, app.Services.GetRequiredService<IOptions<SiteOptions>>().Value.SitemapUrlsPerFile);

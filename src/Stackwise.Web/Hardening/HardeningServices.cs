@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.HttpsPolicy;
 using Microsoft.Extensions.Options;
 using Serilog.Events;
 using Stackwise.Web.Seo;
@@ -17,10 +19,31 @@ public static class HardeningServices
     public const string LivenessPath = "/healthz";
     public const string ReadinessPath = "/readyz";
 
-    /// <summary>Registers health checks, per-client rate limiting and a server that does not name itself.</summary>
+    /// <summary>The host names always answered besides the base URL's, so local runs, probes on the machine and tests work.</summary>
+    private static readonly string[] LoopbackHosts = ["localhost", "127.0.0.1", "[::1]"];
+
+    /// <summary>
+    /// Registers the allowed Host names, HTTPS redirection, trusted proxies, health checks, per-client rate limiting and
+    /// a server that does not name itself. Connection limits and timeouts are Kestrel's, set in appsettings.json.
+    /// </summary>
     public static WebApplicationBuilder AddStackwiseHardening(this WebApplicationBuilder builder)
     {
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+
+        // A request for any other host is a plain 400: the base URL's host and loopback unless `AllowedHosts` says otherwise.
+        builder.Services.AddOptions<HostFilteringOptions>().Configure<IOptions<SiteOptions>, IConfiguration>((options, site, configuration) =>
+        {
+            if (string.IsNullOrWhiteSpace(configuration["AllowedHosts"]))
+            {
+                options.AllowedHosts = [site.Value.Host, .. LoopbackHosts];
+            }
+            options.IncludeFailureMessage = false;
+        });
+        builder.Services.AddOptions<HttpsRedirectionOptions>().Configure<IOptions<SiteOptions>>((options, site) =>
+        {
+            options.RedirectStatusCode = StatusCodes.Status308PermanentRedirect;
+            options.HttpsPort = site.Value.HttpsPort;
+        });
         builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<SiteOptions>>((options, site) =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
@@ -49,7 +72,7 @@ public static class HardeningServices
         return builder;
     }
 
-    /// <summary>Security headers on every response, HSTS outside Development and 405 for methods other than GET and HEAD; first, so error pages carry the headers too.</summary>
+    /// <summary>Security headers on every response, HSTS and HTTPS redirection outside Development, and 405 for methods other than GET and HEAD; first, so error pages carry the headers too.</summary>
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
         // The client's address and scheme from trusted proxies only (loopback and Site:KnownProxies).
@@ -58,6 +81,11 @@ public static class HardeningServices
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
+            if (app.Services.GetRequiredService<IOptions<SiteOptions>>().Value.RedirectToHttps)
+            {
+                // Load balancers probe over plain HTTP, so health checks answer where they are asked.
+                app.UseWhen(context => !IsHealthProbe(context), branch => branch.UseHttpsRedirection());
+            }
         }
 
         // A read-only site: no page takes a form post, so every other method is 405 before anything runs.

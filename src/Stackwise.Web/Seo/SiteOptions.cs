@@ -24,6 +24,19 @@ public sealed class SiteOptions : IValidatableObject
     /// </summary>
     public string[] KnownProxies { get; set; } = [];
 
+    /// <summary>
+    /// Outside Development, a request that did not arrive over HTTPS is answered 308 to the same URL over HTTPS (health
+    /// probes excepted). Behind a TLS-terminating proxy, list the proxy in <see cref="KnownProxies"/> so its
+    /// <c>X-Forwarded-Proto: https</c> is believed. Turn it off only where nothing speaks TLS (a local run, a benchmark).
+    /// </summary>
+    public bool RedirectToHttps { get; set; } = true;
+
+    /// <summary>The port HTTPS redirects go to: the base URL's when it is https, else 443.</summary>
+    public int HttpsPort => Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps ? uri.Port : 443;
+
+    /// <summary>The host name of <see cref="BaseUrl"/>, which the site always answers to.</summary>
+    public string Host => Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) ? uri.Host : "";
+
     /// <summary>URLs per sitemap file; past it <c>/sitemap.xml</c> becomes an index of <c>/sitemaps/{n}.xml</c>. The protocol's limit is the default.</summary>
     [Range(1, Sitemap.MaxUrlsPerFile)]
     public int SitemapUrlsPerFile { get; set; } = Sitemap.MaxUrlsPerFile;

@@ -36,6 +36,8 @@ public class StackwiseFactory : WebApplicationFactory<Program>
         builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("Content:Root", ContentRoot);
         builder.UseSetting("Site:BaseUrl", BaseUrl);
+        // The in-memory server speaks plain HTTP; TransportTests turn redirection back on.
+        builder.UseSetting("Site:RedirectToHttps", "false");
         builder.UseSetting("Content:Watch", Watch ? "true" : "false");
         // Tests read the logs through the collector; the console keeps only warnings and errors.
         builder.UseSetting("Serilog:WriteTo:0:Args:restrictedToMinimumLevel", "Warning");
