@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.HttpsPolicy;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using Serilog.Events;
 using Stackwise.Web.Seo;
@@ -29,6 +30,8 @@ public static class HardeningServices
     public static WebApplicationBuilder AddStackwiseHardening(this WebApplicationBuilder builder)
     {
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        // Kestrel reads only endpoints from its configuration section; its limits and timeouts are bound here.
+        builder.Services.Configure<KestrelServerOptions>(builder.Configuration.GetSection("Kestrel"));
 
         // A request for any other host is a plain 400: the base URL's host and loopback unless `AllowedHosts` says otherwise.
         builder.Services.AddOptions<HostFilteringOptions>().Configure<IOptions<SiteOptions>, IConfiguration>((options, site, configuration) =>
