@@ -5,8 +5,9 @@ namespace Stackwise.Web.Content;
 /// <summary>
 /// Watches the content folder and asks for one reload per burst of changes: it waits until the folder has
 /// been quiet for <see cref="QuietPeriod"/> (at most <see cref="MaxDelay"/> after the first change), so an
-/// editor copying in 200 files causes a few reloads, not 200. When the folder itself goes away the watch is
-/// re-armed once it is back.
+/// editor copying in 200 files causes a few reloads, not 200. Every second without changes it checks that the
+/// folder is still there (a watch does not notice its own folder being renamed away); when it is gone that is
+/// logged and the watch is re-armed once it is back.
 /// </summary>
 internal sealed partial class ContentWatcher : IAsyncDisposable
 {
@@ -43,7 +44,7 @@ internal sealed partial class ContentWatcher : IAsyncDisposable
             watcher = new FileSystemWatcher(_root)
             {
                 IncludeSubdirectories = true,
-                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
+                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.Attributes,
                 InternalBufferSize = 64 * 1024,
             };
         }
@@ -84,9 +85,13 @@ internal sealed partial class ContentWatcher : IAsyncDisposable
                     }
                     LogFolderBack(_root);
                 }
-                else if (await _changes.Reader.WaitToReadAsync(stopping) && _changes.Reader.TryRead(out _))
+                else if (await WaitForChangeAsync(stopping))
                 {
                     await DebounceAsync(stopping);
+                }
+                else if (Directory.Exists(_root))
+                {
+                    continue;
                 }
 
                 if (!Directory.Exists(_root))
@@ -95,6 +100,7 @@ internal sealed partial class ContentWatcher : IAsyncDisposable
                     _watcher.Dispose();
                     _watcher = null;
                     LogFolderMissing(_root);
+                    continue;
                 }
                 try
                 {
@@ -108,6 +114,21 @@ internal sealed partial class ContentWatcher : IAsyncDisposable
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
+        }
+    }
+
+    /// <summary>True when a change arrives, false after <see cref="RearmInterval"/> without one.</summary>
+    private async Task<bool> WaitForChangeAsync(CancellationToken stopping)
+    {
+        using var tick = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        tick.CancelAfter(RearmInterval);
+        try
+        {
+            return await _changes.Reader.WaitToReadAsync(tick.Token) && _changes.Reader.TryRead(out _);
+        }
+        catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
+        {
+            return false;
         }
     }
 

@@ -2,13 +2,14 @@ using System.Collections.Immutable;
 
 namespace Stackwise.Web.Content;
 
-/// <summary>The size and last write time of a file: when both are unchanged, its last parse is reused.</summary>
-public readonly record struct FileStamp(long Length, DateTime LastWriteUtc)
+/// <summary>The size, last write time and permissions of a file: when all are unchanged, its last parse is reused.</summary>
+public readonly record struct FileStamp(long Length, DateTime LastWriteUtc, UnixFileMode Mode)
 {
     public static FileStamp Of(string path)
     {
         var info = new FileInfo(path);
-        return new FileStamp(info.Length, info.LastWriteTimeUtc);
+        // The permissions count too: a file made unreadable is read again, so the problem shows now, not at the next start.
+        return new FileStamp(info.Length, info.LastWriteTimeUtc, OperatingSystem.IsWindows() ? UnixFileMode.None : info.UnixFileMode);
     }
 }
 

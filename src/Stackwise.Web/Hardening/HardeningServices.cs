@@ -56,12 +56,15 @@ public static class HardeningServices
             }
         });
         builder.Services.AddHealthChecks().AddCheck<ContentReadyCheck>("content", tags: ["ready"]);
+        // 30 searches per 10 seconds per client address, then 429 with Retry-After (SearchRateLimit:PermitLimit and
+        // :WindowSeconds change it; the load test raises it because all its traffic comes from one address).
+        var permitLimit = builder.Configuration.GetValue("SearchRateLimit:PermitLimit", 30);
+        var window = TimeSpan.FromSeconds(builder.Configuration.GetValue("SearchRateLimit:WindowSeconds", 10));
         builder.Services.AddRateLimiter(options =>
         {
-            // 30 searches per 10 seconds per client address, then 429 with Retry-After.
             options.AddPolicy(PerClientPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromSeconds(10), QueueLimit = 0 }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permitLimit, Window = window, QueueLimit = 0 }));
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = (context, _) =>
             {

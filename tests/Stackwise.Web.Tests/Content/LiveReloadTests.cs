@@ -128,6 +128,29 @@ public sealed class LiveReloadTests : IAsyncLifetime, IAsyncDisposable
     }
 
     [Fact]
+    public async Task FolderRenamedAwayIsLoggedAndThePagesKeepServingUntilItIsBack()
+    {
+        var away = _folder.Root + ".away";
+        Directory.Move(_folder.Root, away);
+        try
+        {
+            await Eventually.HoldsAsync(() => Task.FromResult(Factory.Logs.Messages.Any(message => message.Contains("is missing; serving the last good content", StringComparison.Ordinal))),
+                "the missing folder is logged");
+            Assert.Equal("First Synthetic Therapy", await TitleAsync("/therapies/first"));
+            Assert.Equal(HttpStatusCode.OK, await StatusAsync("/readyz"));
+        }
+        finally
+        {
+            Directory.Move(away, _folder.Root);
+        }
+
+        await Eventually.HoldsAsync(() => Task.FromResult(Factory.Logs.Messages.Any(message => message.Contains("is back; watching it again", StringComparison.Ordinal))),
+            "the folder's return is logged");
+        _folder.Write("therapies/first.md", Article("First Synthetic Therapy, After The Move"));
+        await Eventually.HoldsAsync(async () => await TitleAsync("/therapies/first") == "First Synthetic Therapy, After The Move", "edits go live again");
+    }
+
+    [Fact]
     public async Task TwoHundredFilesAtOnceCauseAFewReloadsNotTwoHundred()
     {
         var loadsBefore = Factory.Logs.Messages.Count(message => message.StartsWith("Content loaded", StringComparison.Ordinal));

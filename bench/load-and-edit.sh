@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# Load with live edits (issue 8): wrk with 256 connections for 60 s across a mix of URLs (articles, home, category,
+# risk, sitemap, feeds, search, 404) while another loop edits, adds and deletes content files every 100 ms.
+# Passes when there are no socket errors, no 5xx, no page mixing two versions of an article, and the live GC heap
+# after a forced GC ends within 10% of where it started. Loopback only; every loop is bounded.
+#   bench/load-and-edit.sh                      the full run (about 2 minutes)
+#   DURATION=10 bench/load-and-edit.sh          a quicker look
+# Needs the .NET SDK; installs Debian's wrk when missing and dotnet-gcdump into the work folder.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+WORK="${BENCH_WORK:-$(mktemp -d /tmp/stackwise-load.XXXXXX)}"
+DURATION="${DURATION:-60}"
+CONNECTIONS="${CONNECTIONS:-256}"
+ARTICLES="${ARTICLES:-1000}"
+PORT="${PORT:-5185}"
+CORPUS="$WORK/corpus"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+log() { printf '\n== %s\n' "$*"; }
+
+if ! command -v wrk >/dev/null; then
+  sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq wrk >/dev/null
+fi
+
+SITE_PID="" EDITOR_PID=""
+cleanup() {
+  [ -n "$EDITOR_PID" ] && kill "$EDITOR_PID" 2>/dev/null || true
+  [ -n "$SITE_PID" ] && kill "$SITE_PID" 2>/dev/null || true
+}
+trap cleanup EXIT
+
+log "building (Release) into $WORK"
+dotnet publish "$ROOT/src/Stackwise.Web" -c Release -o "$WORK/publish" -v quiet -nologo >/dev/null
+dotnet build "$ROOT/bench/Stackwise.Benchmarks" -c Release -v quiet -nologo >/dev/null
+[ -x "$WORK/tools/dotnet-gcdump" ] || dotnet tool install --tool-path "$WORK/tools" dotnet-gcdump --version 10.0.750501 >/dev/null
+rm -rf "$CORPUS"
+dotnet "$ROOT/bench/Stackwise.Benchmarks/bin/Release/net10.0/Stackwise.Benchmarks.dll" generate "$ARTICLES" "$CORPUS" 1 >/dev/null
+
+# One version of a live-edited article: the marker LE<k>V<n>X in every place a page shows the article's words.
+live_edit() {
+  local k=$1 n=$2
+  printf -- '---\ntitle: Live edit LE%dV%dX\ncategory: Synthetic Category One\nrisk: moderate\nsummary: Synthetic load-test article, version LE%dV%dX.\npublished: 2019-01-01\nhealthRisks:\n  - Synthetic risk LE%dV%dX\n---\nFirst paragraph of LE%dV%dX.\n\n## Section\n\n%s\n\nLast paragraph of LE%dV%dX.\n' \
+    "$k" "$n" "$k" "$n" "$k" "$n" "$k" "$n" "$(printf 'Synthetic filler text for version %d. %.0s' "$n" $(seq 1 40))" "$k" "$n"
+}
+for k in $(seq 0 9); do live_edit "$k" 0 >"$CORPUS/therapies/live-edit-$k.md"; done
+
+# The editor: every 100 ms one change - rewrite a live-edit file (in place, or write-then-rename as most editors
+# do), add a live-new file or delete one. Bounded by its deadline and an iteration cap.
+editor() {
+  local deadline=$(( $(date +%s) + DURATION )) n=0 edits=0 adds=0 deletes=0
+  while [ "$(date +%s)" -lt "$deadline" ] && [ $n -lt $(( DURATION * 20 )) ]; do
+    n=$((n + 1))
+    local k=$(( n % 10 ))
+    case $(( n % 4 )) in
+      0|1)
+        if [ $(( n % 8 )) -lt 4 ]; then live_edit "$k" "$n" >"$CORPUS/therapies/live-edit-$k.md"
+        else live_edit "$k" "$n" >"$CORPUS/therapies/.live-edit-$k.tmp" && mv "$CORPUS/therapies/.live-edit-$k.tmp" "$CORPUS/therapies/live-edit-$k.md"; fi
+        edits=$((edits + 1)) ;;
+      2) live_edit "$k" "$n" | sed "s/Live edit/Live new/" >"$CORPUS/therapies/live-new-$k.md"; adds=$((adds + 1)) ;;
+      3) rm -f "$CORPUS/therapies/live-new-$(( (n / 4) % 10 )).md"; deletes=$((deletes + 1)) ;;
+    esac
+    sleep 0.1
+  done
+  echo "EDITOR changes=$n edits=$edits adds=$adds deletes=$deletes" >"$WORK/editor.txt"
+}
+
+log "starting the site on $ARTICLES synthetic articles + 10 live-edited ones, watching for changes"
+(cd "$WORK/publish" && exec env ASPNETCORE_ENVIRONMENT=Production Content__Root="$CORPUS" Content__Watch=true \
+  Site__BaseUrl="http://127.0.0.1:$PORT" Site__RedirectToHttps=false SearchRateLimit__PermitLimit=100000000 \
+  "Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware=Warning" \
+  dotnet Stackwise.Web.dll --urls "http://127.0.0.1:$PORT" >"$WORK/site.log" 2>&1) &
+SITE_PID=$!
+for _ in $(seq 1 300); do curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null && break; sleep 0.1; done
+curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null || { echo "the site did not become ready"; cat "$WORK/site.log"; exit 1; }
+
+# The live GC heap: dotnet-gcdump forces a full GC to take its dump. Taken three times, a second apart, so objects
+# waiting for finalizers after the first GC are gone by the last; the smallest of the three is reported.
+heap() {
+  for i in 1 2 3; do
+    "$WORK/tools/dotnet-gcdump" collect -p "$SITE_PID" -o "$WORK/$1-$i.gcdump" >/dev/null 2>&1
+    "$WORK/tools/dotnet-gcdump" report "$WORK/$1-$i.gcdump" | awk '/GC Heap bytes/ { gsub(",", "", $1); print $1 }'
+    sleep 1
+  done | sort -n | head -1
+}
+rss() { awk '/VmRSS/ { print $2 * 1024 }' "/proc/$SITE_PID/status"; }
+
+log "warm-up: 10 s of the same mix with no edits (not counted; shown for comparison)"
+wrk -t2 -c"$CONNECTIONS" -d10s --timeout 5s -s "$ROOT/bench/load-and-edit.lua" "http://127.0.0.1:$PORT" | grep "RESULT requests"
+HEAP_START=$(heap start); RSS_START=$(rss)
+
+log "load: wrk -t2 -c$CONNECTIONS -d${DURATION}s while the editor changes a file every 100 ms"
+editor & EDITOR_PID=$!
+wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s --latency -s "$ROOT/bench/load-and-edit.lua" "http://127.0.0.1:$PORT" | tee "$WORK/wrk.txt" | grep RESULT
+wait "$EDITOR_PID"; EDITOR_PID=""
+cat "$WORK/editor.txt"
+sleep 2   # the last change's reload
+HEAP_END=$(heap end); RSS_END=$(rss)
+
+result() { grep -o "$1=[0-9.]*" "$WORK/wrk.txt" | cut -d= -f2; }
+RELOADS=$(grep -c "Content loaded" "$WORK/site.log" || true)
+ERRORS=$(grep -c "\[ERR\]\|\[FTL\]" "$WORK/site.log" || true)
+SOCKET_ERRORS=$(( $(result socket_connect) + $(result socket_read) + $(result socket_write) + $(result socket_timeout) ))
+HEAP_CHANGE=$(awk -v a="$HEAP_START" -v b="$HEAP_END" 'BEGIN { printf "%+.1f", (b - a) * 100 / a }')
+
+log "summary"
+printf 'content reloads during the run: %s; error lines in the site log: %s\n' "$RELOADS" "$ERRORS"
+printf 'live GC heap after a forced GC: %.1f MB at the start, %.1f MB at the end (%s%%); RSS %.0f MB -> %.0f MB\n' \
+  "$(echo "$HEAP_START / 1048576" | bc -l)" "$(echo "$HEAP_END / 1048576" | bc -l)" "$HEAP_CHANGE" \
+  "$(echo "$RSS_START / 1048576" | bc -l)" "$(echo "$RSS_END / 1048576" | bc -l)"
+status=0
+check() { if [ "$2" = "pass" ]; then echo "pass  $1"; else echo "FAIL  $1"; status=1; fi; }
+check "socket errors: $SOCKET_ERRORS" "$([ "$SOCKET_ERRORS" -eq 0 ] && echo pass)"
+check "5xx answers: $(result status_5xx)" "$([ "$(result status_5xx)" -eq 0 ] && echo pass)"
+check "pages mixing two versions: $(result mixed_version_pages) of $(result versioned_pages_checked) checked" \
+  "$([ "$(result mixed_version_pages)" -eq 0 ] && [ "$(result versioned_pages_checked)" -gt 0 ] && echo pass)"
+check "error lines in the site log: $ERRORS" "$([ "$ERRORS" -eq 0 ] && echo pass)"
+check "live heap change: $HEAP_CHANGE% (limit 10%)" "$(awk -v c="$HEAP_CHANGE" 'BEGIN { if (c <= 10 && c >= -10) print "pass" }')"
+exit $status
