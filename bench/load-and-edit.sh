@@ -84,10 +84,11 @@ heap() {
   done | sort -n | head -1
 }
 rss() { awk '/VmRSS/ { print $2 * 1024 }' "/proc/$SITE_PID/status"; }
+threads() { awk '/^Threads/ { print $2 }' "/proc/$SITE_PID/status"; }
 
 log "warm-up: 10 s of the same mix with no edits (not counted; shown for comparison)"
 wrk -t2 -c"$CONNECTIONS" -d10s --timeout 5s -s "$ROOT/bench/load-and-edit.lua" "http://127.0.0.1:$PORT" | grep "RESULT requests"
-HEAP_START=$(heap start); RSS_START=$(rss)
+HEAP_START=$(heap start); RSS_START=$(rss); THREADS_START=$(threads)
 
 log "load: wrk -t2 -c$CONNECTIONS -d${DURATION}s while the editor changes a file every 100 ms"
 editor & EDITOR_PID=$!
@@ -95,7 +96,7 @@ wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s --latency -s "$ROOT/bench
 wait "$EDITOR_PID"; EDITOR_PID=""
 cat "$WORK/editor.txt"
 sleep 2   # the last change's reload
-HEAP_END=$(heap end); RSS_END=$(rss)
+HEAP_END=$(heap end); RSS_END=$(rss); THREADS_END=$(threads)
 
 result() { grep -o "$1=[0-9.]*" "$WORK/wrk.txt" | cut -d= -f2; }
 RELOADS=$(grep -c "Content loaded" "$WORK/site.log" || true)
@@ -104,7 +105,7 @@ SOCKET_ERRORS=$(( $(result socket_connect) + $(result socket_read) + $(result so
 HEAP_CHANGE=$(awk -v a="$HEAP_START" -v b="$HEAP_END" 'BEGIN { printf "%+.1f", (b - a) * 100 / a }')
 
 log "summary"
-printf 'content reloads during the run: %s; error lines in the site log: %s\n' "$RELOADS" "$ERRORS"
+printf 'content reloads during the run: %s; error lines in the site log: %s; threads %s -> %s\n' "$RELOADS" "$ERRORS" "$THREADS_START" "$THREADS_END"
 printf 'live GC heap after a forced GC: %.1f MB at the start, %.1f MB at the end (%s%%); RSS %.0f MB -> %.0f MB\n' \
   "$(echo "$HEAP_START / 1048576" | bc -l)" "$(echo "$HEAP_END / 1048576" | bc -l)" "$HEAP_CHANGE" \
   "$(echo "$RSS_START / 1048576" | bc -l)" "$(echo "$RSS_END / 1048576" | bc -l)"

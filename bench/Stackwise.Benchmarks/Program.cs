@@ -8,6 +8,7 @@ using Stackwise.Benchmarks;
 // Benchmarks, never tests: see docs/performance.md for how to run them and the recorded numbers.
 //   generate COUNT DIR [SEED]     write a synthetic corpus
 //   search DIR [QUERIES] [SEED]   time search queries on a corpus (median and p99)
+//   hostile                       time the parser on the worst file shapes within and past the content limits
 //   micro [BenchmarkDotNet args]  BenchmarkDotNet micro-benchmarks of the content pipeline
 switch (args)
 {
@@ -20,11 +21,14 @@ switch (args)
             rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 5000,
             rest.Length > 1 ? int.Parse(rest[1], CultureInfo.InvariantCulture) : 1);
         return 0;
+    case ["hostile"]:
+        HostileParse.Run();
+        return 0;
     case ["micro", .. var rest]:
         var config = DefaultConfig.Instance.AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance));
         BenchmarkSwitcher.FromAssembly(typeof(PipelineBenchmarks).Assembly).Run(rest, config);
         return 0;
     default:
-        Console.Error.WriteLine("usage: generate COUNT DIR [SEED] | search DIR [QUERIES] [SEED] | micro [BenchmarkDotNet arguments]");
+        Console.Error.WriteLine("usage: generate COUNT DIR [SEED] | search DIR [QUERIES] [SEED] | hostile | micro [BenchmarkDotNet arguments]");
         return 2;
 }
