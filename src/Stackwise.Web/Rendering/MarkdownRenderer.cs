@@ -51,13 +51,15 @@ public sealed class MarkdownRenderer
         string? frontMatter = frontMatterBlock?.Lines.ToString();
         int frontMatterLine = frontMatterBlock is null ? 0 : frontMatterBlock.Line + 2;
 
-        var headings = document.Descendants<HeadingBlock>()
+        var headingBlocks = document.Descendants<HeadingBlock>().ToList();
+        var headings = headingBlocks
             .Select(h => new Heading(h.Level, PlainText(h.Inline), h.GetAttributes().Id ?? "", lines.PositionOf(h.Span.Start)))
             .ToImmutableArray();
+        var headingOf = headingBlocks.Select((block, index) => (block, index)).ToDictionary(pair => pair.block, pair => headings[pair.index]);
         var emptySections = document
             .Select((block, index) => (Block: block, Next: index + 1 < document.Count ? document[index + 1] : null))
             .Where(pair => pair.Block is HeadingBlock heading && (pair.Next is null || pair.Next is HeadingBlock { } next && next.Level <= heading.Level))
-            .Select(pair => headings.First(heading => heading.Position == lines.PositionOf(pair.Block.Span.Start)))
+            .Select(pair => headingOf[(HeadingBlock)pair.Block])
             .ToImmutableArray();
 
         var links = document.Descendants<LinkInline>()
