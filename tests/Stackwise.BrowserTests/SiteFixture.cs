@@ -8,12 +8,19 @@ using Stackwise.Web.Tests.Support;
 namespace Stackwise.BrowserTests;
 
 /// <summary>
-/// The real app on Kestrel at 127.0.0.1 (a free port) serving the repository's content, and one headless
-/// Chromium, shared by the tests of a class. Each test opens its own browser context.
+/// The real app on Kestrel at 127.0.0.1 (a free port) serving the repository's content (or another folder), and
+/// one headless Chromium, shared by the tests of a class. Each test opens its own browser context.
 /// </summary>
-public sealed class SiteFixture : IAsyncLifetime, IAsyncDisposable
+public class SiteFixture : IAsyncLifetime, IAsyncDisposable
 {
-    private readonly StackwiseFactory _factory = new(RepositoryPaths.Content);
+    private readonly StackwiseFactory _factory;
+
+    public SiteFixture()
+        : this(RepositoryPaths.Content)
+    {
+    }
+
+    protected SiteFixture(string contentRoot) => _factory = new StackwiseFactory(contentRoot);
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -68,9 +75,13 @@ public sealed class SiteFixture : IAsyncLifetime, IAsyncDisposable
         return page;
     }
 
-    async ValueTask IAsyncDisposable.DisposeAsync() => await DisposeAsync();
+    async ValueTask IAsyncDisposable.DisposeAsync()
+    {
+        await DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_browser is not null)
         {

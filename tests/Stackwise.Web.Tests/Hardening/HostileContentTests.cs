@@ -74,7 +74,9 @@ public sealed class HostileContentTests(HostileContentTests.Site site) : IClassF
 
     public static TheoryData<string> Rejected => [.. Files.Values.Where(file => file.RejectedWith is not null).Select(file => file.Path)];
 
-    public static TheoryData<string> Inert => [.. Files.Values.Where(file => file.RejectedWith is null).Select(file => file.Path)];
+    public static IEnumerable<string> InertPaths => Files.Values.Where(file => file.RejectedWith is null).Select(file => file.Path);
+
+    public static TheoryData<string> Inert => [.. InertPaths];
 
     [Theory]
     [MemberData(nameof(Rejected))]
@@ -196,28 +198,34 @@ public sealed class HostileContentTests(HostileContentTests.Site site) : IClassF
     private static HostileFile Raw(string name, string text, string rejectedWith) =>
         new($"therapies/{name}.md", Encoding.UTF8.GetBytes(text), rejectedWith);
 
-    /// <summary>The site on a folder with every hostile file, a good article, a site page, a symlink to a file outside and a named pipe.</summary>
+    /// <summary>A content folder with every hostile file, a hostile SVG image, a named pipe, a good article and a site page.</summary>
+    public static TempContentFolder WriteFolder()
+    {
+        var folder = new TempContentFolder()
+            .Write("therapies/good-neighbour.md", Front("good neighbour").Replace("Hostile good neighbour", "Good neighbour", StringComparison.Ordinal) + "A good page next to hostile ones.\n")
+            .Write("images/hostile.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"><script>alert(2)</script></svg>")
+            .Write("pages/terms.md", "---\ntitle: Terms\nsummary: Synthetic terms.\n---\nSynthetic terms.\n");
+        foreach (var file in Files.Values)
+        {
+            folder.WriteBytes(file.Path, file.Bytes);
+        }
+        using (var mkfifo = Process.Start("mkfifo", System.IO.Path.Combine(folder.Root, "therapies", "named-pipe.md")))
+        {
+            mkfifo.WaitForExit();
+        }
+        return folder;
+    }
+
+    /// <summary>The site on <see cref="WriteFolder"/> plus a symbolic link to a file outside the content folder.</summary>
     public sealed class Site : IDisposable
     {
-        private readonly TempContentFolder _folder = new();
+        private readonly TempContentFolder _folder = WriteFolder();
         private readonly string _outside = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "stackwise-tests", $"outside-{Guid.NewGuid():N}.md");
 
         public Site()
         {
-            _folder.Write("therapies/good-neighbour.md", Front("good neighbour").Replace("Hostile good neighbour", "Good neighbour", StringComparison.Ordinal) + "A good page next to hostile ones.\n");
-            _folder.Write("images/hostile.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"><script>alert(2)</script></svg>");
-            _folder.Write("pages/terms.md", "---\ntitle: Terms\nsummary: Synthetic terms.\n---\nSynthetic terms.\n");
-            foreach (var file in Files.Values)
-            {
-                _folder.WriteBytes(file.Path, file.Bytes);
-            }
             File.WriteAllText(_outside, Front("outside") + "Synthetic secret outside the content folder.\n");
             File.CreateSymbolicLink(System.IO.Path.Combine(_folder.Root, "therapies", "linked-outside.md"), _outside);
-            using (var mkfifo = Process.Start("mkfifo", System.IO.Path.Combine(_folder.Root, "therapies", "named-pipe.md")))
-            {
-                mkfifo.WaitForExit();
-            }
-
             Factory = new StackwiseFactory(_folder.Root);
             Client = Factory.CreateClient();
         }
