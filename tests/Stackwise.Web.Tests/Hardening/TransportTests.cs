@@ -8,10 +8,14 @@ namespace Stackwise.Web.Tests.Hardening;
 public sealed class TransportTests
 {
     [Theory]
-    [InlineData("attacker.example")]
-    [InlineData("stackwise.test.attacker.example")]
-    [InlineData("localhost.attacker.example:80")]
-    public async Task UnknownHostIsRefusedWith400(string host)
+    [InlineData("attacker.example", HttpStatusCode.BadRequest)]
+    [InlineData("stackwise.test.attacker.example", HttpStatusCode.BadRequest)]
+    [InlineData("localhost.attacker.example:80", HttpStatusCode.BadRequest)]
+    [InlineData("stackwise.test", HttpStatusCode.OK)]
+    [InlineData("localhost:5033", HttpStatusCode.OK)]
+    [InlineData("127.0.0.1:8080", HttpStatusCode.OK)]
+    [InlineData("[::1]:8080", HttpStatusCode.OK)]
+    public async Task OnlyTheBaseUrlHostAndLoopbackAreAnsweredOtherHostsGetABare400(string host, HttpStatusCode expected)
     {
         await using var factory = new TestContentFactory();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/terms");
@@ -19,24 +23,11 @@ public sealed class TransportTests
 
         var response = await factory.CreateClient().SendAsync(request);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Empty(await response.Content.ReadAsStringAsync());
-    }
-
-    [Theory]
-    [InlineData("stackwise.test")]
-    [InlineData("localhost:5033")]
-    [InlineData("127.0.0.1:8080")]
-    [InlineData("[::1]:8080")]
-    public async Task TheBaseUrlHostAndLoopbackAreAnswered(string host)
-    {
-        await using var factory = new TestContentFactory();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/terms");
-        request.Headers.Host = host;
-
-        var response = await factory.CreateClient().SendAsync(request);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.BadRequest)
+        {
+            Assert.Empty(await response.Content.ReadAsStringAsync());
+        }
     }
 
     [Fact]
