@@ -35,6 +35,8 @@ public sealed class HostileContentBrowserTests(HostileContentBrowserTests.Hostil
         if (!path.StartsWith("/images/", StringComparison.Ordinal))
         {
             Assert.True(await page.IsVisibleAsync("main h1"), "the article's title is visible (no injected style hid the page)");
+            Directory.CreateDirectory(SiteFixture.ScreenshotFolder);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(SiteFixture.ScreenshotFolder, $"hostile{path.Replace('/', '-')}.png") });
         }
         await context.CloseAsync();
     }
