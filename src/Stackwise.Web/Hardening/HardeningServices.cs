@@ -58,13 +58,15 @@ public static class HardeningServices
         builder.Services.AddHealthChecks().AddCheck<ContentReadyCheck>("content", tags: ["ready"]);
         // 30 searches per 10 seconds per client address, then 429 with Retry-After (SearchRateLimit:PermitLimit and
         // :WindowSeconds change it; the load test raises it because all its traffic comes from one address).
-        var permitLimit = builder.Configuration.GetValue("SearchRateLimit:PermitLimit", 30);
-        var window = TimeSpan.FromSeconds(builder.Configuration.GetValue("SearchRateLimit:WindowSeconds", 10));
+        builder.Services.AddOptions<SearchRateLimitOptions>().BindConfiguration(SearchRateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddRateLimiter(options =>
         {
-            options.AddPolicy(PerClientPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = permitLimit, Window = window, QueueLimit = 0 }));
+            options.AddPolicy(PerClientPolicy, context =>
+            {
+                var limit = context.RequestServices.GetRequiredService<IOptions<SearchRateLimitOptions>>().Value;
+                return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limit.PermitLimit, Window = TimeSpan.FromSeconds(limit.WindowSeconds), QueueLimit = 0 });
+            });
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = (context, _) =>
             {

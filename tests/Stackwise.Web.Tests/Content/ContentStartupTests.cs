@@ -23,11 +23,24 @@ public sealed class ContentStartupTests
     [InlineData("ftp://stackwise.example")]
     public async Task InvalidBaseUrlStopsTheApp(string baseUrl)
     {
-        await using var factory = new BaseUrlFactory(baseUrl);
+        await using var factory = new SettingFactory("Site:BaseUrl", baseUrl);
 
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
         Assert.Contains("Site:BaseUrl must be an absolute http(s) URL", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("SearchRateLimit:PermitLimit", "0", "PermitLimit")]
+    [InlineData("SearchRateLimit:PermitLimit", "-5", "PermitLimit")]
+    [InlineData("SearchRateLimit:WindowSeconds", "0", "WindowSeconds")]
+    public async Task InvalidSearchRateLimitStopsTheAppNamingTheSetting(string key, string value, string named)
+    {
+        await using var factory = new SettingFactory(key, value);
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains($"The field {named} must be between", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -59,12 +72,12 @@ public sealed class ContentStartupTests
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/therapies/bad", UriKind.Relative))).StatusCode);
     }
 
-    private sealed class BaseUrlFactory(string baseUrl) : StackwiseFactory(RepositoryPaths.TestContent)
+    private sealed class SettingFactory(string key, string value) : StackwiseFactory(RepositoryPaths.TestContent)
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.UseSetting("Site:BaseUrl", baseUrl);
+            builder.UseSetting(key, value);
         }
     }
 }

@@ -104,6 +104,21 @@ public sealed class HardeningTests
     }
 
     [Fact]
+    public async Task SearchRateLimitComesFromConfiguration()
+    {
+        await using var factory = new TestContentFactory();
+        var client = factory.WithWebHostBuilder(builder => builder.UseSetting("SearchRateLimit:PermitLimit", "2")).CreateClient();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            statuses.Add((await client.GetAsync(new Uri($"/search?q=alpha{i}", UriKind.Relative))).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Fact]
     public async Task SearchIsRateLimitedWith429AndRetryAfter()
     {
         await using var factory = new TestContentFactory();
