@@ -44,18 +44,14 @@ public sealed class MarkdownRenderer
         MarkdownLimits.CheckLinkCount(markdown);
         var document = Markdown.Parse(markdown, _pipeline);
         MarkdownLimits.CheckNesting(document);
-        AssignHeadingIds(document);
         var lines = LineIndex.Of(markdown);
 
         var frontMatterBlock = document.Descendants<YamlFrontMatterBlock>().FirstOrDefault();
         string? frontMatter = frontMatterBlock?.Lines.ToString();
         int frontMatterLine = frontMatterBlock is null ? 0 : frontMatterBlock.Line + 2;
 
-        var headingBlocks = document.Descendants<HeadingBlock>().ToList();
-        var headings = headingBlocks
-            .Select(h => new Heading(h.Level, PlainText(h.Inline), h.GetAttributes().Id ?? "", lines.PositionOf(h.Span.Start)))
-            .ToImmutableArray();
-        var headingOf = headingBlocks.Select((block, index) => (block, index)).ToDictionary(pair => pair.block, pair => headings[pair.index]);
+        var headingOf = ReadHeadings(document, lines);
+        var headings = headingOf.Values.ToImmutableArray();
         var emptySections = document
             .Select((block, index) => (Block: block, Next: index + 1 < document.Count ? document[index + 1] : null))
             .Where(pair => pair.Block is HeadingBlock heading && (pair.Next is null || pair.Next is HeadingBlock { } next && next.Level <= heading.Level))
@@ -85,17 +81,19 @@ public sealed class MarkdownRenderer
     }
 
     /// <summary>
-    /// GitHub-style anchors (<c>## The Science</c> becomes <c>the-science</c>; repeats get <c>-1</c>, <c>-2</c>), assigned
-    /// in one pass. Markdig's AutoIdentifiers extension gives the same ids but searches for a free suffix from 1 each
-    /// time, which took minutes for a file of many identical headings.
+    /// Every heading in document order, with its GitHub-style anchor set on the block (<c>## The Science</c> becomes
+    /// <c>the-science</c>; repeats get <c>-1</c>, <c>-2</c>), in one pass. Markdig's AutoIdentifiers extension gives the
+    /// same ids but searches for a free suffix from 1 each time, which took minutes for many identical headings.
     /// </summary>
-    private static void AssignHeadingIds(MarkdownDocument document)
+    private static OrderedDictionary<HeadingBlock, Heading> ReadHeadings(MarkdownDocument document, LineIndex lines)
     {
+        var headings = new OrderedDictionary<HeadingBlock, Heading>();
         var taken = new HashSet<string>(StringComparer.Ordinal);
         var lastSuffix = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var heading in document.Descendants<HeadingBlock>())
+        foreach (var block in document.Descendants<HeadingBlock>())
         {
-            var baseId = LinkHelper.UrilizeAsGfm(PlainText(heading.Inline));
+            var text = PlainText(block.Inline);
+            var baseId = LinkHelper.UrilizeAsGfm(text);
             baseId = baseId.Length == 0 ? "section" : baseId;
             var id = baseId;
             if (!taken.Add(id))
@@ -108,8 +106,10 @@ public sealed class MarkdownRenderer
                 while (!taken.Add(id));
                 lastSuffix[baseId] = suffix;
             }
-            heading.GetAttributes().Id = id;
+            block.GetAttributes().Id = id;
+            headings.Add(block, new Heading(block.Level, text, id, lines.PositionOf(block.Span.Start)));
         }
+        return headings;
     }
 
     /// <summary>Links to other sites open without access to this page and without telling them where the reader came from.</summary>
