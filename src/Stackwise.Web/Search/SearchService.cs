@@ -2,7 +2,7 @@ using Stackwise.Web.Content;
 
 namespace Stackwise.Web.Search;
 
-/// <summary>Searches the index of the current snapshot; the index is built with the snapshot, before it goes live.</summary>
+/// <summary>Searches the index of the current snapshot. The index is built in the background right after the snapshot goes live; a search that arrives first waits for the complete index.</summary>
 public sealed partial class SearchService(ContentStore content, ILogger<SearchService> logger)
 {
     public SearchResults Search(SearchQuery query)
@@ -18,7 +18,7 @@ public sealed partial class SearchService(ContentStore content, ILogger<SearchSe
     private partial void LogQuery(int queryLength, int total, double elapsedMs);
 }
 
-/// <summary>Builds each new snapshot's search index before the snapshot goes live.</summary>
+/// <summary>Builds each new snapshot's search index in the background, right after the swap.</summary>
 internal sealed class SearchIndexWarmer : ISnapshotWarmer
 {
     public void Warm(ContentSnapshot snapshot) => SearchService.IndexOf(snapshot);
