@@ -4,9 +4,9 @@ using Stackwise.Web.Seo;
 
 namespace Stackwise.Web.Pages;
 
-public sealed class IndexModel(ContentStore content) : PageModel, IHasPageMeta
+public sealed class IndexModel(ContentSnapshot snapshot) : PageModel, IHasPageMeta
 {
-    public ContentSnapshot Snapshot { get; } = content.Current;
+    public ContentSnapshot Snapshot { get; } = snapshot;
 
     public PageMeta Meta => PageMeta.Home;
 

@@ -2,12 +2,12 @@ using Stackwise.Web.Content;
 
 namespace Stackwise.Web.Search;
 
-/// <summary>Searches the index of the current snapshot. The index is built in the background right after the snapshot goes live; a search that arrives first waits for the complete index.</summary>
-public sealed partial class SearchService(ContentStore content, ILogger<SearchService> logger)
+/// <summary>Searches a snapshot's index. The index is built in the background right after the snapshot goes live; a search that arrives first waits for the complete index.</summary>
+public sealed partial class SearchService(ILogger<SearchService> logger)
 {
-    public SearchResults Search(SearchQuery query)
+    public SearchResults Search(ContentSnapshot snapshot, SearchQuery query)
     {
-        var results = IndexOf(content.Current).Search(query);
+        var results = IndexOf(snapshot).Search(query);
         LogQuery(query.Text.Length, results.Total, results.Elapsed.TotalMilliseconds);
         return results;
     }

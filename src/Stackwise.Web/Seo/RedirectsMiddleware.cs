@@ -7,13 +7,12 @@ namespace Stackwise.Web.Seo;
 /// variant of a served path, answers 301 to the canonical path (query kept); a path listed as gone answers
 /// 410, which the status code pages render with the layout.
 /// </summary>
-internal sealed class RedirectsMiddleware(RequestDelegate next, ContentStore content)
+internal sealed class RedirectsMiddleware(RequestDelegate next)
 {
-    public Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context, ContentSnapshot snapshot)
     {
         var request = context.Request;
         var path = request.Path.Value ?? "/";
-        var snapshot = content.Current;
         if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || snapshot.ServedPaths.Contains(path))
         {
             return next(context);

@@ -36,8 +36,8 @@ public static class SeoEndpoints
         $"User-agent: *\nAllow: /\nDisallow: /search\n\nSitemap: {site.Absolute("/sitemap.xml")}\n";
 
     private static void Map(IEndpointRouteBuilder endpoints, string pattern, Func<ContentSnapshot, SiteOptions, HttpContext, IResult> handler) =>
-        endpoints.MapMethods(pattern, GetAndHead, (HttpContext context, ContentStore content, IOptions<SiteOptions> site) =>
-                handler(content.Current, site.Value, context))
+        endpoints.MapMethods(pattern, GetAndHead, (HttpContext context, ContentSnapshot snapshot, IOptions<SiteOptions> site) =>
+                handler(snapshot, site.Value, context))
             .CacheAsContent();
 
     private static DateOnly? Newest(ContentSnapshot snapshot) => HttpCaching.Newest(snapshot.Articles.Select(article => article.Dates.Modified));

@@ -16,13 +16,13 @@ public static class SeoServices
             .BindConfiguration(SiteOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        // Entries are keyed by the snapshot version the request started with: a page rendered from the old
-        // snapshot while a reload swaps in the new one is stored under the old key and never served again.
+        // Entries are keyed by the version of the request's snapshot, the one its page is rendered from: a page of
+        // the old snapshot rendered while a reload swaps in the new one is stored under the old key, never served again.
         services.AddOutputCache(options => options.AddPolicy(HttpCaching.PolicyName, policy => policy
             .Expire(TimeSpan.FromHours(1))
             .Tag(ContentStore.CacheTag)
             .VaryByValue(context => new KeyValuePair<string, string>(
-                "content", context.RequestServices.GetRequiredService<ContentStore>().Current.Version.ToString(CultureInfo.InvariantCulture)))
+                "content", context.RequestServices.GetRequiredService<ContentSnapshot>().Version.ToString(CultureInfo.InvariantCulture)))
             .SetVaryByHeader(HeaderNames.AcceptEncoding)));
 
         // Brotli or gzip when the client accepts it; the compressed bytes are what the output cache keeps.

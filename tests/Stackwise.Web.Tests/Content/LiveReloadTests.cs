@@ -128,6 +128,22 @@ public sealed class LiveReloadTests : IAsyncLifetime, IAsyncDisposable
     }
 
     [Fact]
+    public async Task ARequestKeepsTheSnapshotItStartedWithWhileAReloadSwapsInANewOne()
+    {
+        var store = Factory.Services.GetRequiredService<ContentStore>();
+        using var request = Factory.Services.CreateScope();
+        var pinned = request.ServiceProvider.GetRequiredService<ContentSnapshot>();
+
+        _folder.Write("therapies/first.md", Article("First Synthetic Therapy, Reloaded"));
+        await Eventually.HoldsAsync(() => Task.FromResult(store.Current.Version != pinned.Version), "the reload swaps in a new snapshot");
+
+        Assert.Same(pinned, request.ServiceProvider.GetRequiredService<ContentSnapshot>());
+        Assert.Equal("First Synthetic Therapy", pinned.FindArticle("therapies", "first")?.Title);
+        using var next = Factory.Services.CreateScope();
+        Assert.Equal("First Synthetic Therapy, Reloaded", next.ServiceProvider.GetRequiredService<ContentSnapshot>().FindArticle("therapies", "first")?.Title);
+    }
+
+    [Fact]
     public async Task FolderRenamedAwayIsLoggedAndThePagesKeepServingUntilItIsBack()
     {
         var away = _folder.Root + ".away";

@@ -7,7 +7,7 @@ using Stackwise.Web.Seo;
 
 namespace Stackwise.Web.Pages.Articles;
 
-public sealed class ArticleModel(ContentStore content, TimeProvider time, IOptions<SiteOptions> site) : PageModel, IHasPageMeta
+public sealed class ArticleModel(ContentSnapshot snapshot, TimeProvider time, IOptions<SiteOptions> site) : PageModel, IHasPageMeta
 {
     private Article? _article;
 
@@ -28,7 +28,6 @@ public sealed class ArticleModel(ContentStore content, TimeProvider time, IOptio
 
     public IActionResult OnGet(string section, string slug)
     {
-        var snapshot = content.Current;
         _article = snapshot.FindArticle(section, slug);
         if (_article is null)
         {

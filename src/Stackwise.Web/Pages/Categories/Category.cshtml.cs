@@ -6,7 +6,7 @@ using Stackwise.Web.Seo;
 namespace Stackwise.Web.Pages.Categories;
 
 /// <summary>A category's page. Categories come from the articles, so a category with no published article has no page.</summary>
-public sealed class CategoryModel(ContentStore content) : PageModel, IHasPageMeta
+public sealed class CategoryModel(ContentSnapshot snapshot) : PageModel, IHasPageMeta
 {
     private CategoryListing? _listing;
 
@@ -18,7 +18,7 @@ public sealed class CategoryModel(ContentStore content) : PageModel, IHasPageMet
 
     public IActionResult OnGet(string slug, int pageNumber = 1)
     {
-        _listing = content.Current.CategoriesBySlug.GetValueOrDefault(slug);
+        _listing = snapshot.CategoriesBySlug.GetValueOrDefault(slug);
         if (_listing is null || pageNumber > ListPages.Count(_listing.Articles.Length))
         {
             return NotFound();

@@ -6,9 +6,9 @@ using Stackwise.Web.Seo;
 namespace Stackwise.Web.Pages.ContentProblems;
 
 /// <summary>Every current content problem with its file and line, for editors previewing in Development.</summary>
-public sealed class ProblemsModel(ContentStore content, IHostEnvironment environment) : PageModel, IHasPageMeta
+public sealed class ProblemsModel(ContentSnapshot snapshot, IHostEnvironment environment) : PageModel, IHasPageMeta
 {
-    public ContentSnapshot Snapshot { get; } = content.Current;
+    public ContentSnapshot Snapshot { get; } = snapshot;
 
     public PageMeta Meta => PageMeta.NotIndexed("Content problems");
 

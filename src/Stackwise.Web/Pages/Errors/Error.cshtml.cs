@@ -10,7 +10,7 @@ namespace Stackwise.Web.Pages.Errors;
 /// The one page for every error status: unknown paths are re-executed here with 404, unhandled
 /// exceptions with 500. It shows no exception details; Development has the developer exception page for that.
 /// </summary>
-public sealed class ErrorModel(ContentStore content, IHostEnvironment environment) : PageModel, IHasPageMeta
+public sealed class ErrorModel(ContentSnapshot snapshot, IHostEnvironment environment) : PageModel, IHasPageMeta
 {
     public int Status { get; private set; } = 500;
 
@@ -45,7 +45,7 @@ public sealed class ErrorModel(ContentStore content, IHostEnvironment environmen
         var originalPath = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath;
         if (Status == 404 && environment.IsDevelopment() && originalPath is not null)
         {
-            RejectedFileProblems = content.Current.ProblemsByUrl.GetValueOrDefault(originalPath, []);
+            RejectedFileProblems = snapshot.ProblemsByUrl.GetValueOrDefault(originalPath, []);
         }
     }
 }

@@ -6,7 +6,7 @@ using Stackwise.Web.Seo;
 namespace Stackwise.Web.Pages.Risk;
 
 /// <summary>The articles of one risk level. The levels are a closed set, so each page exists even when empty.</summary>
-public sealed class RiskLevelModel(ContentStore content) : PageModel, IHasPageMeta
+public sealed class RiskLevelModel(ContentSnapshot snapshot) : PageModel, IHasPageMeta
 {
     public RiskLevel Risk { get; private set; }
 
@@ -16,12 +16,12 @@ public sealed class RiskLevelModel(ContentStore content) : PageModel, IHasPageMe
 
     public IActionResult OnGet(string level, int pageNumber = 1)
     {
-        if (!RiskLevels.TryParse(level, out var risk) || pageNumber > ListPages.Count(content.Current.ByRisk[risk].Length))
+        if (!RiskLevels.TryParse(level, out var risk) || pageNumber > ListPages.Count(snapshot.ByRisk[risk].Length))
         {
             return NotFound();
         }
         Risk = risk;
-        List = ListPage.Of(risk.Url(), content.Current.ByRisk[risk], pageNumber);
+        List = ListPage.Of(risk.Url(), snapshot.ByRisk[risk], pageNumber);
         Response.SetLastModified(HttpCaching.Newest(List.Articles.Select(article => article.Dates.Modified)));
         return Page();
     }

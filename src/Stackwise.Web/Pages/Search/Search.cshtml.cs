@@ -10,13 +10,13 @@ namespace Stackwise.Web.Pages.Search;
 
 [NotContentCached]
 [EnableRateLimiting(HardeningServices.PerClientPolicy)]
-public sealed class SearchModel(SearchService search, ContentStore content) : PageModel, IHasPageMeta
+public sealed class SearchModel(SearchService search, ContentSnapshot snapshot) : PageModel, IHasPageMeta
 {
     public SearchQuery Query { get; private set; } = new("", null, null);
 
     public SearchResults? Results { get; private set; }
 
-    public ContentSnapshot Snapshot { get; } = content.Current;
+    public ContentSnapshot Snapshot { get; } = snapshot;
 
     public PageMeta Meta => PageMeta.NotIndexed(Query.IsEmpty ? "Search" : $"Search results for {Query.Text}");
 
@@ -28,7 +28,7 @@ public sealed class SearchModel(SearchService search, ContentStore content) : Pa
             return BadRequest();
         }
         Query = query;
-        Results = query.IsEmpty ? null : search.Search(query);
+        Results = query.IsEmpty ? null : search.Search(Snapshot, query);
         return Page();
     }
 }

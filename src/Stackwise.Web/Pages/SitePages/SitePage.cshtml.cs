@@ -5,7 +5,7 @@ using Stackwise.Web.Seo;
 
 namespace Stackwise.Web.Pages.SitePages;
 
-public sealed class SitePageModel(ContentStore content) : PageModel, IHasPageMeta
+public sealed class SitePageModel(ContentSnapshot snapshot) : PageModel, IHasPageMeta
 {
     private SitePage? _sitePage;
 
@@ -18,13 +18,13 @@ public sealed class SitePageModel(ContentStore content) : PageModel, IHasPageMet
 
     public IActionResult OnGet(string slug)
     {
-        _sitePage = content.Current.FindPage(slug);
+        _sitePage = snapshot.FindPage(slug);
         if (_sitePage is null)
         {
             return NotFound();
         }
         Response.SetLastModified(_sitePage.Updated);
-        IsPreview = !content.Current.IsPublic(_sitePage);
+        IsPreview = !snapshot.IsPublic(_sitePage);
         return Page();
     }
 }
