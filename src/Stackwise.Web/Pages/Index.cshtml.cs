@@ -10,5 +10,5 @@ public sealed class IndexModel(ContentSnapshot snapshot) : PageModel, IHasPageMe
 
     public PageMeta Meta => PageMeta.Home;
 
-    public void OnGet() => Response.SetLastModified(HttpCaching.Newest(Snapshot.Articles.Select(article => article.Dates.Modified)));
+    public void OnGet() => Response.SetLastModified(HttpCaching.LastModified(Snapshot.Articles));
 }

@@ -20,7 +20,7 @@ public static class Feeds
         {
             Id = site.Absolute("/"),
             Language = "en",
-            LastUpdatedTime = ToTime(HttpCaching.Newest(articles.Select(article => article.Dates.Modified)) ?? DateOnly.MinValue),
+            LastUpdatedTime = ToTime(HttpCaching.LastModified(articles) ?? DateOnly.MinValue),
             Items = [.. articles.Select(article => Item(article, site))],
         };
         feed.Links.Add(new SyndicationLink(new Uri(site.Absolute(selfPath))) { RelationshipType = "self" });

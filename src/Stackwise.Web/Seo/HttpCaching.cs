@@ -1,4 +1,5 @@
 using Microsoft.Net.Http.Headers;
+using Stackwise.Web.Content;
 
 namespace Stackwise.Web.Seo;
 
@@ -17,6 +18,9 @@ public static class HttpCaching
     }
 
     public static DateOnly? Newest(IEnumerable<DateOnly> dates) => dates.Any() ? dates.Max() : null;
+
+    /// <summary>When a list of articles last changed: the newest <c>updated</c> (or <c>published</c>) date among them.</summary>
+    public static DateOnly? LastModified(IEnumerable<Article> articles) => Newest(articles.Select(article => article.Dates.Modified));
 
     internal static bool IsCacheableMediaType(string? contentType) =>
         contentType is not null && MediaTypeHeaderValue.TryParse(contentType, out var media)

@@ -14,13 +14,13 @@ public static class SeoEndpoints
         Map(endpoints, "/robots.txt", (snapshot, site, context) => Text(context, Robots(site), "text/plain", null));
         Map(endpoints, "/sitemap.xml", (snapshot, site, context) =>
         {
-            var entries = Sitemap.Entries(snapshot);
+            var entries = snapshot.Derived(Sitemap.Entries);
             var xml = Sitemap.PartCount(entries.Count, site.SitemapUrlsPerFile) == 1 ? Sitemap.UrlSet(entries, site) : Sitemap.Index(entries, site);
             return Text(context, xml, "application/xml", Newest(snapshot));
         });
         Map(endpoints, "/sitemaps/{part:int}.xml", (snapshot, site, context) =>
         {
-            var entries = Sitemap.Entries(snapshot);
+            var entries = snapshot.Derived(Sitemap.Entries);
             var parts = Sitemap.PartCount(entries.Count, site.SitemapUrlsPerFile);
             var part = context.GetRouteValue("part") is string value && int.TryParse(value, out var number) ? number : 0;
             return parts == 1 || part < 1 || part > parts
@@ -40,7 +40,7 @@ public static class SeoEndpoints
                 handler(snapshot, site.Value, context))
             .CacheAsContent();
 
-    private static DateOnly? Newest(ContentSnapshot snapshot) => HttpCaching.Newest(snapshot.Articles.Select(article => article.Dates.Modified));
+    private static DateOnly? Newest(ContentSnapshot snapshot) => HttpCaching.LastModified(snapshot.Articles);
 
     private static IResult Text(HttpContext context, string body, string mediaType, DateOnly? lastModified)
     {

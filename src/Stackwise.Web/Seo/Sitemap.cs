@@ -22,7 +22,7 @@ public static class Sitemap
         var articles = snapshot.Articles.Where(snapshot.IsPublic).ToList();
         return
         [
-            new SitemapEntry("/", Newest(articles)),
+            new SitemapEntry("/", HttpCaching.LastModified(articles)),
             .. articles.Select(article => new SitemapEntry(article.Url, article.Dates.Modified)),
             .. articles.GroupBy(article => article.Category).OrderBy(group => group.Key.Name, StringComparer.OrdinalIgnoreCase)
                 .SelectMany(group => ListEntries(group.Key.Url, [.. group])),
@@ -35,9 +35,7 @@ public static class Sitemap
     /// <summary>Each page of a list, dated by the newest article on it.</summary>
     private static IEnumerable<SitemapEntry> ListEntries(string listUrl, ImmutableArray<Article> articles) =>
         Enumerable.Range(1, ListPages.Count(articles.Length))
-            .Select(page => new SitemapEntry(ListPages.Url(listUrl, page), Newest(ListPages.Page(articles, page))));
-
-    private static DateOnly? Newest(IEnumerable<Article> articles) => HttpCaching.Newest(articles.Select(article => article.Dates.Modified));
+            .Select(page => new SitemapEntry(ListPages.Url(listUrl, page), HttpCaching.LastModified(ListPages.Page(articles, page))));
 
     public static int PartCount(int entryCount, int maxUrlsPerFile) =>
         Math.Max(1, (entryCount + maxUrlsPerFile - 1) / maxUrlsPerFile);

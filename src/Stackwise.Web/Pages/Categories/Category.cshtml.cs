@@ -24,7 +24,7 @@ public sealed class CategoryModel(ContentSnapshot snapshot) : PageModel, IHasPag
             return NotFound();
         }
         List = ListPage.Of(_listing.Category.Url, _listing.Articles, pageNumber);
-        Response.SetLastModified(HttpCaching.Newest(List.Articles.Select(article => article.Dates.Modified)));
+        Response.SetLastModified(HttpCaching.LastModified(List.Articles));
         return Page();
     }
 }

@@ -22,7 +22,7 @@ public sealed class RiskLevelModel(ContentSnapshot snapshot) : PageModel, IHasPa
         }
         Risk = risk;
         List = ListPage.Of(risk.Url(), snapshot.ByRisk[risk], pageNumber);
-        Response.SetLastModified(HttpCaching.Newest(List.Articles.Select(article => article.Dates.Modified)));
+        Response.SetLastModified(HttpCaching.LastModified(List.Articles));
         return Page();
     }
 }
