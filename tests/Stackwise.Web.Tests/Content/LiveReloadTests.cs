@@ -144,6 +144,25 @@ public sealed class LiveReloadTests : IAsyncLifetime, IAsyncDisposable
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task PermissionChangeIsNoticedAndTheFileIsReadAgain()
+    {
+        // As root (CI) chmod cannot make a file unreadable; bench/faults.sh shows that case as an unprivileged user.
+        // Here: a change of permissions alone reaches the watcher and changes the file's stamp, so it is read again.
+        var store = Factory.Services.GetRequiredService<ContentStore>();
+        var file = Path.Combine(_folder.Root, "therapies", "first.md");
+        var before = store.Current.Parsed["therapies/first.md"].Stamp;
+        const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        Assert.NotEqual(OwnerOnly, before.Mode);
+
+        File.SetUnixFileMode(file, OwnerOnly);
+
+        await Eventually.HoldsAsync(() => Task.FromResult(store.Current.Parsed["therapies/first.md"].Stamp.Mode == OwnerOnly), "the new permissions are seen");
+        Assert.Equal(before with { Mode = OwnerOnly }, store.Current.Parsed["therapies/first.md"].Stamp);
+        Assert.Equal("First Synthetic Therapy", await TitleAsync("/therapies/first"));
+    }
+
+    [Fact]
     public async Task FolderRenamedAwayIsLoggedAndThePagesKeepServingUntilItIsBack()
     {
         var away = _folder.Root + ".away";
