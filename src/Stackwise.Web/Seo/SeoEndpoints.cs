@@ -40,7 +40,7 @@ public static class SeoEndpoints
                 handler(snapshot, site.Value, context))
             .CacheAsContent();
 
-    private static DateOnly? Newest(ContentSnapshot snapshot) => HttpCaching.LastModified(snapshot.Articles);
+    private static DateOnly? Newest(ContentSnapshot snapshot) => HttpCaching.LastModified(snapshot.Articles.Where(snapshot.IsPublic));
 
     private static IResult Text(HttpContext context, string body, string mediaType, DateOnly? lastModified)
     {

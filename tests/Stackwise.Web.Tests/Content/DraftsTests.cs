@@ -93,10 +93,14 @@ public sealed class DraftsTests : IDisposable
     {
         await using var site = Site("Development");
 
-        var listed = string.Join(' ', await ListedAsync(site.CreateClient(), url));
+        var client = site.CreateClient();
+        var listed = string.Join(' ', await ListedAsync(client, url));
+        var response = await client.GetAsync(new Uri(url, UriKind.Relative));
 
         Assert.DoesNotContain("/therapies/draft", listed, StringComparison.Ordinal);
         Assert.DoesNotContain("/therapies/scheduled", listed, StringComparison.Ordinal);
+        // Dated by what is listed, not by the scheduled article's later date.
+        Assert.Equal(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), response.Content.Headers.LastModified);
     }
 
     [Fact]
