@@ -20,6 +20,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
+source "$ROOT/bench/lib/logcheck.sh"
+logcheck_selftest || exit 1
 say() { printf '\n== %s\n' "$*"; }
 check() { if eval "$2"; then echo "pass  $1"; else echo "FAIL  $1"; status=1; fi; }
 code() { curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT$1"; }
@@ -111,7 +113,10 @@ else
 fi
 
 say "the whole time"
-check "no 5xx and no unhandled exception in the log" '! grep -q "HTTP GET .* 5[0-9][0-9] \|Unhandled exception" "$WORK/site.log"'
+check "the request log is on ($(logcheck_requests "$WORK/site.log") request lines), so the next check can see a 5xx" '[ "$(logcheck_requests "$WORK/site.log")" -gt 0 ]'
+check "no 5xx and no unhandled exception in the log" '[ "$(logcheck_5xx "$WORK/site.log")$(logcheck_unhandled "$WORK/site.log")" = 00 ]'
+# The folder going away is reported at Error level on purpose; any other error line is a finding.
+check "no error line but the missing-folder reports" '[ "$(logcheck_errors "$WORK/site.log" "Content folder .* is missing")" = 0 ]'
 check "every page of the sitemap answers 200" 'for u in $(page /sitemap.xml | grep -o "<loc>[^<]*" | sed "s|<loc>http://127.0.0.1:$PORT||"); do [ "$(code "$u")" = 200 ] || exit 1; done'
 echo; echo "site log: the lines about content"
 grep -E "Content|content" "$WORK/site.log" | sed 's/^/  /' | cut -c1-220

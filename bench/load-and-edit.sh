@@ -17,6 +17,8 @@ CORPUS="$WORK/corpus"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 log() { printf '\n== %s\n' "$*"; }
+source "$ROOT/bench/lib/logcheck.sh"
+logcheck_selftest || exit 1
 
 if ! command -v wrk >/dev/null; then
   sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
@@ -99,7 +101,7 @@ HEAP_END=$(heap end); RSS_END=$(rss); THREADS_END=$(threads)
 
 result() { grep -o "$1=[0-9.]*" "$WORK/wrk.txt" | cut -d= -f2; }
 RELOADS=$(grep -c "Content loaded" "$WORK/site.log" || true)
-ERRORS=$(grep -c "\[ERR\]\|\[FTL\]" "$WORK/site.log" || true)
+ERRORS=$(logcheck_errors "$WORK/site.log")
 SOCKET_ERRORS=$(( $(result socket_connect) + $(result socket_read) + $(result socket_write) + $(result socket_timeout) ))
 HEAP_CHANGE=$(awk -v a="$HEAP_START" -v b="$HEAP_END" 'BEGIN { printf "%+.1f", (b - a) * 100 / a }')
 

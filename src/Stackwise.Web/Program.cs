@@ -37,7 +37,7 @@ builder.AddStackwiseHardening();            // Hardening/: health checks, rate l
 
 var app = builder.Build();
 
-app.UseSerilogRequestLogging(options => options.GetLevel = HardeningServices.RequestLogLevel);
+app.UseRequestLogging();                    // one line per request: method, path, status, time
 app.UseSecurityHeaders();                   // CSP and friends, HSTS outside Development
 if (!app.Environment.IsDevelopment())
 {

@@ -13,7 +13,13 @@ public sealed class ContentLoader(ContentParser parser)
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <param name="previous">The snapshot being replaced: a file whose new version has errors keeps its version from there.</param>
-    public async Task<ContentSnapshot> LoadAsync(string root, ContentVisibility visibility, ContentSnapshot? previous, CancellationToken cancellationToken)
+    public Task<ContentSnapshot> LoadAsync(string root, ContentVisibility visibility, ContentSnapshot? previous, CancellationToken cancellationToken) =>
+        LoadAsync(root, visibility, previous, ChangedFiles.None, cancellationToken);
+
+    /// <param name="previous">The snapshot being replaced: a file whose new version has errors keeps its version from there.</param>
+    /// <param name="changed">Files named in change events: read again even when their stamp is unchanged.</param>
+    public async Task<ContentSnapshot> LoadAsync(string root, ContentVisibility visibility, ContentSnapshot? previous, ChangedFiles changed,
+        CancellationToken cancellationToken)
     {
         if (!Directory.Exists(root))
         {
@@ -28,7 +34,7 @@ public sealed class ContentLoader(ContentParser parser)
         // Files are parsed in parallel (each parse is independent); an unchanged file reuses its last parse.
         var parsed = new ParsedFile?[files.Count];
         await Parallel.ForAsync(0, files.Count, cancellationToken, async (i, token) =>
-            parsed[i] = await ParseFileAsync(root, files[i], previous, token));
+            parsed[i] = await ParseFileAsync(root, files[i], changed.Contains(files[i]) ? null : previous, visibility.Today, token));
 
         var parsedFiles = new Dictionary<string, ParsedFile>(StringComparer.Ordinal);
         for (var i = 0; i < files.Count; i++)
@@ -59,8 +65,8 @@ public sealed class ContentLoader(ContentParser parser)
         return ContentSnapshot.Create(content, visibility);
     }
 
-    /// <summary>Parses one file, or reuses its parse from the previous snapshot when the file has not changed; null for a bad path.</summary>
-    private async Task<ParsedFile?> ParseFileAsync(string root, string file, ContentSnapshot? previous, CancellationToken cancellationToken)
+    /// <summary>Parses one file, or reuses its parse from <paramref name="previous"/> when the file's stamp is unchanged; null for a bad path.</summary>
+    private async Task<ParsedFile?> ParseFileAsync(string root, string file, ContentSnapshot? previous, DateOnly today, CancellationToken cancellationToken)
     {
         var problems = new List<ContentProblem>();
         if (!ContentPath.TryParse(file, out var path, out var pathProblem))
@@ -77,14 +83,14 @@ public sealed class ContentLoader(ContentParser parser)
         {
             return new ParsedFile(default, null, [ContentProblem.Error(file, SourcePosition.Start, ProblemCodes.Unreadable, $"the file could not be read: {e.Message}")]);
         }
-        if (previous?.Parsed.GetValueOrDefault(file) is { } cached && cached.Stamp == stamp)
+        if (previous?.Parsed.GetValueOrDefault(file) is { } cached && cached.IsCurrent(stamp, today))
         {
             return cached;
         }
 
         var text = await ReadAsync(root, file, problems, cancellationToken);
-        var result = text is null ? null : parser.Parse(path, text);
-        return new ParsedFile(stamp, result?.Document, [.. problems, .. result?.Problems ?? []]);
+        var result = text is null ? null : parser.Parse(path, text, today);
+        return new ParsedFile(stamp, result?.Document, [.. problems, .. result?.Problems ?? []], result?.RecheckOn);
     }
 
     private static HashSet<string> FindImages(string root)

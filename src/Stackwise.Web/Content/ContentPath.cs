@@ -17,12 +17,6 @@ public sealed partial record ContentPath(string File, string? Section, string Sl
     /// <summary>File endings read as markdown; every other file in the content folder is left alone.</summary>
     public static readonly IReadOnlyList<string> MarkdownExtensions = [".md", ".markdown"];
 
-    /// <summary>First URL segments the site itself answers, so no folder or page may take them.</summary>
-    public static readonly IReadOnlySet<string> ReservedNames = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "categories", "risk", "search", "error", "css", "images", "feed", "rss", "sitemap", "robots", "healthz", "readyz", "_content",
-    };
-
     public bool IsSitePage => Section is null;
 
     public string Url => Section is null ? $"/{Slug}" : $"/{Section}/{Slug}";
@@ -60,7 +54,7 @@ public sealed partial record ContentPath(string File, string? Section, string Sl
 
         var isPage = folder == PagesFolder;
         var firstSegment = isPage ? slug : folder;
-        if (ReservedNames.Contains(firstSegment))
+        if (SitePaths.IsReservedSegment(firstSegment))
         {
             problem = Problem(ProblemCodes.ReservedName, $"`/{firstSegment}` is used by the site itself; choose another {(isPage ? "file" : "folder")} name");
             return false;

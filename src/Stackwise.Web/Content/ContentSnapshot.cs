@@ -27,6 +27,7 @@ public sealed class ContentSnapshot
         NextPublication = documents.OfType<Article>()
             .Where(article => !article.IsDraft && article.Dates.Published > visibility.Today)
             .Select(article => (DateOnly?)article.Dates.Published)
+            .Concat(Parsed.Values.Select(file => file.RecheckOn))
             .Min();
         ByUrl = documents
             .Where(document => visibility.IncludeUnpublished || visibility.IsPublic(document))
@@ -77,7 +78,10 @@ public sealed class ContentSnapshot
     /// <summary>Each markdown file's last parse with its file stamp: what the next reload reuses for unchanged files.</summary>
     public FrozenDictionary<string, ParsedFile> Parsed { get; }
 
-    /// <summary>The earliest future <c>published</c> date of a non-draft article: when the next reload must happen.</summary>
+    /// <summary>
+    /// When the next reload must happen by itself: the earliest future <c>published</c> date of a non-draft article, or
+    /// the day a file's date checks come out differently (an <c>updated</c> date that was in the future becomes valid).
+    /// </summary>
     public DateOnly? NextPublication { get; }
 
     /// <summary>Files whose latest version has errors while their last good version stays online.</summary>
@@ -111,7 +115,7 @@ public sealed class ContentSnapshot
     public int FilesRead { get; }
 
     /// <summary>Files with at least one error: left off the site, or kept at their last good version.</summary>
-    public int FilesRejected => Problems.Where(problem => problem.Severity == ProblemSeverity.Error)
+    public int FilesRejected => Problems.Where(problem => problem.RejectsFile)
         .Select(problem => problem.File).Distinct(StringComparer.Ordinal).Count();
 
     public int ErrorCount => Problems.Count(problem => problem.Severity == ProblemSeverity.Error);

@@ -7,7 +7,8 @@ namespace Stackwise.Web.Content;
 /// been quiet for <see cref="QuietPeriod"/> (at most <see cref="MaxDelay"/> after the first change), so an
 /// editor copying in 200 files causes a few reloads, not 200. Every second without changes it checks that the
 /// folder is still there (a watch does not notice its own folder being renamed away); when it is gone that is
-/// logged and the watch is re-armed once it is back.
+/// logged and the watch is re-armed once it is back. The paths named in the events go to the reload, which reads
+/// those files again whatever their stamp says.
 /// </summary>
 internal sealed partial class ContentWatcher : IAsyncDisposable
 {
@@ -16,14 +17,17 @@ internal sealed partial class ContentWatcher : IAsyncDisposable
     private static readonly TimeSpan RearmInterval = TimeSpan.FromSeconds(1);
 
     private readonly string _root;
-    private readonly Func<CancellationToken, Task> _reload;
+    private readonly Func<ChangedFiles, CancellationToken, Task> _reload;
     private readonly ILogger _logger;
     private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _pendingLock = new();
+    private HashSet<string> _pending = new(StringComparer.Ordinal);
+    private bool _pendingEverything;
     private readonly Task _loop;
     private FileSystemWatcher? _watcher;
 
-    public ContentWatcher(string root, Func<CancellationToken, Task> reload, ILogger logger)
+    public ContentWatcher(string root, Func<ChangedFiles, CancellationToken, Task> reload, ILogger logger)
     {
         _root = root;
         _reload = reload;
@@ -54,20 +58,53 @@ internal sealed partial class ContentWatcher : IAsyncDisposable
             LogWatchError(e.Message);
             return null;
         }
-        watcher.Created += (_, _) => Signal();
-        watcher.Changed += (_, _) => Signal();
-        watcher.Deleted += (_, _) => Signal();
-        watcher.Renamed += (_, _) => Signal();
+        watcher.Created += (_, e) => Signal(e.FullPath);
+        watcher.Changed += (_, e) => Signal(e.FullPath);
+        watcher.Deleted += (_, e) => Signal(e.FullPath);
+        watcher.Renamed += (_, e) =>
+        {
+            Signal(e.OldFullPath);
+            Signal(e.FullPath);
+        };
         watcher.Error += (_, e) =>
         {
+            // Events may have been lost (the kernel's queue overflowed): read every file again.
             LogWatchError(e.GetException().Message);
-            Signal();
+            Signal(null);
         };
         watcher.EnableRaisingEvents = true;
         return watcher;
     }
 
-    private void Signal() => _changes.Writer.TryWrite(true);
+    /// <param name="fullPath">The path an event names, or null when any file may have changed.</param>
+    private void Signal(string? fullPath)
+    {
+        var relative = fullPath is null ? null : Path.GetRelativePath(_root, fullPath).Replace('\\', '/');
+        lock (_pendingLock)
+        {
+            if (relative is null || relative == "." || relative.StartsWith("../", StringComparison.Ordinal))
+            {
+                _pendingEverything = true;
+            }
+            else
+            {
+                _pending.Add(relative);
+            }
+        }
+        _changes.Writer.TryWrite(true);
+    }
+
+    /// <summary>The paths named since the last call; the next events start a new set.</summary>
+    private ChangedFiles TakeChanges()
+    {
+        lock (_pendingLock)
+        {
+            var changes = _pendingEverything ? ChangedFiles.Everything : ChangedFiles.Of(_pending);
+            _pending = new HashSet<string>(StringComparer.Ordinal);
+            _pendingEverything = false;
+            return changes;
+        }
+    }
 
     private async Task RunAsync(CancellationToken stopping)
     {
@@ -84,6 +121,11 @@ internal sealed partial class ContentWatcher : IAsyncDisposable
                         continue;
                     }
                     LogFolderBack(_root);
+                    lock (_pendingLock)
+                    {
+                        // Whatever came back may differ from what went away, stamps or not.
+                        _pendingEverything = true;
+                    }
                 }
                 else if (await WaitForChangeAsync(stopping))
                 {
@@ -104,7 +146,7 @@ internal sealed partial class ContentWatcher : IAsyncDisposable
                 }
                 try
                 {
-                    await _reload(stopping);
+                    await _reload(TakeChanges(), stopping);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -156,7 +198,7 @@ internal sealed partial class ContentWatcher : IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Error, Message = "Content folder {Root} is missing; serving the last good content until it is back")]
     private partial void LogFolderMissing(string root);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Content reload failed; the last good content stays online")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Content reload stopped by an unexpected error; the content served is the last one logged as loaded")]
     private partial void LogReloadError(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Content folder {Root} is back; watching it again")]

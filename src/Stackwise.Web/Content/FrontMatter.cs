@@ -133,6 +133,10 @@ internal sealed class FrontMatter
             Add(entry.Position, ProblemCodes.MissingField, $"field `{name}` is empty");
             return null;
         }
+        if (HasForbiddenCharacter(name, text, entry.Position))
+        {
+            return null;
+        }
         if (text.Length > maxLength)
         {
             Add(entry.Position, ProblemCodes.TooLong, $"field `{name}` is {text.Length} characters long; the limit is {maxLength}");
@@ -187,14 +191,18 @@ internal sealed class FrontMatter
         return null;
     }
 
-    public ImmutableArray<string> TextList(string name, int maxItemLength)
+    public ImmutableArray<string> TextList(string name, int maxItemLength) =>
+        [.. TextListItems(name, maxItemLength).Select(item => item.Text)];
+
+    /// <summary>The items of a list field, each with the position it was written at.</summary>
+    public ImmutableArray<(string Text, SourcePosition Position)> TextListItems(string name, int maxItemLength)
     {
         if (!_fields.TryGetValue(name, out var entry))
         {
             return [];
         }
 
-        var items = ImmutableArray.CreateBuilder<string>();
+        var items = ImmutableArray.CreateBuilder<(string, SourcePosition)>();
         foreach (var item in ((YamlSequenceNode)entry.Node).Children.Cast<YamlScalarNode>())
         {
             var text = item.Value?.Trim() ?? "";
@@ -205,9 +213,23 @@ internal sealed class FrontMatter
                     : $"an item of `{name}` is {text.Length} characters long; the limit is {maxItemLength}");
                 continue;
             }
-            items.Add(text);
+            if (!HasForbiddenCharacter(name, text, PositionOf(item)))
+            {
+                items.Add((text, PositionOf(item)));
+            }
         }
         return items.ToImmutable();
+    }
+
+    /// <summary>A YAML escape such as <c>"\x01"</c> or <c>"\uFFFF"</c> can still write a character no page or feed may carry.</summary>
+    private bool HasForbiddenCharacter(string name, string text, SourcePosition position)
+    {
+        foreach (var (_, description) in ForbiddenCharacters.Find(text).Take(1))
+        {
+            Add(position, ProblemCodes.InvalidCharacter, $"field `{name}` contains {description}, which no page or feed can carry; remove it");
+            return true;
+        }
+        return false;
     }
 
     /// <summary>True when the field was written but already reported as wrong, so checks that depend on it stay quiet.</summary>

@@ -35,4 +35,8 @@ public static class ProblemCodes
     public const string BrokenLink = "SW053";
     public const string MissingImage = "SW054";
     public const string LinkToOldPath = "SW055";
+    public const string ReservedPath = "SW056";
+    public const string InvalidCharacter = "SW057";
+    public const string FutureDate = "SW058";
+    public const string FarFuturePublication = "SW059";
 }

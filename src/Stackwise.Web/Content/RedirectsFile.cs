@@ -61,6 +61,11 @@ public static class RedirectsFile
                     {
                         problems.Add(Problem(item.Start, ProblemCodes.InvalidValue, $"`{item.Value}` must be a site path starting with `/`, like `/therapies/old-article`"));
                     }
+                    else if (SitePaths.IsReserved(path))
+                    {
+                        problems.Add(ContentProblem.EntryError(Name, Position(item.Start), ProblemCodes.ReservedPath,
+                            $"`{item.Value}` is a path the site itself answers and cannot be listed as gone; it is ignored"));
+                    }
                     else
                     {
                         gone.Add(path);
@@ -71,6 +76,7 @@ public static class RedirectsFile
         return gone.ToImmutable();
     }
 
-    private static ContentProblem Problem(Mark mark, string code, string message) =>
-        ContentProblem.Error(Name, new SourcePosition((int)mark.Line, (int)mark.Column), code, message);
+    private static ContentProblem Problem(Mark mark, string code, string message) => ContentProblem.Error(Name, Position(mark), code, message);
+
+    private static SourcePosition Position(Mark mark) => new((int)mark.Line, (int)mark.Column);
 }

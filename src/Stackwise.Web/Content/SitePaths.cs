@@ -1,8 +1,23 @@
+using System.Collections.Frozen;
+
 namespace Stackwise.Web.Content;
 
-/// <summary>How request paths compare: lowercase, no trailing slash, so <c>/Terms/</c> and <c>/terms</c> are one page.</summary>
+/// <summary>
+/// How request paths compare (lowercase, no trailing slash, so <c>/Terms/</c> and <c>/terms</c> are one page), and
+/// which paths belong to the site itself rather than to content.
+/// </summary>
 public static class SitePaths
 {
+    /// <summary>
+    /// First path segments the site itself answers: its endpoints (lists, search, errors, feeds, sitemaps, health
+    /// probes, the Development problems page) and its static files. A first segment with a dot is compared by the part
+    /// before the first dot, so <c>feed</c> covers <c>/feed.xml</c> and <c>favicon</c> covers <c>/favicon.svg</c> and its
+    /// fingerprinted copies. <c>ReservedPathsTests</c> fails when an endpoint is mapped outside these.
+    /// </summary>
+    public static readonly FrozenSet<string> ReservedSegments = FrozenSet.Create(StringComparer.Ordinal,
+        "categories", "risk", "search", "error", "css", "images", "feed", "rss", "sitemap", "sitemaps", "robots", "favicon",
+        "healthz", "readyz", "_content");
+
     /// <summary>The normalized form of a site path, or null when it is not a plain path (no scheme, query, fragment or spaces).</summary>
     public static string? Normalize(string path)
     {
@@ -13,5 +28,20 @@ public static class SitePaths
         }
         var trimmed = path.Length > 1 ? path.TrimEnd('/') : path;
         return trimmed.Length == 0 ? "/" : trimmed.ToLowerInvariant();
+    }
+
+    /// <summary>True when a normalized path is answered by the site itself, so no alias or gone entry may take it.</summary>
+    public static bool IsReserved(string normalizedPath)
+    {
+        var rest = normalizedPath.TrimStart('/');
+        var slash = rest.IndexOf('/', StringComparison.Ordinal);
+        return rest.Length == 0 || IsReservedSegment(slash < 0 ? rest : rest[..slash]);
+    }
+
+    /// <summary>True for a first segment (or file or folder name) the site itself uses.</summary>
+    public static bool IsReservedSegment(string segment)
+    {
+        var dot = segment.IndexOf('.', StringComparison.Ordinal);
+        return ReservedSegments.Contains(dot < 0 ? segment : segment[..dot]);
     }
 }

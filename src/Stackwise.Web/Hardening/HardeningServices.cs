@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.HttpsPolicy;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
+using Serilog;
 using Serilog.Events;
 using Stackwise.Web.Seo;
 
@@ -64,7 +65,7 @@ public static class HardeningServices
             options.AddPolicy(PerClientPolicy, context =>
             {
                 var limit = context.RequestServices.GetRequiredService<IOptions<SearchRateLimitOptions>>().Value;
-                return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                return RateLimitPartition.GetFixedWindowLimiter(ClientKey(context.Connection.RemoteIpAddress),
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = limit.PermitLimit, Window = TimeSpan.FromSeconds(limit.WindowSeconds), QueueLimit = 0 });
             });
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -78,6 +79,29 @@ public static class HardeningServices
             };
         });
         return builder;
+    }
+
+    /// <summary>
+    /// Who a rate limit counts: an IPv4 address, or the /64 network of an IPv6 address (one subscriber's usual
+    /// allocation, so rotating addresses within it does not escape the limit).
+    /// </summary>
+    public static string ClientKey(IPAddress? address)
+    {
+        if (address is null)
+        {
+            return "unknown";
+        }
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes) + "/64";
     }
 
     /// <summary>Security headers on every response, HSTS and HTTPS redirection outside Development, and 405 for methods other than GET and HEAD; first, so error pages carry the headers too.</summary>
@@ -115,6 +139,22 @@ public static class HardeningServices
     {
         app.MapHealthChecks(LivenessPath, new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks(ReadinessPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        return app;
+    }
+
+    /// <summary>
+    /// One log line per request (method, path, status and time) through the app's own Serilog logger: without
+    /// <c>Logger</c> the middleware writes to the static <c>Log.Logger</c>, which this app leaves silent so that
+    /// parallel hosts keep their own loggers. Benchmarks raise
+    /// <c>Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware</c> to Warning.
+    /// </summary>
+    public static WebApplication UseRequestLogging(this WebApplication app)
+    {
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+            options.GetLevel = RequestLogLevel;
+        });
         return app;
     }
 

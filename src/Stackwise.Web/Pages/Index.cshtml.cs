@@ -10,5 +10,4 @@ public sealed class IndexModel(ContentSnapshot snapshot) : PageModel, IHasPageMe
 
     public PageMeta Meta => PageMeta.Home;
 
-    public void OnGet() => Response.SetLastModified(HttpCaching.LastModified(Snapshot.Articles));
 }

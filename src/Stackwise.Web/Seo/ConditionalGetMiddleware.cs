@@ -6,11 +6,12 @@ using Microsoft.Net.Http.Headers;
 namespace Stackwise.Web.Seo;
 
 /// <summary>
-/// Gives content responses a strong ETag derived from their bytes and the configured Cache-Control, and answers
-/// a matching <c>If-None-Match</c> (or, without one, an <c>If-Modified-Since</c> not older than Last-Modified)
-/// with 304 and no body. The output cache in front of it stores these headers and answers repeat requests.
+/// Gives content responses a strong ETag derived from their bytes, a Last-Modified that moves whenever those bytes
+/// change (<see cref="ResponseDates"/>) and the configured Cache-Control, and answers a matching <c>If-None-Match</c>
+/// (or, without one, an <c>If-Modified-Since</c> not older than Last-Modified) with 304 and no body. The output cache
+/// in front of it stores these headers and answers repeat requests.
 /// </summary>
-internal sealed class ConditionalGetMiddleware(RequestDelegate next, IOptions<SiteOptions> site)
+internal sealed class ConditionalGetMiddleware(RequestDelegate next, IOptions<SiteOptions> site, ResponseDates dates)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -40,6 +41,7 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, IOptions<Si
             var entityTag = new EntityTagHeaderValue($"\"{Convert.ToBase64String(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)), 0, 18).Replace('+', '-').Replace('/', '_')}\"");
             var headers = response.GetTypedHeaders();
             headers.ETag = entityTag;
+            headers.LastModified = dates.Since(request.Path.Value ?? "/", response.Headers.ContentEncoding, entityTag.Tag.Value ?? "");
             response.Headers.CacheControl = site.Value.PageCacheControl;
             // The same URL is sent compressed or not, so every variant tells shared caches it varies.
             response.Headers.Vary = HeaderNames.AcceptEncoding;

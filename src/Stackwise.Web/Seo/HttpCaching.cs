@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Net.Http.Headers;
 using Stackwise.Web.Content;
 
@@ -8,19 +9,26 @@ public static class HttpCaching
     /// <summary>The output cache policy of everything rendered from content.</summary>
     public const string PolicyName = "content";
 
-    /// <summary>Sends the content's own date as Last-Modified (midnight UTC of that day).</summary>
-    public static void SetLastModified(this HttpResponse response, DateOnly? date)
-    {
-        if (date is { } day)
-        {
-            response.GetTypedHeaders().LastModified = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        }
-    }
-
     public static DateOnly? Newest(IEnumerable<DateOnly> dates) => dates.Any() ? dates.Max() : null;
 
-    /// <summary>When a list of articles last changed: the newest <c>updated</c> (or <c>published</c>) date among them.</summary>
+    /// <summary>
+    /// When a list of articles last changed by their own dates: the newest <c>updated</c> (or <c>published</c>) date among
+    /// them, for sitemaps and feeds. HTTP's Last-Modified comes from <see cref="ResponseDates"/> instead, which also
+    /// moves when the bytes change without a new date.
+    /// </summary>
     public static DateOnly? LastModified(IEnumerable<Article> articles) => Newest(articles.Select(article => article.Dates.Modified));
+
+    /// <summary>
+    /// The content coding the response to this request is sent in (<c>br</c>, <c>gzip</c> or <c>identity</c>), chosen by the
+    /// response compression middleware's own rules, so the output cache keeps one entry per coding whatever the client wrote.
+    /// </summary>
+    public static string ResponseEncoding(HttpContext context)
+    {
+        var compression = context.RequestServices.GetRequiredService<IResponseCompressionProvider>();
+        return compression.CheckRequestAcceptsCompression(context)
+            ? compression.GetCompressionProvider(context)?.EncodingName ?? "identity"
+            : "identity";
+    }
 
     internal static bool IsCacheableMediaType(string? contentType) =>
         contentType is not null && MediaTypeHeaderValue.TryParse(contentType, out var media)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Stackwise.Web.Content;
@@ -11,24 +12,26 @@ public static class SeoEndpoints
     /// <summary>Maps robots.txt, the sitemap (or sitemap index and its parts) and the Atom and RSS feeds.</summary>
     public static IEndpointRouteBuilder MapSeoEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        Map(endpoints, "/robots.txt", (snapshot, site, context) => Text(context, Robots(site), "text/plain", null));
+        Map(endpoints, "/robots.txt", (snapshot, site, context) => Text(Robots(site), "text/plain"));
         Map(endpoints, "/sitemap.xml", (snapshot, site, context) =>
         {
             var entries = snapshot.Derived(Sitemap.Entries);
             var xml = Sitemap.PartCount(entries.Count, site.SitemapUrlsPerFile) == 1 ? Sitemap.UrlSet(entries, site) : Sitemap.Index(entries, site);
-            return Text(context, xml, "application/xml", Newest(snapshot));
+            return Text(xml, "application/xml");
         });
         Map(endpoints, "/sitemaps/{part:int}.xml", (snapshot, site, context) =>
         {
             var entries = snapshot.Derived(Sitemap.Entries);
             var parts = Sitemap.PartCount(entries.Count, site.SitemapUrlsPerFile);
-            var part = context.GetRouteValue("part") is string value && int.TryParse(value, out var number) ? number : 0;
+            // Only the canonical spelling of a part number: `01` or `+1` would serve part 1 again under another URL.
+            var part = context.GetRouteValue("part") is string value && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+                && value == number.ToString(CultureInfo.InvariantCulture) ? number : 0;
             return parts == 1 || part < 1 || part > parts
                 ? Results.NotFound()
-                : Text(context, Sitemap.UrlSet(entries, site, part - 1), "application/xml", Newest(snapshot));
+                : Text(Sitemap.UrlSet(entries, site, part - 1), "application/xml");
         });
-        Map(endpoints, "/feed.xml", (snapshot, site, context) => Text(context, Feeds.Atom(snapshot, site), "application/atom+xml", Newest(snapshot)));
-        Map(endpoints, "/rss.xml", (snapshot, site, context) => Text(context, Feeds.Rss(snapshot, site), "application/rss+xml", Newest(snapshot)));
+        Map(endpoints, "/feed.xml", (snapshot, site, context) => Text(Feeds.Atom(snapshot, site), "application/atom+xml"));
+        Map(endpoints, "/rss.xml", (snapshot, site, context) => Text(Feeds.Rss(snapshot, site), "application/rss+xml"));
         return endpoints;
     }
 
@@ -40,11 +43,5 @@ public static class SeoEndpoints
                 handler(snapshot, site.Value, context))
             .CacheAsContent();
 
-    private static DateOnly? Newest(ContentSnapshot snapshot) => HttpCaching.LastModified(snapshot.Articles.Where(snapshot.IsPublic));
-
-    private static IResult Text(HttpContext context, string body, string mediaType, DateOnly? lastModified)
-    {
-        context.Response.SetLastModified(lastModified);
-        return Results.Text(body, $"{mediaType}; charset=utf-8", Encoding.UTF8);
-    }
+    private static IResult Text(string body, string mediaType) => Results.Text(body, $"{mediaType}; charset=utf-8", Encoding.UTF8);
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
-using Microsoft.Net.Http.Headers;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Stackwise.Web.Content;
 
 namespace Stackwise.Web.Seo;
@@ -16,14 +16,22 @@ public static class SeoServices
             .BindConfiguration(SiteOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        // Entries are keyed by the version of the request's snapshot, the one its page is rendered from: a page of
-        // the old snapshot rendered while a reload swaps in the new one is stored under the old key, never served again.
+        // An entry's key is the path, the version of the request's snapshot (the one its page is rendered from: a page of the
+        // old snapshot rendered while a reload swaps in the new one is stored under the old key, never served again) and the
+        // encoding the response is compressed with. Nothing else a client sends is part of it: no page reads the query
+        // string or the Host header (absolute URLs come from Site:BaseUrl), so `?utm_source=...`, a long Accept-Encoding or
+        // another port in Host reuse the one entry instead of adding entries without bound.
         services.AddOutputCache(options => options.AddPolicy(HttpCaching.PolicyName, policy => policy
             .Expire(TimeSpan.FromHours(1))
             .Tag(ContentStore.CacheTag)
+            .SetVaryByQuery(Array.Empty<string>())
+            .SetVaryByHost(false)
             .VaryByValue(context => new KeyValuePair<string, string>(
                 "content", context.RequestServices.GetRequiredService<ContentSnapshot>().Version.ToString(CultureInfo.InvariantCulture)))
-            .SetVaryByHeader(HeaderNames.AcceptEncoding)));
+            .VaryByValue(context => new KeyValuePair<string, string>("encoding", HttpCaching.ResponseEncoding(context)))));
+
+        services.AddSingleton<ResponseDates>();
+        services.TryAddSingleton(TimeProvider.System);
 
         // Brotli or gzip when the client accepts it; the compressed bytes are what the output cache keeps.
         services.AddResponseCompression(options =>

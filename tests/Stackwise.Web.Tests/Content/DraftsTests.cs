@@ -99,8 +99,9 @@ public sealed class DraftsTests : IDisposable
 
         Assert.DoesNotContain("/therapies/draft", listed, StringComparison.Ordinal);
         Assert.DoesNotContain("/therapies/scheduled", listed, StringComparison.Ordinal);
-        // Dated by what is listed, not by the scheduled article's later date.
-        Assert.Equal(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), response.Content.Headers.LastModified);
+        // Dated by what is listed and when it was first sent (the site's clock: noon of 2026-06-30), never by the
+        // scheduled article's later date (2026-07-01).
+        Assert.Equal(new DateTimeOffset(2026, 6, 30, 12, 0, 0, TimeSpan.Zero), response.Content.Headers.LastModified);
     }
 
     [Fact]

@@ -35,7 +35,6 @@ public sealed class ArticleModel(ContentSnapshot snapshot, TimeProvider time, IO
         }
         Related = snapshot.RelatedTo(_article);
         IsPreview = !snapshot.IsPublic(_article);
-        Response.SetLastModified(_article.Dates.Modified);
         return Page();
     }
 }

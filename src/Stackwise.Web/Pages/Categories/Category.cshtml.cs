@@ -16,7 +16,7 @@ public sealed class CategoryModel(ContentSnapshot snapshot) : PageModel, IHasPag
 
     public PageMeta Meta => new(List.Title(Listing.Category.Name), $"Stackwise articles about {Listing.Category.Name}, with their risk levels and health risks.", List.Url);
 
-    public IActionResult OnGet(string slug, int pageNumber = 1)
+    public IActionResult OnGet(string slug, [FromRoute] int pageNumber = 1)
     {
         _listing = snapshot.CategoriesBySlug.GetValueOrDefault(slug);
         if (_listing is null || pageNumber > ListPages.Count(_listing.Articles.Length))
@@ -24,7 +24,6 @@ public sealed class CategoryModel(ContentSnapshot snapshot) : PageModel, IHasPag
             return NotFound();
         }
         List = ListPage.Of(_listing.Category.Url, _listing.Articles, pageNumber);
-        Response.SetLastModified(HttpCaching.LastModified(List.Articles));
         return Page();
     }
 }

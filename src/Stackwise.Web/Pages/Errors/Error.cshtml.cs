@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Stackwise.Web.Content;
 using Stackwise.Web.Seo;
@@ -38,12 +39,18 @@ public sealed class ErrorModel(ContentSnapshot snapshot, IHostEnvironment enviro
     public ImmutableArray<ContentProblem> RejectedFileProblems { get; private set; } = [];
 
     // Only GET and HEAD reach the pages (other methods get 405 first), and a HEAD runs the GET handler.
-    public void OnGet(int? statusCode)
+    // The page answers with an error status only when the status code pages or the exception handler re-execute it;
+    // requested directly (`/error/500`, `/error?statusCode=502`) it is an unknown page, so no client can make the site
+    // answer 5xx and set off error alarms.
+    public void OnGet([FromRoute] int? statusCode)
     {
-        Status = statusCode is >= 400 and <= 599 ? statusCode.Value : 404;
+        var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
+        var failed = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+        Status = reExecuted is null && failed is null ? 404
+            : statusCode is >= 400 and <= 599 ? statusCode.Value
+            : 500;
         Response.StatusCode = Status;
-        var originalPath = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath;
-        if (Status == 404 && environment.IsDevelopment() && originalPath is not null)
+        if (Status == 404 && environment.IsDevelopment() && reExecuted?.OriginalPath is { } originalPath)
         {
             RejectedFileProblems = snapshot.ProblemsByUrl.GetValueOrDefault(originalPath, []);
         }

@@ -14,7 +14,7 @@ public sealed class RiskLevelModel(ContentSnapshot snapshot) : PageModel, IHasPa
 
     public PageMeta Meta => new(List.Title($"{Risk.BadgeText()} articles"), $"Stackwise articles rated {Risk.BadgeText()}, with their health risks.", List.Url);
 
-    public IActionResult OnGet(string level, int pageNumber = 1)
+    public IActionResult OnGet(string level, [FromRoute] int pageNumber = 1)
     {
         if (!RiskLevels.TryParse(level, out var risk) || pageNumber > ListPages.Count(snapshot.ByRisk[risk].Length))
         {
@@ -22,7 +22,6 @@ public sealed class RiskLevelModel(ContentSnapshot snapshot) : PageModel, IHasPa
         }
         Risk = risk;
         List = ListPage.Of(risk.Url(), snapshot.ByRisk[risk], pageNumber);
-        Response.SetLastModified(HttpCaching.LastModified(List.Articles));
         return Page();
     }
 }

@@ -23,7 +23,6 @@ public sealed class SitePageModel(ContentSnapshot snapshot) : PageModel, IHasPag
         {
             return NotFound();
         }
-        Response.SetLastModified(_sitePage.Updated);
         IsPreview = !snapshot.IsPublic(_sitePage);
         return Page();
     }
