@@ -49,6 +49,13 @@ internal sealed class FrontMatter
             frontMatter._unreadable = true;
             return frontMatter;
         }
+        catch (ArgumentException e)
+        {
+            // YamlDotNet throws this, not a YamlException, for an escape that writes half of a surrogate pair (`"\uDC00"`).
+            frontMatter.Add(frontMatter._start, ProblemCodes.YamlSyntax, $"the front matter is not valid YAML: {e.Message}");
+            frontMatter._unreadable = true;
+            return frontMatter;
+        }
 
         var root = stream.Documents.FirstOrDefault()?.RootNode;
         if (root is null || root is YamlScalarNode { Value: null or "" })

@@ -29,6 +29,12 @@ public static class RedirectsFile
             problems.Add(Problem(e.Start, ProblemCodes.YamlSyntax, $"the file is not valid YAML: {(e.InnerException ?? e).Message}"));
             return [];
         }
+        catch (ArgumentException e)
+        {
+            // An escape that writes half of a surrogate pair: YamlDotNet throws this instead of a YamlException.
+            problems.Add(ContentProblem.Error(Name, SourcePosition.Start, ProblemCodes.YamlSyntax, $"the file is not valid YAML: {e.Message}"));
+            return [];
+        }
 
         var root = stream.Documents.FirstOrDefault()?.RootNode;
         if (root is null || root is YamlScalarNode { Value: null or "" })

@@ -77,6 +77,38 @@ public sealed class LiveReloadTests : IAsyncLifetime, IAsyncDisposable
         Assert.Contains("First Synthetic Therapy, Revised", await HomeTitlesAsync());
     }
 
+    /// <summary>
+    /// Saves that keep the size and the modification time (<c>touch -r</c>, <c>rsync -t</c>, an unpacked archive): the stamp
+    /// alone says nothing changed, but the file is named in a change event, so it is read again.
+    /// </summary>
+    [Theory]
+    [InlineData("in place")]
+    [InlineData("write then rename")]
+    public async Task SameSizeEditThatKeepsTheModificationTimeIsServed(string how)
+    {
+        var path = Path.Combine(_folder.Root, "therapies", "first.md");
+        Assert.Equal("First Synthetic Therapy", await TitleAsync("/therapies/first"));
+        var stamp = File.GetLastWriteTimeUtc(path);
+        var edited = Article("Fresh Synthetic Therapy");
+        Assert.Equal(new FileInfo(path).Length, System.Text.Encoding.UTF8.GetByteCount(edited));
+
+        if (how == "in place")
+        {
+            await File.WriteAllTextAsync(path, edited);
+            File.SetLastWriteTimeUtc(path, stamp);
+        }
+        else
+        {
+            var temporary = Path.Combine(_folder.Root, "therapies", ".first.md.tmp");
+            await File.WriteAllTextAsync(temporary, edited);
+            File.SetLastWriteTimeUtc(temporary, stamp);
+            File.Move(temporary, path, overwrite: true);
+        }
+
+        Assert.Equal(stamp, File.GetLastWriteTimeUtc(path));
+        await Eventually.HoldsAsync(async () => await TitleAsync("/therapies/first") == "Fresh Synthetic Therapy", "the edit is served");
+    }
+
     [Fact]
     public async Task RenamedFileMovesToItsNewUrl()
     {

@@ -28,6 +28,11 @@ public sealed class ErrorPageTests
         Assert.DoesNotContain("InvalidOperationException", html, StringComparison.Ordinal);
         Assert.DoesNotContain(" at Stackwise", html, StringComparison.Ordinal);
         Assert.Contains(factory.Logs.Events, logEvent => logEvent.Exception?.Message == Secret);
+        // The request log line an operator's alarm (and bench/lib/logcheck.sh) looks for.
+        Assert.Contains(factory.Logs.Events, logEvent => logEvent.Level == Serilog.Events.LogEventLevel.Error
+            && logEvent.MessageTemplate.Text.StartsWith("HTTP {RequestMethod} {RequestPath} responded {StatusCode}", StringComparison.Ordinal)
+            && logEvent.Properties["RequestPath"].ToString() == "\"/therapies/alpha-test-therapy\""
+            && logEvent.Properties["StatusCode"].ToString() == "500");
     }
 
     /// <summary>The test app on the fixture content, with a filter that throws on every page.</summary>

@@ -52,4 +52,24 @@ public sealed class ListPagingTests : IDisposable
         Assert.Equal(20, home.QuerySelectorAll(".article-card").Length);
         Assert.Contains(home.QuerySelectorAll("p"), p => p.NormalizedText().StartsWith("These are the 20 newest of 25 articles", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("/categories/test?pageNumber=-5")]
+    [InlineData("/categories/test?pageNumber=2")]
+    [InlineData("/risk/low?pageNumber=-5")]
+    [InlineData("/risk/low?pageNumber=0")]
+    [InlineData("/risk/low?pageNumber=2")]
+    [InlineData("/risk/low?pageNumber=99999999999")]
+    public async Task PageNumberInTheQueryStringIsIgnored(string url)
+    {
+        await using var site = new StackwiseFactory(_folder.Root);
+
+        var (response, document) = await site.CreateClient().GetPageAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("page", document.QuerySelector("h1")?.NormalizedText() ?? "", StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(", page", document.Title ?? "", StringComparison.Ordinal);
+        Assert.Equal(20, document.QuerySelectorAll(".article-card").Length);
+        Assert.Equal("Synthetic Item 25", document.QuerySelector(".article-card-title")?.NormalizedText());
+    }
 }

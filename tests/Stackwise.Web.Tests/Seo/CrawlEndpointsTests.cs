@@ -91,6 +91,28 @@ public sealed class CrawlEndpointsTests(TestContentFactory factory) : IClassFixt
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/sitemaps/4.xml", UriKind.Relative))).StatusCode);
     }
 
+    [Theory]
+    [InlineData("/sitemaps/01.xml")]
+    [InlineData("/sitemaps/001.xml")]
+    [InlineData("/sitemaps/+1.xml")]
+    [InlineData("/sitemaps/0.xml")]
+    [InlineData("/sitemaps/-1.xml")]
+    [InlineData("/sitemaps/1.0.xml")]
+    [InlineData("/sitemaps/%2B1.xml")]
+    [InlineData("/sitemaps/%31.xml")]
+    [InlineData("/sitemaps/2147483648.xml")]
+    public async Task SitemapPartsAnswerOnlyAtTheirCanonicalNumber(string url)
+    {
+        await using var site = new SplitSitemapFactory();
+        var client = site.CreateClient();
+
+        var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+
+        Assert.True(response.StatusCode is HttpStatusCode.NotFound || (response.StatusCode is HttpStatusCode.OK && url == "/sitemaps/%31.xml"),
+            $"{url} answered {response.StatusCode}");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/sitemaps/1.xml", UriKind.Relative))).StatusCode);
+    }
+
     /// <summary>The fixture content with five URLs per sitemap file, so its 13 URLs need three parts.</summary>
     private sealed class SplitSitemapFactory() : StackwiseFactory(RepositoryPaths.TestContent)
     {

@@ -1,0 +1,126 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Stackwise.Web.Tests.Support;
+
+namespace Stackwise.Web.Tests.Seo;
+
+/// <summary>
+/// What a client sends besides the path never makes a new output cache entry: each request after the first is a
+/// cache hit (the output cache adds <c>Age</c> to what it serves), so no client can grow the cache or evict real pages.
+/// </summary>
+public sealed class OutputCacheKeyTests
+{
+    private const string Article = "/therapies/alpha-test-therapy";
+
+    private static async Task<HttpResponseMessage> GetAsync(HttpClient client, string url, Action<HttpRequestMessage>? change = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        change?.Invoke(request);
+        return await client.SendAsync(request);
+    }
+
+    private static bool IsCacheHit(HttpResponseMessage response) => response.Headers.Age is not null;
+
+    public static TheoryData<string, string> HostileVariants => new()
+    {
+        { "long unique query strings", "query" },
+        { "campaign parameters", "utm" },
+        { "unique Accept-Encoding values", "encoding" },
+        { "other ports in Host", "host" },
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileVariants))]
+    public async Task UniqueRequestsShareTheOneEntryOfTheirPage(string what, string variant)
+    {
+        await using var site = new TestContentFactory();
+        var client = site.CreateClient();
+        foreach (var url in new[] { Article, "/robots.txt", "/" })
+        {
+            Assert.False(IsCacheHit(await GetAsync(client, url)), $"{url}: the first request renders");
+            for (var i = 0; i < 50; i++)
+            {
+                var response = await GetAsync(client, variant switch
+                {
+                    "query" => $"{url}?{new string('x', 4000)}{i}",
+                    "utm" => $"{url}?utm_source=newsletter&utm_campaign=c{i}&fbclid={Guid.NewGuid():N}",
+                    _ => url,
+                }, request =>
+                {
+                    if (variant == "encoding")
+                    {
+                        request.Headers.TryAddWithoutValidation("Accept-Encoding", $"x-{new string('y', 2000)}-{i}");
+                    }
+                    if (variant == "host")
+                    {
+                        request.Headers.Host = $"localhost:{1000 + i}";
+                    }
+                });
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                Assert.True(IsCacheHit(response), $"{what}, request {i} for {url}: answered from the page's one cache entry");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("br", "br")]
+    [InlineData("gzip", "gzip")]
+    [InlineData("BR", "br")]
+    [InlineData("gzip, br", "br")]
+    [InlineData("gzip;q=1, br;q=0.5", "gzip")]
+    [InlineData("br;q=0, gzip", "gzip")]
+    [InlineData("*", "br")]
+    [InlineData("deflate", "")]
+    [InlineData("identity", "")]
+    [InlineData("gzip;q=0", "")]
+    [InlineData("not a coding; q=x", "")]
+    public async Task EachClientGetsTheCodingItAskedForWhicheverWasCachedFirst(string acceptEncoding, string expected)
+    {
+        await using var site = new TestContentFactory();
+        var client = site.CreateClient();
+        var plain = await (await GetAsync(client, Article)).Content.ReadAsStringAsync();
+        // Fill the cache with every coding first, so a wrong key would serve one of them.
+        foreach (var coding in new[] { "br", "gzip", "identity" })
+        {
+            await GetAsync(client, Article, request => request.Headers.TryAddWithoutValidation("Accept-Encoding", coding));
+        }
+
+        var response = await GetAsync(client, Article, request => request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding));
+
+        Assert.True(IsCacheHit(response));
+        Assert.Equal(expected, string.Join(',', response.Content.Headers.ContentEncoding));
+        Assert.Equal(plain, await DecodeAsync(response));
+    }
+
+    private static async Task<string> DecodeAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStreamAsync();
+        Stream decoded = response.Content.Headers.ContentEncoding.FirstOrDefault() switch
+        {
+            "br" => new System.IO.Compression.BrotliStream(body, System.IO.Compression.CompressionMode.Decompress),
+            "gzip" => new System.IO.Compression.GZipStream(body, System.IO.Compression.CompressionMode.Decompress),
+            _ => body,
+        };
+        using var reader = new StreamReader(decoded, Encoding.UTF8);
+        return await reader.ReadToEndAsync();
+    }
+
+    [Fact]
+    public async Task HostileTrafficDoesNotEvictTheRealPages()
+    {
+        await using var site = new TestContentFactory();
+        var client = site.CreateClient();
+        await GetAsync(client, Article);
+        Assert.True(IsCacheHit(await GetAsync(client, Article)));
+
+        for (var i = 0; i < 300; i++)
+        {
+            await GetAsync(client, $"/robots.txt?{new string('q', 7000)}{i}",
+                request => request.Headers.TryAddWithoutValidation("Accept-Encoding", $"gzip, z{i}{new string('z', 3000)}"));
+        }
+
+        Assert.True(IsCacheHit(await GetAsync(client, Article)), "the article is still answered from its entry");
+        Assert.Equal(new MediaTypeHeaderValue("text/html") { CharSet = "utf-8" }, (await GetAsync(client, Article)).Content.Headers.ContentType);
+    }
+}
