@@ -39,6 +39,25 @@ public sealed class ContentCommandsTests : IDisposable
         Assert.EndsWith(": 2 errors, 0 warnings; 1 file kept off the site.", lines[^1], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task CheckReportsForbiddenCharactersFutureDatesAndFarPublicationsWhereTheyAre()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        _folder.Write("therapies/control.md", SyntheticContent.LowRiskArticle.Replace("title: Good", "title: \"Go\\eod\"", StringComparison.Ordinal))
+            .Write("therapies/raw.md", SyntheticContent.LowRiskArticle.Replace("Text.", "Te\uFFFFxt.", StringComparison.Ordinal))
+            .Write("therapies/future.md", SyntheticContent.LowRiskArticle.Replace("published: 2026-01-01", $"published: 2026-01-01\nupdated: {today.AddDays(1):yyyy-MM-dd}", StringComparison.Ordinal))
+            .Write("therapies/far.md", SyntheticContent.LowRiskArticle.Replace("published: 2026-01-01", "published: 9999-12-31", StringComparison.Ordinal));
+
+        var (exitCode, output, _) = await RunAsync("check", "--content", _folder.Root);
+
+        Assert.Equal(1, exitCode);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(lines, line => line.EndsWith("/therapies/control.md:2:8: error SW057: field `title` contains U+001B (the escape control character), which no page or feed can carry; remove it", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.Contains("/therapies/raw.md:8:3: error SW057: the file contains U+FFFF (a Unicode noncharacter)", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.Contains($"/therapies/future.md:7:10: error SW058: field `updated` ({today.AddDays(1):yyyy-MM-dd}) is after today", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.Contains("/therapies/far.md:6:12: warning SW059: field `published` (9999-12-31) is ", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("check", "--content", "/no/such/folder")]
     [InlineData("check", "--content")]
