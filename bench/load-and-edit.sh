@@ -5,6 +5,7 @@
 # heap (what a forced full GC keeps) ends within 10% of where it started. Loopback only; every loop is bounded.
 #   bench/load-and-edit.sh                      the full run (about 2 minutes)
 #   DURATION=10 bench/load-and-edit.sh          a quicker look
+#   REV=<commit> bench/load-and-edit.sh         the site as it was at another commit (for before/after figures)
 # Needs the .NET SDK; installs Debian's wrk when missing and dotnet-dump into the work folder.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -31,9 +32,15 @@ cleanup() {
   [ -n "$SITE_PID" ] && kill "$SITE_PID" 2>/dev/null || true
 }
 trap cleanup EXIT
+SOURCE="$ROOT"
+if [ -n "${REV:-}" ]; then
+  git -C "$ROOT" worktree add --detach "$WORK/source" "$REV" >/dev/null 2>&1
+  SOURCE="$WORK/source"
+  trap 'cleanup; git -C "$ROOT" worktree remove --force "$WORK/source" 2>/dev/null || true' EXIT
+fi
 
-log "building (Release) into $WORK"
-dotnet publish "$ROOT/src/Stackwise.Web" -c Release -o "$WORK/publish" -v quiet -nologo >/dev/null
+log "building $(git -C "$SOURCE" rev-parse --short HEAD) (Release) into $WORK; $(lscpu | sed -n 's/^Model name: *//p')"
+dotnet publish "$SOURCE/src/Stackwise.Web" -c Release -o "$WORK/publish" -v quiet -nologo >/dev/null
 dotnet build "$ROOT/bench/Stackwise.Benchmarks" -c Release -v quiet -nologo >/dev/null
 [ -x "$WORK/tools/dotnet-dump" ] || dotnet tool install --tool-path "$WORK/tools" dotnet-dump --version 10.0.750501 >/dev/null
 rm -rf "$CORPUS"
