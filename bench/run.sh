@@ -18,6 +18,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 log() { printf '\n== %s\n' "$*"; }
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) { print "n/a" } else if (NR % 2) { print v[(NR + 1) / 2] } else { print (v[NR / 2] + v[NR / 2 + 1]) / 2 } }'; }
 now_ms() { date +%s%3N; }
+source "$ROOT/bench/lib/logcheck.sh"
+logcheck_selftest || exit 1
 
 for tool in nginx wrk hugo; do
   if ! command -v "$tool" >/dev/null && [ ! -x "/usr/sbin/$tool" ]; then
@@ -60,7 +62,14 @@ start_site() {
   done
   echo "the site did not answer within 12 s" >&2; return 1
 }
-stop_site() { kill "$SITE_PID" 2>/dev/null || true; wait "$SITE_PID" 2>/dev/null || true; }
+# Stops the site and counts the error lines of its log (each start writes a new log).
+SITE_ERRORS=0
+stop_site() {
+  kill "$SITE_PID" 2>/dev/null || true; wait "$SITE_PID" 2>/dev/null || true
+  local errors; errors=$(logcheck_errors "$WORK/site.log")
+  [ "$errors" -eq 0 ] || { echo "error lines in the site log:"; grep -E '^\[[0-9:]{8} (ERR|FTL)\]' "$WORK/site.log" | head -5; }
+  SITE_ERRORS=$(( SITE_ERRORS + errors ))
+}
 peak_rss_mb() { awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 start_nginx() {
   local name="$1" root="$2" port="$3" upstream="${4:-}"
@@ -89,7 +98,7 @@ for n in 1000 10000; do
     stop_site
   done
   echo "stackwise $n articles: ready in $(median <"$WORK/startup-$n") ms (median), peak RSS $(grep . "$WORK/rss-$n" | median) MB;" \
-    "last start's own log: $(grep -o 'Content loaded.* in [0-9]* ms' "$WORK/site.log" | grep -o 'in [0-9]* ms$') to load and index the content"
+    "last start's own log: $(grep -o 'Content loaded.* in [0-9]* ms' "$WORK/site.log" | grep -o 'in [0-9]* ms' | tail -1) to load and index the content"
 done
 
 log "2. Hugo building the same corpora"
@@ -172,4 +181,6 @@ echo "proxy cache: first request $first, second $second (expected MISS then HIT)
 wrk_round "http://127.0.0.1:$PROXY_PORT$ARTICLE" | sed 's/^/through the proxy cache: rps p50_ms p99_ms = /'
 stop_site
 
+echo "error lines in the site logs of every run: $SITE_ERRORS"
+[ "$SITE_ERRORS" -eq 0 ] || exit 1
 log "done; work folder: $WORK"
