@@ -12,7 +12,7 @@ chmod 755 "$WORK"
 ROUNDS="${ROUNDS:-3}"
 DURATION="${DURATION:-10s}"
 CONNECTIONS="${CONNECTIONS:-64}"
-SITE_PORT=5180 NGINX_PORT=5181 PROXY_PORT=5182 EXPORT_PORT=5183
+SITE_PORT=5180 NGINX_PORT=5181 PROXY_PORT=5182 EXPORT_PORT=5183 CONTROL_PORT=5184
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 log() { printf '\n== %s\n' "$*"; }
@@ -89,6 +89,8 @@ wrk_round() {
     END { printf "%s %.3f %.3f\n", rps, p50, p99; if (errors != "") print errors > "/dev/stderr" }'
 }
 
+echo "host: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores"
+
 log "1. start-up and peak memory (${ROUNDS} rounds each)"
 for n in 1000 10000; do
   : >"$WORK/startup-$n"; : >"$WORK/rss-$n"
@@ -115,28 +117,36 @@ for n in 1000 10000; do
   echo "hugo $n articles: built in $hugo_s s (median), peak RSS $hugo_mb MB; stackwise ready / hugo build = $(awk -v a="$ours_ms" -v b="$hugo_s" 'BEGIN { printf "%.2f", a / (b * 1000) }') (target <= 0.25)"
 done
 
-log "3. article throughput: Stackwise vs nginx serving the same bytes (-t1 -c$CONNECTIONS -d$DURATION, $ROUNDS rounds, alternating)"
+log "3. article throughput: Stackwise vs nginx and a bare Kestrel app serving the same bytes (-t1 -c$CONNECTIONS -d$DURATION, $ROUNDS rounds, alternating)"
 start_site "$WORK/corpus-10000" false
 mkdir -p "$WORK/static/therapies/synthetic-article-00000"
 curl -fs "http://127.0.0.1:$SITE_PORT$ARTICLE" -o "$WORK/static/therapies/synthetic-article-00000/index.html"
 start_nginx static "$WORK/static" "$NGINX_PORT"
-if cmp -s <(curl -fs "http://127.0.0.1:$SITE_PORT$ARTICLE") <(curl -fs "http://127.0.0.1:$NGINX_PORT$ARTICLE/"); then
-  echo "nginx serves the same bytes as Stackwise: yes ($(wc -c <"$WORK/static/therapies/synthetic-article-00000/index.html") bytes)"
-else
-  echo "nginx does not serve the same bytes; see $WORK/nginx-static/error.log" >&2; exit 1
-fi
-: >"$WORK/wrk-stackwise"; : >"$WORK/wrk-nginx"
-# One uncounted warm-up run each: Stackwise's JIT compiles its hot path during the first seconds.
-wrk -t1 -c"$CONNECTIONS" -d3s "http://127.0.0.1:$SITE_PORT$ARTICLE" >/dev/null
-wrk -t1 -c"$CONNECTIONS" -d3s "http://127.0.0.1:$NGINX_PORT$ARTICLE/" >/dev/null
+# The control: Kestrel answering with the same bytes from memory and a Content-Length, no pipeline of ours.
+$BENCH serve "$WORK/static/therapies/synthetic-article-00000/index.html" "$CONTROL_PORT" &
+PIDS+=("$!")
+for _ in $(seq 1 100); do curl -fs -o /dev/null "http://127.0.0.1:$CONTROL_PORT/" && break; sleep 0.05; done
+for other in "$NGINX_PORT$ARTICLE/" "$CONTROL_PORT$ARTICLE"; do
+  if ! cmp -s <(curl -fs "http://127.0.0.1:$SITE_PORT$ARTICLE") <(curl -fs "http://127.0.0.1:$other"); then
+    echo "127.0.0.1:$other does not serve the same bytes as Stackwise" >&2; exit 1
+  fi
+done
+echo "nginx and the bare Kestrel control serve the same bytes as Stackwise: yes ($(wc -c <"$WORK/static/therapies/synthetic-article-00000/index.html") bytes)"
+: >"$WORK/wrk-stackwise"; : >"$WORK/wrk-nginx"; : >"$WORK/wrk-kestrel"
+# One uncounted warm-up run each: the .NET servers JIT-compile their hot path during the first seconds.
+for url in "$SITE_PORT$ARTICLE" "$NGINX_PORT$ARTICLE/" "$CONTROL_PORT$ARTICLE"; do wrk -t1 -c"$CONNECTIONS" -d3s "http://127.0.0.1:$url" >/dev/null; done
 for round in $(seq 1 "$ROUNDS"); do
   wrk_round "http://127.0.0.1:$SITE_PORT$ARTICLE" | tee -a "$WORK/wrk-stackwise" | sed "s/^/stackwise round $round: rps p50_ms p99_ms = /"
   wrk_round "http://127.0.0.1:$NGINX_PORT$ARTICLE/" | tee -a "$WORK/wrk-nginx" | sed "s/^/nginx     round $round: rps p50_ms p99_ms = /"
+  wrk_round "http://127.0.0.1:$CONTROL_PORT$ARTICLE" | tee -a "$WORK/wrk-kestrel" | sed "s/^/kestrel   round $round: rps p50_ms p99_ms = /"
 done
-s_rps=$(awk '{ print $1 }' "$WORK/wrk-stackwise" | median); n_rps=$(awk '{ print $1 }' "$WORK/wrk-nginx" | median)
+s_rps=$(awk '{ print $1 }' "$WORK/wrk-stackwise" | median); n_rps=$(awk '{ print $1 }' "$WORK/wrk-nginx" | median); k_rps=$(awk '{ print $1 }' "$WORK/wrk-kestrel" | median)
 echo "stackwise: $s_rps req/s, p50 $(awk '{ print $2 }' "$WORK/wrk-stackwise" | median) ms, p99 $(awk '{ print $3 }' "$WORK/wrk-stackwise" | median) ms (target p99 <= 5 ms)"
 echo "nginx:     $n_rps req/s, p50 $(awk '{ print $2 }' "$WORK/wrk-nginx" | median) ms, p99 $(awk '{ print $3 }' "$WORK/wrk-nginx" | median) ms"
+echo "kestrel:   $k_rps req/s, p50 $(awk '{ print $2 }' "$WORK/wrk-kestrel" | median) ms, p99 $(awk '{ print $3 }' "$WORK/wrk-kestrel" | median) ms"
 echo "stackwise / nginx throughput = $(awk -v a="$s_rps" -v b="$n_rps" 'BEGIN { printf "%.2f", a / b }') (target >= 1.00)"
+echo "stackwise / bare kestrel throughput = $(awk -v a="$s_rps" -v b="$k_rps" 'BEGIN { printf "%.2f", a / b }') (target >= 0.90)"
+echo "bare kestrel / nginx throughput = $(awk -v a="$k_rps" -v b="$n_rps" 'BEGIN { printf "%.2f", a / b }') (what this host allows a .NET server)"
 echo "peak RSS after load, 10,000 articles: $(peak_rss_mb "$SITE_PID") MB (target <= 300)"
 stop_site
 

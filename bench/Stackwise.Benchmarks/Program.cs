@@ -10,6 +10,7 @@ using Stackwise.Benchmarks;
 //   search DIR [QUERIES] [SEED]   time search queries on a corpus (median and p99)
 //   hostile                       time the parser on the worst file shapes within and past the content limits
 //   micro [BenchmarkDotNet args]  BenchmarkDotNet micro-benchmarks of the content pipeline
+//   serve FILE PORT               the throughput control: bare Kestrel answering every request with FILE's bytes
 switch (args)
 {
     case ["generate", var count, var folder, .. var rest]:
@@ -28,7 +29,10 @@ switch (args)
         var config = DefaultConfig.Instance.AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance));
         BenchmarkSwitcher.FromAssembly(typeof(PipelineBenchmarks).Assembly).Run(rest, config);
         return 0;
+    case ["serve", var file, var port]:
+        await BareKestrel.RunAsync(file, int.Parse(port, CultureInfo.InvariantCulture));
+        return 0;
     default:
-        Console.Error.WriteLine("usage: generate COUNT DIR [SEED] | search DIR [QUERIES] [SEED] | hostile | micro [BenchmarkDotNet arguments]");
+        Console.Error.WriteLine("usage: generate COUNT DIR [SEED] | search DIR [QUERIES] [SEED] | hostile | micro [BenchmarkDotNet arguments] | serve FILE PORT");
         return 2;
 }
