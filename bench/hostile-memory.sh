@@ -20,24 +20,18 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 source "$ROOT/bench/lib/logcheck.sh"
 logcheck_selftest || exit 1
 
-if ! command -v wrk >/dev/null; then
-  sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
-  $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq wrk >/dev/null
-fi
+source "$ROOT/bench/lib/setup.sh"
+ensure_tools wrk
 
 SITE_PID=""
 cleanup() {
   [ -n "$SITE_PID" ] && kill "$SITE_PID" 2>/dev/null || true
-  [ -n "${REV:-}" ] && git -C "$ROOT" worktree remove --force "$WORK/source" 2>/dev/null || true
+  remove_source
 }
 trap cleanup EXIT
 say() { printf '\n== %s\n' "$*"; }
 
-SOURCE="$ROOT"
-if [ -n "${REV:-}" ]; then
-  git -C "$ROOT" worktree add --detach "$WORK/source" "$REV" >/dev/null 2>&1
-  SOURCE="$WORK/source"
-fi
+checkout_source
 say "building $(git -C "$SOURCE" rev-parse --short HEAD) (Release) into $WORK; $(lscpu | sed -n 's/^Model name: *//p')"
 dotnet publish "$SOURCE/src/Stackwise.Web" -c Release -o "$WORK/publish" -v quiet -nologo >/dev/null
 dotnet build "$ROOT/bench/Stackwise.Benchmarks" -c Release -v quiet -nologo >/dev/null
