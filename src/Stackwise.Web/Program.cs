@@ -39,6 +39,8 @@ var app = builder.Build();
 
 app.UseRequestLogging();                    // one line per request: method, path, status, time
 app.UseSecurityHeaders();                   // CSP and friends, HSTS outside Development
+app.UsePreparedResponses();                 // the hot path: a page already rendered from this snapshot, bytes and headers as they were
+app.UseRouting();                           // everything below runs only for what the hot path did not answer
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error/500");

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.Http.Headers;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Stackwise.Web.Content;
 
 namespace Stackwise.Web.Seo;
 
@@ -38,14 +38,16 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, IOptions<Si
 
         if (response.StatusCode == StatusCodes.Status200OK && HttpCaching.IsCacheableMediaType(response.ContentType))
         {
-            var entityTag = new EntityTagHeaderValue($"\"{Convert.ToBase64String(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)), 0, 18).Replace('+', '-').Replace('/', '_')}\"");
-            var headers = response.GetTypedHeaders();
+            var entityTag = $"\"{Convert.ToBase64String(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)), 0, 18).Replace('+', '-').Replace('/', '_')}\"";
+            var lastModified = dates.Since(request.Path.Value ?? "/", response.Headers.ContentEncoding, entityTag);
+            var headers = response.Headers;
             headers.ETag = entityTag;
-            headers.LastModified = dates.Since(request.Path.Value ?? "/", response.Headers.ContentEncoding, entityTag.Tag.Value ?? "");
-            response.Headers.CacheControl = site.Value.PageCacheControl;
+            headers.LastModified = HeaderUtilities.FormatDate(lastModified);
+            headers.CacheControl = site.Value.PageCacheControl;
             // The same URL is sent compressed or not, so every variant tells shared caches it varies.
-            response.Headers.Vary = HeaderNames.AcceptEncoding;
-            if (IsNotModified(request.GetTypedHeaders(), entityTag, headers.LastModified))
+            headers.Vary = HeaderNames.AcceptEncoding;
+            Prepare(context, buffer, lastModified);
+            if (ConditionalGet.IsNotModified(request.GetTypedHeaders(), entityTag, lastModified))
             {
                 response.StatusCode = StatusCodes.Status304NotModified;
                 response.ContentLength = null;
@@ -54,16 +56,31 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, IOptions<Si
             }
         }
 
+        if (buffer.Length > 0)
+        {
+            // The whole body is here, so it goes out with its length instead of chunked. (An empty one is left
+            // without: the status code pages then render the error page for it.)
+            response.ContentLength = buffer.Length;
+        }
         buffer.Position = 0;
         await buffer.CopyToAsync(body, context.RequestAborted);
     }
 
-    private static bool IsNotModified(RequestHeaders request, EntityTagHeaderValue entityTag, DateTimeOffset? lastModified)
+    /// <summary>
+    /// Keeps a rendered GET response of a canonical path (lowercase, no trailing slash) for the snapshot it came from, so
+    /// the next request for it never reaches routing (<see cref="PreparedResponseMiddleware"/>). Other spellings of a path
+    /// that routing also answers (<c>/SITEMAP.XML</c>) are left to the output cache, so they cannot multiply the entries.
+    /// </summary>
+    private static void Prepare(HttpContext context, MemoryStream buffer, DateTimeOffset lastModified)
     {
-        if (request.IfNoneMatch.Count > 0)
+        var path = context.Request.Path.Value ?? "/";
+        if (!HttpMethods.IsGet(context.Request.Method) || SitePaths.Normalize(path) != path)
         {
-            return request.IfNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(entityTag, useStrongComparison: false));
+            return;
         }
-        return request.IfModifiedSince is { } since && lastModified is { } modified && modified <= since;
+        var headers = context.Response.Headers;
+        var snapshot = context.RequestServices.GetRequiredService<ContentSnapshot>();
+        PreparedResponses.For(snapshot).Add(PreparedResponses.Key(path, HttpCaching.ResponseEncoding(context)), new PreparedResponse(
+            buffer.ToArray(), headers.ContentType, headers.ContentEncoding, headers.ETag, headers.LastModified, lastModified, headers.CacheControl));
     }
 }

@@ -46,6 +46,9 @@ public static class SeoServices
         return services;
     }
 
+    /// <summary>Answers GET and HEAD for pages already rendered from the request's snapshot, before routing runs.</summary>
+    public static IApplicationBuilder UsePreparedResponses(this IApplicationBuilder app) => app.UseMiddleware<PreparedResponseMiddleware>();
+
     /// <summary>
     /// Redirects and gone paths first, then the output cache; what misses it gets an ETag of the bytes it
     /// sends (so each encoding has its own) and 304s, then compression.

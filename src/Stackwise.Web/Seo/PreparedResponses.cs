@@ -1,0 +1,36 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Primitives;
+
+namespace Stackwise.Web.Seo;
+
+/// <summary>One rendered content response, with every header it is sent with already written out.</summary>
+public sealed record PreparedResponse(
+    byte[] Body,
+    StringValues ContentType,
+    StringValues ContentEncoding,
+    StringValues ETag,
+    StringValues LastModified,
+    DateTimeOffset LastModifiedTime,
+    StringValues CacheControl);
+
+/// <summary>
+/// The content responses of one snapshot, each kept the first time it is rendered (per path and coding) and served from
+/// then on by <see cref="PreparedResponseMiddleware"/> before routing: a dictionary lookup and a write of bytes. It lives
+/// and dies with its snapshot (<see cref="Content.ContentSnapshot.Derived{T}"/>), so a reload never serves an old page.
+/// Only canonical paths are kept, so the entries are bounded by the pages the snapshot serves times three codings.
+/// </summary>
+public sealed class PreparedResponses
+{
+    private readonly ConcurrentDictionary<string, PreparedResponse> _responses = new(StringComparer.Ordinal);
+
+    public int Count => _responses.Count;
+
+    public static PreparedResponses For(Content.ContentSnapshot snapshot) => snapshot.Derived(_ => new PreparedResponses());
+
+    public static string Key(string path, string coding) => string.Concat(path, "\n", coding);
+
+    public bool TryGet(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PreparedResponse? response) =>
+        _responses.TryGetValue(key, out response);
+
+    public void Add(string key, PreparedResponse response) => _responses.TryAdd(key, response);
+}

@@ -1,0 +1,92 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.Extensions.DependencyInjection;
+using Stackwise.Web.Content;
+using Stackwise.Web.Tests.Support;
+
+namespace Stackwise.Web.Tests.Seo;
+
+/// <summary>A page rendered once is answered from then on before routing, exactly as it was first sent.</summary>
+public sealed class PreparedResponseTests
+{
+    [Theory]
+    [InlineData("/therapies/alpha-test-therapy", null)]
+    [InlineData("/therapies/alpha-test-therapy", "br")]
+    [InlineData("/", "gzip")]
+    [InlineData("/categories/test-category-a", null)]
+    [InlineData("/sitemap.xml", "gzip")]
+    [InlineData("/feed.xml", null)]
+    [InlineData("/robots.txt", null)]
+    public async Task SecondRequestIsAnsweredBeforeRoutingWithTheSameBytesAndHeaders(string url, string? coding)
+    {
+        await using var site = new TestContentFactory();
+        var client = site.CreateClient();
+        client.DefaultRequestHeaders.AcceptEncoding.ParseAdd(coding ?? "identity");
+        var first = await client.GetAsync(new Uri(url, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        using var routed = new RoutedRequests(site);
+
+        var second = await client.GetAsync(new Uri(url, UriKind.Relative));
+
+        Assert.Equal(0, routed.Count);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(await first.Content.ReadAsByteArrayAsync(), await second.Content.ReadAsByteArrayAsync());
+        Assert.Equal(second.Content.Headers.ContentLength, (await second.Content.ReadAsByteArrayAsync()).Length);
+        Assert.False(second.Headers.TransferEncodingChunked ?? false);
+        Assert.Equal(first.Headers.ETag, second.Headers.ETag);
+        Assert.Equal(first.Content.Headers.LastModified, second.Content.Headers.LastModified);
+        Assert.Equal(first.Content.Headers.ContentType, second.Content.Headers.ContentType);
+        Assert.Equal(first.Content.Headers.ContentEncoding, second.Content.Headers.ContentEncoding);
+        Assert.Equal(first.Headers.CacheControl, second.Headers.CacheControl);
+        Assert.Contains("Accept-Encoding", second.Headers.Vary);
+        Assert.Contains("default-src 'self'", string.Join(' ', second.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HeadAndConditionalRequestsAreAnsweredBeforeRoutingToo()
+    {
+        await using var site = new TestContentFactory();
+        var client = site.CreateClient();
+        var get = await client.GetAsync(new Uri("/therapies/alpha-test-therapy", UriKind.Relative));
+        using var routed = new RoutedRequests(site);
+
+        using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/therapies/alpha-test-therapy"));
+        using var ifNoneMatch = new HttpRequestMessage(HttpMethod.Get, "/therapies/alpha-test-therapy");
+        ifNoneMatch.Headers.IfNoneMatch.Add(get.Headers.ETag ?? throw new InvalidOperationException("no ETag"));
+        var notModified = await client.SendAsync(ifNoneMatch);
+        using var ifModifiedSince = new HttpRequestMessage(HttpMethod.Get, "/therapies/alpha-test-therapy");
+        ifModifiedSince.Headers.IfModifiedSince = get.Content.Headers.LastModified;
+        var notModifiedSince = await client.SendAsync(ifModifiedSince);
+        using var otherTag = new HttpRequestMessage(HttpMethod.Get, "/therapies/alpha-test-therapy");
+        otherTag.Headers.IfNoneMatch.Add(new EntityTagHeaderValue("\"other\""));
+        var modified = await client.SendAsync(otherTag);
+
+        Assert.Equal(0, routed.Count);
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(get.Content.Headers.ContentLength, head.Content.Headers.ContentLength);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
+        Assert.Equal(get.Headers.ETag, notModified.Headers.ETag);
+        Assert.Equal(HttpStatusCode.NotModified, notModifiedSince.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, modified.StatusCode);
+    }
+
+    [Fact]
+    public async Task AReloadServesTheNewVersionAndOtherSpellingsAreNotKept()
+    {
+        using var folder = new TempContentFolder().Write("therapies/changing.md", SyntheticContent.LowRiskArticle);
+        await using var site = new StackwiseFactory(folder.Root);
+        var client = site.CreateClient();
+        await client.GetAsync(new Uri("/therapies/changing", UriKind.Relative));
+        await client.GetAsync(new Uri("/SITEMAP.XML", UriKind.Relative));
+        var store = site.Services.GetRequiredService<ContentStore>();
+
+        folder.Write("therapies/changing.md", SyntheticContent.LowRiskArticle.Replace("title: Good", "title: Changed", StringComparison.Ordinal));
+        await store.ReloadAsync(CancellationToken.None);
+        var (_, after) = await client.GetPageAsync("/therapies/changing");
+
+        Assert.Equal("Changed", after.QuerySelector("h1")?.NormalizedText());
+        Assert.Equal(1, Stackwise.Web.Seo.PreparedResponses.For(store.Current).Count);
+    }
+}
