@@ -63,7 +63,8 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, IOptions<Si
             response.ContentLength = buffer.Length;
         }
         buffer.Position = 0;
-        await buffer.CopyToAsync(body, context.RequestAborted);
+        // No cancellation token, as on the hot path: a client gone mid-write is not a server error.
+        await buffer.CopyToAsync(body);
     }
 
     /// <summary>
@@ -81,6 +82,7 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, IOptions<Si
         var headers = context.Response.Headers;
         var snapshot = context.RequestServices.GetRequiredService<ContentSnapshot>();
         PreparedResponses.For(snapshot).Add(PreparedResponses.Key(path, HttpCaching.ResponseEncoding(context)), new PreparedResponse(
-            buffer.ToArray(), headers.ContentType, headers.ContentEncoding, headers.ETag, headers.LastModified, lastModified, headers.CacheControl));
+            buffer.ToArray(), headers.ContentType, headers.ContentEncoding, headers.ETag, headers.LastModified, lastModified, headers.CacheControl,
+            Environment.TickCount64));
     }
 }

@@ -39,6 +39,9 @@ internal sealed class PreparedResponseMiddleware(RequestDelegate next)
             headers.ContentEncoding = prepared.ContentEncoding;
         }
         response.ContentLength = prepared.Body.Length;
-        return HttpMethods.IsHead(request.Method) ? Task.CompletedTask : response.Body.WriteAsync(prepared.Body, context.RequestAborted).AsTask();
+        headers.Age = prepared.AgeAt(Environment.TickCount64);
+        // No cancellation token: a client that goes away mid-write is Kestrel's to drop quietly; a cancelled write would
+        // throw, and the request log would report the disconnect as a 500 (bench/hostile-memory.sh caught exactly that).
+        return HttpMethods.IsHead(request.Method) ? Task.CompletedTask : response.Body.WriteAsync(prepared.Body).AsTask();
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Primitives;
 namespace Stackwise.Web.Seo;
 
 /// <summary>One rendered content response, with every header it is sent with already written out.</summary>
+/// <param name="PreparedAt">When it was rendered (<see cref="Environment.TickCount64"/>), for the <c>Age</c> it is served with.</param>
 public sealed record PreparedResponse(
     byte[] Body,
     StringValues ContentType,
@@ -11,7 +12,21 @@ public sealed record PreparedResponse(
     StringValues ETag,
     StringValues LastModified,
     DateTimeOffset LastModifiedTime,
-    StringValues CacheControl);
+    StringValues CacheControl,
+    long PreparedAt)
+{
+    private static readonly string[] SmallAges = [.. Enumerable.Range(0, 600).Select(seconds => seconds.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+
+    /// <summary>
+    /// Whole seconds since it was rendered: like the output cache before it, a response served from memory says how old
+    /// it is, so shared caches count its freshness from when it was made.
+    /// </summary>
+    public string AgeAt(long now)
+    {
+        var seconds = Math.Max(0, (now - PreparedAt) / 1000);
+        return seconds < SmallAges.Length ? SmallAges[seconds] : seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
 
 /// <summary>
 /// The content responses of one snapshot, each kept the first time it is rendered (per path and coding) and served from

@@ -39,6 +39,8 @@ public sealed class PreparedResponseTests
         Assert.Equal(first.Content.Headers.ContentEncoding, second.Content.Headers.ContentEncoding);
         Assert.Equal(first.Headers.CacheControl, second.Headers.CacheControl);
         Assert.Contains("Accept-Encoding", second.Headers.Vary);
+        Assert.Null(first.Headers.Age);
+        Assert.InRange(second.Headers.Age ?? TimeSpan.MinValue, TimeSpan.Zero, TimeSpan.FromSeconds(60));
         Assert.Contains("default-src 'self'", string.Join(' ', second.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
     }
 
