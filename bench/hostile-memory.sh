@@ -52,11 +52,11 @@ run() { MODE="$1" ARTICLE="$ARTICLE" wrk -t1 -c32 -d"$2s" --timeout 5s -s "$ROOT
 
 # The baseline is ordinary traffic, renders and searches included (the search rate limit is raised: all of wrk's
 # traffic comes from one address), long enough for the GC to settle at its working size.
-say "loaded baseline: 30 s of ordinary traffic, then the article is requested twice (the second must be a cache hit)"
+say "loaded baseline: 30 s of ordinary traffic, then the article is requested twice (the second must come from memory)"
 run mix 30
 curl -s -o /dev/null "http://127.0.0.1:$PORT$ARTICLE"
 BASE=$(rss_mb)
-cached && echo "article served from the output cache: yes" || echo "article served from the output cache: NO"
+cached && echo "article served from memory: yes" || echo "article served from memory: NO"
 echo "baseline RSS: $BASE MB"
 
 status=0
@@ -71,7 +71,7 @@ measure() {
   ERRORS=$(grep -o 'status_5xx=[0-9]*' <<<"$result" | cut -d= -f2)
   printf '%-10s %12s %10s %9s MB %9s MB %8s\n' "$mode" "$REQUESTS" "$ERRORS" "$AT_END" "$AFTER" "$HIT"
   check "$mode: no 5xx" "[ $ERRORS -eq 0 ]"
-  check "$mode: the real article is still answered from the output cache" "[ $HIT = yes ]"
+  check "$mode: the real article is still answered from memory (Age header), not rendered again" "[ $HIT = yes ]"
 }
 # The issue's target, for each kind of traffic it names.
 for mode in query encoding host; do
