@@ -23,8 +23,6 @@ public sealed class ChangedFiles
 
     public bool IsEverything { get; }
 
-    public int Count => _paths.Count;
-
     public static ChangedFiles Of(IEnumerable<string> relativePaths) =>
         new(new HashSet<string>(relativePaths, StringComparer.Ordinal), all: false);
 

@@ -76,6 +76,27 @@ public sealed class HardeningTests
         Assert.Equal(thirtyFirst, last?.StatusCode);
     }
 
+    /// <summary>Rotating addresses inside one IPv6 /64 does not escape the search limit; separate /64s are separate clients.</summary>
+    [Theory]
+    [InlineData("2001:db8:1:2::{0:x}", HttpStatusCode.TooManyRequests)]
+    [InlineData("2001:db8:1:2:{0:x}:ffff:1234:5678", HttpStatusCode.TooManyRequests)]
+    [InlineData("2001:db8:1:{0:x}::1", HttpStatusCode.OK)]
+    public async Task SearchLimitCountsAnIpv6ClientByItsSlash64(string addressFormat, HttpStatusCode thirtyFirst)
+    {
+        await using var factory = new ClientAddressFactory(proxyIsKnown: true);
+        var client = factory.CreateClient();
+        HttpResponseMessage? last = null;
+
+        for (var i = 1; i <= 31; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/search?q=alpha{i}");
+            request.Headers.Add("X-Forwarded-For", string.Format(System.Globalization.CultureInfo.InvariantCulture, addressFormat, i));
+            last = await client.SendAsync(request);
+        }
+
+        Assert.Equal(thirtyFirst, last?.StatusCode);
+    }
+
     /// <summary>Every request arrives from 203.0.113.200, a proxy the site is or is not told to believe.</summary>
     private sealed class ClientAddressFactory(bool proxyIsKnown) : StackwiseFactory(RepositoryPaths.TestContent)
     {
