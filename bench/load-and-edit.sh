@@ -13,6 +13,7 @@ WORK="${BENCH_WORK:-$(mktemp -d /tmp/stackwise-load.XXXXXX)}"
 DURATION="${DURATION:-60}"
 CONNECTIONS="${CONNECTIONS:-256}"
 ARTICLES="${ARTICLES:-1000}"
+EDIT_EVERY="${EDIT_EVERY:-0.1}"   # seconds between two changes; bench/run.sh uses 1 at 10,000 articles
 PORT="${PORT:-5185}"
 CORPUS="$WORK/corpus"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -48,11 +49,12 @@ live_edit() {
 }
 for k in $(seq 0 9); do live_edit "$k" 0 >"$CORPUS/therapies/live-edit-$k.md"; done
 
-# The editor: every 100 ms one change - rewrite a live-edit file (in place, or write-then-rename as most editors
+# The editor: every EDIT_EVERY seconds (100 ms unless told) one change - rewrite a live-edit file (in place, or write-then-rename as most editors
 # do), add a live-new file or delete one. Bounded by its deadline and an iteration cap.
 editor() {
   local deadline=$(( $(date +%s) + DURATION )) n=0 edits=0 adds=0 deletes=0
-  while [ "$(date +%s)" -lt "$deadline" ] && [ $n -lt $(( DURATION * 20 )) ]; do
+  local cap; cap=$(awk -v d="$DURATION" -v e="$EDIT_EVERY" 'BEGIN { printf "%d", d / e * 2 + 1 }')
+  while [ "$(date +%s)" -lt "$deadline" ] && [ $n -lt "$cap" ]; do
     n=$((n + 1))
     local k=$(( n % 10 ))
     case $(( n % 4 )) in
@@ -63,7 +65,7 @@ editor() {
       2) live_edit "$k" "$n" | sed "s/Live edit/Live new/" >"$CORPUS/therapies/live-new-$k.md"; adds=$((adds + 1)) ;;
       3) rm -f "$CORPUS/therapies/live-new-$(( (n / 4) % 10 )).md"; deletes=$((deletes + 1)) ;;
     esac
-    sleep 0.1
+    sleep "$EDIT_EVERY"
   done
   echo "EDITOR changes=$n edits=$edits adds=$adds deletes=$deletes" >"$WORK/editor.txt"
 }
@@ -92,7 +94,7 @@ log "warm-up: 10 s of the same mix with no edits (not counted; shown for compari
 wrk -t2 -c"$CONNECTIONS" -d10s --timeout 5s -s "$ROOT/bench/load-and-edit.lua" "http://127.0.0.1:$PORT" | grep "RESULT requests"
 HEAP_START=$(heap start); RSS_START=$(rss); THREADS_START=$(threads)
 
-log "load: wrk -t2 -c$CONNECTIONS -d${DURATION}s while the editor changes a file every 100 ms"
+log "load: wrk -t2 -c$CONNECTIONS -d${DURATION}s while the editor changes a file every $EDIT_EVERY s"
 editor & EDITOR_PID=$!
 wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 5s --latency -s "$ROOT/bench/load-and-edit.lua" "http://127.0.0.1:$PORT" | tee "$WORK/wrk.txt" | grep RESULT
 wait "$EDITOR_PID"; EDITOR_PID=""
@@ -107,6 +109,7 @@ SOCKET_ERRORS=$(( $(result socket_connect) + $(result socket_read) + $(result so
 HEAP_CHANGE=$(awk -v a="$HEAP_START" -v b="$HEAP_END" 'BEGIN { printf "%+.1f", (b - a) * 100 / a }')
 
 log "summary"
+awk '/^ +(50|99)%/ { printf "latency of the whole mix (searches included) %s: %s\n", $1, $2 }' "$WORK/wrk.txt"
 printf 'content reloads during the run: %s; error lines in the site log: %s; threads %s -> %s\n' "$RELOADS" "$ERRORS" "$THREADS_START" "$THREADS_END"
 printf 'live managed heap: %.1f MB at the start, %.1f MB at the end (%s%%); RSS %.0f MB -> %.0f MB\n' \
   "$(echo "$HEAP_START / 1048576" | bc -l)" "$(echo "$HEAP_END / 1048576" | bc -l)" "$HEAP_CHANGE" \

@@ -9,8 +9,8 @@ using Stackwise.Benchmarks;
 //   generate COUNT DIR [SEED]     write a synthetic corpus
 //   search DIR [QUERIES] [SEED]   time search queries on a corpus (median and p99)
 //   hostile                       time the parser on the worst file shapes within and past the content limits
-//   micro [BenchmarkDotNet args]  BenchmarkDotNet micro-benchmarks of the content pipeline
-//   serve FILE PORT               the throughput control: bare Kestrel answering every request with FILE's bytes
+//   micro [BenchmarkDotNet args]  BenchmarkDotNet micro-benchmarks: the content pipeline and the hot path (a cached page served)
+//   serve FILE PORT [HEADERS]     the throughput control: bare Kestrel answering every request with FILE's bytes (and HEADERS' lines)
 switch (args)
 {
     case ["generate", var count, var folder, .. var rest]:
@@ -29,10 +29,10 @@ switch (args)
         var config = DefaultConfig.Instance.AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance));
         BenchmarkSwitcher.FromAssembly(typeof(PipelineBenchmarks).Assembly).Run(rest, config);
         return 0;
-    case ["serve", var file, var port]:
-        await BareKestrel.RunAsync(file, int.Parse(port, CultureInfo.InvariantCulture));
+    case ["serve", var file, var port, .. var headers]:
+        await BareKestrel.RunAsync(file, int.Parse(port, CultureInfo.InvariantCulture), headers.Length > 0 ? headers[0] : null);
         return 0;
     default:
-        Console.Error.WriteLine("usage: generate COUNT DIR [SEED] | search DIR [QUERIES] [SEED] | hostile | micro [BenchmarkDotNet arguments] | serve FILE PORT");
+        Console.Error.WriteLine("usage: generate COUNT DIR [SEED] | search DIR [QUERIES] [SEED] | hostile | micro [BenchmarkDotNet arguments] | serve FILE PORT [HEADERS]");
         return 2;
 }

@@ -38,9 +38,12 @@ builder.AddStackwiseHardening();            // Hardening/: health checks, rate l
 var app = builder.Build();
 
 app.UseRequestLogging();                    // one line per request: method, path, status, time
-app.UseSecurityHeaders();                   // CSP and friends, HSTS outside Development
+app.UseTransportSecurity();                 // trusted proxies' forwarded headers; HSTS and HTTPS redirection outside Development
 app.UsePreparedResponses();                 // the hot path: a page already rendered from this snapshot, bytes and headers as they were
+app.UseSecurityHeaders();                   // CSP and friends on everything else; 405 for methods other than GET and HEAD
 app.UseRouting();                           // everything below runs only for what the hot path did not answer
+app.UseAuthentication();                    // no sign-in anywhere, but Razor Pages registers auth: placed here, after the
+app.UseAuthorization();                     // hot path, instead of where the framework would add them (ahead of everything)
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error/500");

@@ -23,7 +23,7 @@ public static class ContentServices
                 {
                     context.Context.Response.Headers.CacheControl = "public, max-age=3600";
                     // An image opened on its own (an SVG can carry script) runs nothing and loads nothing.
-                    context.Context.Response.Headers.ContentSecurityPolicy = SecurityHeadersMiddleware.ImagePolicy;
+                    context.Context.Response.Headers.ContentSecurityPolicy = SecurityHeaders.ImagePolicy;
                 },
             });
         }

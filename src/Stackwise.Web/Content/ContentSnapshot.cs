@@ -130,7 +130,8 @@ public sealed class ContentSnapshot
     /// </summary>
     public T Derived<T>(Func<ContentSnapshot, T> build)
         where T : class =>
-        (T)_derived.GetOrAdd(typeof(T), _ => new Lazy<object>(() => build(this), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        // Looked up first: the prepared responses are asked for on every request, and the lookup allocates nothing.
+        (T)(_derived.TryGetValue(typeof(T), out var built) ? built : _derived.GetOrAdd(typeof(T), _ => new Lazy<object>(() => build(this), LazyThreadSafetyMode.ExecutionAndPublication))).Value;
 
     /// <summary>False for drafts and scheduled articles, which a Development snapshot serves as previews.</summary>
     public bool IsPublic(ContentDocument document) => Visibility.IsPublic(document);

@@ -104,21 +104,32 @@ public static class HardeningServices
         return new IPAddress(bytes) + "/64";
     }
 
-    /// <summary>Security headers on every response, HSTS and HTTPS redirection outside Development, and 405 for methods other than GET and HEAD; first, so error pages carry the headers too.</summary>
-    public static WebApplication UseSecurityHeaders(this WebApplication app)
+    /// <summary>
+    /// What must hold before anything is answered, even from memory: the client's address and scheme from trusted proxies
+    /// only (loopback and Site:KnownProxies), then, outside Development, HSTS and the redirection of plain HTTP to HTTPS.
+    /// </summary>
+    public static WebApplication UseTransportSecurity(this WebApplication app)
     {
-        // The client's address and scheme from trusted proxies only (loopback and Site:KnownProxies).
         app.UseForwardedHeaders();
-        app.UseMiddleware<SecurityHeadersMiddleware>();
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
             if (app.Services.GetRequiredService<IOptions<SiteOptions>>().Value.RedirectToHttps)
             {
-                // Load balancers probe over plain HTTP, so health checks answer where they are asked.
-                app.UseWhen(context => !IsHealthProbe(context), branch => branch.UseHttpsRedirection());
+                // Load balancers probe over plain HTTP, so health checks answer where they are asked. The redirect itself
+                // carries the security headers too (it is answered before UseSecurityHeaders runs).
+                app.UseWhen(context => !context.Request.IsHttps && !IsHealthProbe(context), branch => branch
+                    .UseMiddleware<SecurityHeadersMiddleware>()
+                    .UseHttpsRedirection());
             }
         }
+        return app;
+    }
+
+    /// <summary>Security headers on every response (<see cref="SecurityHeaders"/>), and 405 for methods other than GET and HEAD.</summary>
+    public static WebApplication UseSecurityHeaders(this WebApplication app)
+    {
+        app.UseMiddleware<SecurityHeadersMiddleware>();
 
         // A read-only site: no page takes a form post, so every other method is 405 before anything runs.
         app.Use((context, next) =>

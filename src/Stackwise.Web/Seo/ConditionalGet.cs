@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.Headers;
 using Microsoft.Net.Http.Headers;
 
 namespace Stackwise.Web.Seo;
@@ -9,8 +8,13 @@ public static class ConditionalGet
     /// <summary>
     /// A matching <c>If-None-Match</c> (or <c>*</c>); without one, an <c>If-Modified-Since</c> not older than Last-Modified.
     /// </summary>
-    public static bool IsNotModified(RequestHeaders request, string entityTag, DateTimeOffset lastModified)
+    public static bool IsNotModified(HttpRequest http, string entityTag, DateTimeOffset lastModified)
     {
+        if (http.Headers.IfNoneMatch.Count == 0 && http.Headers.IfModifiedSince.Count == 0)
+        {
+            return false;  // most requests: nothing to parse
+        }
+        var request = http.GetTypedHeaders();
         if (request.IfNoneMatch.Count > 0)
         {
             var tag = new EntityTagHeaderValue(entityTag);

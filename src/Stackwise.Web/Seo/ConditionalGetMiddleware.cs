@@ -47,7 +47,7 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, IOptions<Si
             // The same URL is sent compressed or not, so every variant tells shared caches it varies.
             headers.Vary = HeaderNames.AcceptEncoding;
             Prepare(context, buffer, lastModified);
-            if (ConditionalGet.IsNotModified(request.GetTypedHeaders(), entityTag, lastModified))
+            if (ConditionalGet.IsNotModified(request, entityTag, lastModified))
             {
                 response.StatusCode = StatusCodes.Status304NotModified;
                 response.ContentLength = null;
@@ -81,7 +81,7 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, IOptions<Si
         }
         var headers = context.Response.Headers;
         var snapshot = context.RequestServices.GetRequiredService<ContentSnapshot>();
-        PreparedResponses.For(snapshot).Add(PreparedResponses.Key(path, HttpCaching.ResponseEncoding(context)), new PreparedResponse(
+        PreparedResponses.For(snapshot).Add(path, HttpCaching.ResponseEncoding(context), new PreparedResponse(
             buffer.ToArray(), headers.ContentType, headers.ContentEncoding, headers.ETag, headers.LastModified, lastModified, headers.CacheControl,
             Environment.TickCount64));
     }

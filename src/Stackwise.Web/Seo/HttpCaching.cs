@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Net.Http.Headers;
 using Stackwise.Web.Content;
 
@@ -18,17 +17,8 @@ public static class HttpCaching
     /// </summary>
     public static DateOnly? LastModified(IEnumerable<Article> articles) => Newest(articles.Select(article => article.Dates.Modified));
 
-    /// <summary>
-    /// The content coding the response to this request is sent in (<c>br</c>, <c>gzip</c> or <c>identity</c>), chosen by the
-    /// response compression middleware's own rules, so the output cache keeps one entry per coding whatever the client wrote.
-    /// </summary>
-    public static string ResponseEncoding(HttpContext context)
-    {
-        var compression = context.RequestServices.GetRequiredService<IResponseCompressionProvider>();
-        return compression.CheckRequestAcceptsCompression(context)
-            ? compression.GetCompressionProvider(context)?.EncodingName ?? "identity"
-            : "identity";
-    }
+    /// <summary>The content coding the response to this request is sent in (<see cref="ResponseCodings"/>).</summary>
+    public static string ResponseEncoding(HttpContext context) => context.RequestServices.GetRequiredService<ResponseCodings>().For(context);
 
     internal static bool IsCacheableMediaType(string? contentType) =>
         contentType is not null && MediaTypeHeaderValue.TryParse(contentType, out var media)

@@ -1,5 +1,6 @@
 using Microsoft.Net.Http.Headers;
 using Stackwise.Web.Content;
+using Stackwise.Web.Hardening;
 
 namespace Stackwise.Web.Seo;
 
@@ -7,26 +8,30 @@ namespace Stackwise.Web.Seo;
 /// The hot path: a GET or HEAD for a page already rendered from the request's snapshot is answered here, before routing,
 /// from <see cref="PreparedResponses"/>: status, headers and bytes prepared when it was first rendered, with a
 /// Content-Length, and a 304 for a matching <c>If-None-Match</c> (or, without one, an <c>If-Modified-Since</c> not older
-/// than Last-Modified). Everything else goes on to routing. The query string plays no part: no page reads it.
+/// than Last-Modified), with the security headers every response carries. Everything else goes on to routing. The
+/// query string plays no part: no page reads it.
+/// A hit touches no request services: the snapshot comes from the store (a hit is answered wholly from it, so the request
+/// still sees one snapshot) and the coding from <see cref="ResponseCodings"/>, so no DI scope is made for it.
 /// </summary>
-internal sealed class PreparedResponseMiddleware(RequestDelegate next)
+internal sealed class PreparedResponseMiddleware(RequestDelegate next, ContentStore store, ResponseCodings codings)
 {
-    public Task InvokeAsync(HttpContext context, ContentSnapshot snapshot)
+    public Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
         if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-            || !PreparedResponses.For(snapshot).TryGet(PreparedResponses.Key(request.Path.Value ?? "/", HttpCaching.ResponseEncoding(context)), out var prepared))
+            || !PreparedResponses.For(store.Current).TryGet(request.Path.Value ?? "/", codings.For(context), out var prepared))
         {
             return next(context);
         }
 
         var response = context.Response;
         var headers = response.Headers;
+        SecurityHeaders.ApplyTo(headers);  // this runs before the security headers middleware, so it writes them itself
         headers.ETag = prepared.ETag;
         headers.LastModified = prepared.LastModified;
         headers.CacheControl = prepared.CacheControl;
         headers.Vary = HeaderNames.AcceptEncoding;
-        if (ConditionalGet.IsNotModified(request.GetTypedHeaders(), prepared.ETag.ToString(), prepared.LastModifiedTime))
+        if (ConditionalGet.IsNotModified(request, prepared.ETag.ToString(), prepared.LastModifiedTime))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             return Task.CompletedTask;

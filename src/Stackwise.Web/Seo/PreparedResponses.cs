@@ -36,16 +36,15 @@ public sealed record PreparedResponse(
 /// </summary>
 public sealed class PreparedResponses
 {
-    private readonly ConcurrentDictionary<string, PreparedResponse> _responses = new(StringComparer.Ordinal);
+    // Keyed by (path, coding): a value tuple, so a lookup builds no key string.
+    private readonly ConcurrentDictionary<(string Path, string Coding), PreparedResponse> _responses = new();
 
     public int Count => _responses.Count;
 
     public static PreparedResponses For(Content.ContentSnapshot snapshot) => snapshot.Derived(_ => new PreparedResponses());
 
-    public static string Key(string path, string coding) => string.Concat(path, "\n", coding);
+    public bool TryGet(string path, string coding, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PreparedResponse? response) =>
+        _responses.TryGetValue((path, coding), out response);
 
-    public bool TryGet(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PreparedResponse? response) =>
-        _responses.TryGetValue(key, out response);
-
-    public void Add(string key, PreparedResponse response) => _responses.TryAdd(key, response);
+    public void Add(string path, string coding, PreparedResponse response) => _responses.TryAdd((path, coding), response);
 }

@@ -43,6 +43,7 @@ public static class SeoServices
         });
         services.Configure<BrotliCompressionProviderOptions>(options => options.Level = CompressionLevel.Optimal);
         services.Configure<GzipCompressionProviderOptions>(options => options.Level = CompressionLevel.Optimal);
+        services.AddSingleton<ResponseCodings>();
         return services;
     }
 

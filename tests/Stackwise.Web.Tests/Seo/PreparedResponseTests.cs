@@ -42,6 +42,8 @@ public sealed class PreparedResponseTests
         Assert.Null(first.Headers.Age);
         Assert.InRange(second.Headers.Age ?? TimeSpan.MinValue, TimeSpan.Zero, TimeSpan.FromSeconds(60));
         Assert.Contains("default-src 'self'", string.Join(' ', second.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+        // Every other header is the rendered response's, security headers included (the hot path writes them itself).
+        Assert.Equal(HeadersBesidesAge(first), HeadersBesidesAge(second));
     }
 
     [Fact]
@@ -91,4 +93,9 @@ public sealed class PreparedResponseTests
         Assert.Equal("Changed", after.QuerySelector("h1")?.NormalizedText());
         Assert.Equal(1, Stackwise.Web.Seo.PreparedResponses.For(store.Current).Count);
     }
+
+    private static SortedDictionary<string, string> HeadersBesidesAge(HttpResponseMessage response) =>
+        new(response.Headers.Concat(response.Content.Headers)
+            .Where(header => header.Key is not ("Age" or "Date"))
+            .ToDictionary(header => header.Key, header => string.Join(", ", header.Value), StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
 }
