@@ -8,7 +8,7 @@ public sealed record Article(
     ContentPath Path,
     string Title,
     string Summary,
-    string Html,
+    CompactText Html,
     ImmutableArray<Heading> Headings,
     Category Category,
     RiskLevel Risk,

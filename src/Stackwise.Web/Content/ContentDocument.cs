@@ -8,7 +8,7 @@ public abstract record ContentDocument(
     ContentPath Path,
     string Title,
     string Summary,
-    string Html,
+    CompactText Html,
     ImmutableArray<Heading> Headings)
 {
     public string Url => Path.Url;
@@ -20,7 +20,7 @@ public abstract record ContentDocument(
     public bool IsDraft { get; init; }
 
     /// <summary>The body as plain text, for search.</summary>
-    public string Text { get; init; } = "";
+    public CompactText Text { get; init; } = CompactText.Empty;
 
     /// <summary>The links and images of the body, kept so links between pages can be checked.</summary>
     public ImmutableArray<MarkdownLink> Links { get; init; } = [];

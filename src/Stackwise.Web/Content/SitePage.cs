@@ -9,6 +9,6 @@ public sealed record SitePage(
     string Title,
     string Summary,
     DateOnly? Updated,
-    string Html,
+    CompactText Html,
     ImmutableArray<Heading> Headings)
     : ContentDocument(Path, Title, Summary, Html, Headings);

@@ -61,13 +61,14 @@ public sealed class SearchIndex
             foreach (var article in articles)
             {
                 var headings = string.Join('\n', article.Headings.Select(heading => heading.Text));
+                var text = article.Text.ToString();
                 writer.AddDocument(
                 [
                     new StringField(UrlField, article.Url, Field.Store.YES),
                     new TextField(TitleField, article.Title, Field.Store.NO),
                     new TextField(HeadingsField, headings, Field.Store.NO),
-                    new TextField(BodyField, article.Text, Field.Store.NO),
-                    new TextField(WordsField, $"{article.Title}\n{headings}\n{article.Text}", Field.Store.NO),
+                    new TextField(BodyField, text, Field.Store.NO),
+                    new TextField(WordsField, $"{article.Title}\n{headings}\n{text}", Field.Store.NO),
                 ]);
             }
             // One segment keeps document numbers in the order the articles were added.
@@ -110,7 +111,7 @@ public sealed class SearchIndex
 
         var hits = top.GetTopDocs((query.Page - 1) * SearchResults.PageSize, SearchResults.PageSize).ScoreDocs
             .Select(scored => _articles[scored.Doc])
-            .Select(article => new SearchHit(article, Snippets.Build(article.Text, stems, words, EnglishText)))
+            .Select(article => new SearchHit(article, Snippets.Build(article.Text.ToString(), stems, words, EnglishText)))
             .ToImmutableArray();
         var categories = _snapshot.Categories
             .Select((listing, number) => new SearchFacet<Category>(listing.Category, listing.Category.Name,

@@ -117,7 +117,7 @@ public sealed class HostileContentTests(HostileContentTests.Site site) : IClassF
     {
         var article = site.Snapshot.Articles.Single(article => article.Path.File == "therapies/script-and-style.md");
 
-        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", article.Html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", article.Html.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
