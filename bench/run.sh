@@ -40,8 +40,10 @@ cleanup() {
 trap cleanup EXIT
 
 log "building (Release) into $WORK"
-dotnet publish "$ROOT/src/Stackwise.Web" -c Release -o "$WORK/publish" -v quiet -nologo >/dev/null
-dotnet build "$ROOT/bench/Stackwise.Benchmarks" -c Release -v quiet -nologo >/dev/null
+# Quiet unless a build fails: then its errors are shown.
+quietly() { "$@" >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; return 1; }; }
+quietly dotnet publish "$ROOT/src/Stackwise.Web" -c Release -o "$WORK/publish" -v quiet -nologo
+quietly dotnet build "$ROOT/bench/Stackwise.Benchmarks" -c Release -v quiet -nologo
 [ -x "$WORK/tools/dotnet-dump" ] || dotnet tool install --tool-path "$WORK/tools" dotnet-dump --version 10.0.750501 >/dev/null
 BENCH="dotnet $ROOT/bench/Stackwise.Benchmarks/bin/Release/net10.0/Stackwise.Benchmarks.dll"
 for n in 1000 10000; do [ -d "$WORK/corpus-$n" ] || $BENCH generate "$n" "$WORK/corpus-$n" 1 >/dev/null; done

@@ -21,9 +21,9 @@ public static class SearchLatency
         var index = SearchIndex.Build(snapshot);
         build.Stop();
         var heapWithIndex = GC.GetTotalMemory(forceFullCollection: true);
-        var htmlAndText = snapshot.ByUrl.Values.Sum(document => (long)(document.Html.Length + document.Text.Length) * sizeof(char));
+        var htmlAndText = snapshot.ByUrl.Values.Sum(document => (long)document.Html.StoredBytes + document.Text.StoredBytes);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"memory: live managed heap {Mb(heapWithSnapshot - heapBefore)} MB for the snapshot (of which HTML and text strings {Mb(htmlAndText)} MB), {Mb(heapWithIndex - heapWithSnapshot)} MB more for the search index"));
+            $"memory: live managed heap {Mb(heapWithSnapshot - heapBefore)} MB for the snapshot (of which compressed HTML and text {Mb(htmlAndText)} MB), {Mb(heapWithIndex - heapWithSnapshot)} MB more for the search index"));
 
         var random = new Random(seed);
         var mix = Enumerable.Range(0, queries).Select(i => Query(random, i)).ToList();
