@@ -28,6 +28,7 @@ public sealed partial class ContentStore(
     internal static readonly TimeSpan LongestTimerDelay = TimeSpan.FromDays(1);
 
     private readonly SemaphoreSlim _reloading = new(1, 1);
+    private readonly SnapshotWarming _warming = new(warmers, logger);
     private readonly Lock _timerLock = new();
     private volatile ContentSnapshot _current = ContentSnapshot.Empty;
     private volatile bool _loaded;
@@ -36,6 +37,9 @@ public sealed partial class ContentStore(
     private DateOnly? _scheduledFor;
 
     public ContentSnapshot Current => _current;
+
+    /// <summary>Completes when the warmers have run for every snapshot swapped in so far (or skipped a replaced one).</summary>
+    internal Task Warmed => _warming.Idle;
 
     /// <summary>True once a snapshot has loaded: the site has content to serve.</summary>
     public bool IsLoaded => _loaded;
@@ -99,12 +103,9 @@ public sealed partial class ContentStore(
     /// </summary>
     private async Task AfterSwapAsync(ContentSnapshot snapshot, CancellationToken cancellationToken)
     {
-        // Derived data (the search index) is built right after the swap, off the request path; a request
-        // that needs it first waits for the complete build, never a partial one.
-        foreach (var warmer in warmers)
-        {
-            _ = Task.Run(() => warmer.Warm(snapshot), CancellationToken.None);
-        }
+        // Derived data (the search index) is built right after the swap, off the request path and only for the newest
+        // snapshot; a request that needs it first waits for the complete build, never a partial one.
+        _warming.Enqueue(snapshot);
         try
         {
             await outputCache.EvictByTagAsync(CacheTag, cancellationToken);

@@ -1,8 +1,8 @@
 namespace Stackwise.Web.Content;
 
 /// <summary>
-/// Prepares what another feature derives from a new snapshot (see <see cref="ContentSnapshot.Derived{T}"/>)
-/// before the store swaps it in, so no request waits for it or sees the new content without it.
+/// Prepares what another feature derives from a new snapshot (see <see cref="ContentSnapshot.Derived{T}"/>) right after
+/// the store swaps it in, so that few requests wait for it (<see cref="SnapshotWarming"/> runs it, and logs its failures).
 /// </summary>
 public interface ISnapshotWarmer
 {
