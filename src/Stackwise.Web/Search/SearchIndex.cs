@@ -34,6 +34,12 @@ public sealed class SearchIndex
     private static readonly Analyzer PlainWords = new StandardAnalyzer(Version, CharArraySet.Empty);
     private static readonly Analyzer PerField = new PerFieldAnalyzerWrapper(EnglishText, new Dictionary<string, Analyzer> { [WordsField] = PlainWords });
 
+    /// <summary>
+    /// Indexed with frequencies but no positions: every query is made of single terms (no phrases), so positions would
+    /// only cost time and memory at every build.
+    /// </summary>
+    private static readonly Lucene.Net.Documents.FieldType Scored = Frozen(new(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS });
+
     private readonly IndexSearcher _searcher;
     private readonly ContentSnapshot _snapshot;
 
@@ -65,10 +71,10 @@ public sealed class SearchIndex
                 writer.AddDocument(
                 [
                     new StringField(UrlField, article.Url, Field.Store.YES),
-                    new TextField(TitleField, article.Title, Field.Store.NO),
-                    new TextField(HeadingsField, headings, Field.Store.NO),
-                    new TextField(BodyField, text, Field.Store.NO),
-                    new TextField(WordsField, $"{article.Title}\n{headings}\n{text}", Field.Store.NO),
+                    new Field(TitleField, article.Title, Scored),
+                    new Field(HeadingsField, headings, Scored),
+                    new Field(BodyField, text, Scored),
+                    new Field(WordsField, $"{article.Title}\n{headings}\n{text}", Scored),
                 ]);
             }
             // One segment keeps document numbers in the order the articles were added.
@@ -148,6 +154,12 @@ public sealed class SearchIndex
 
     /// <summary>How far a typed word may be from a real one: one letter for short words, two for long ones.</summary>
     internal static int MaxEdits(string word) => word.Length >= 7 ? 2 : 1;
+
+    private static Lucene.Net.Documents.FieldType Frozen(Lucene.Net.Documents.FieldType type)
+    {
+        type.Freeze();
+        return type;
+    }
 
     private static Query Boosted(Query query, float boost)
     {
