@@ -14,7 +14,6 @@ public sealed class ContentSnapshot
 {
     private static long _versions;
 
-    private readonly Lazy<RelatedArticles> _related;
     private readonly ConcurrentDictionary<Type, Lazy<object>> _derived = new();
 
     private ContentSnapshot(LoadedContent content, ContentVisibility visibility)
@@ -42,7 +41,6 @@ public sealed class ContentSnapshot
             .OrderBy(listing => listing.Category.Name, StringComparer.OrdinalIgnoreCase)];
         CategoriesBySlug = Categories.ToFrozenDictionary(listing => listing.Category.Slug, StringComparer.Ordinal);
         ByRisk = Enum.GetValues<RiskLevel>().ToFrozenDictionary(risk => risk, risk => Articles.Where(article => article.Risk == risk).ToImmutableArray());
-        _related = new(() => new RelatedArticles(Articles), LazyThreadSafetyMode.ExecutionAndPublication);
         ServedPaths = ByUrl.Keys
             .Concat(["/"])
             .Concat(Categories.Select(listing => listing.Category.Url))
@@ -142,7 +140,7 @@ public sealed class ContentSnapshot
     public SitePage? FindPage(string slug) => ByUrl.GetValueOrDefault($"/{slug}") as SitePage;
 
     /// <summary>Other articles in the same category or sharing tags, closest first; empty when there are none.</summary>
-    public ImmutableArray<Article> RelatedTo(Article article) => _related.Value.For(article);
+    public ImmutableArray<Article> RelatedTo(Article article) => Derived(snapshot => new RelatedArticles(snapshot.Articles)).For(article);
 
     /// <summary>
     /// Categories whose names differ only in case or punctuation share one page; every article takes the

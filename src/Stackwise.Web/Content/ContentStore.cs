@@ -38,9 +38,6 @@ public sealed partial class ContentStore(
 
     public ContentSnapshot Current => _current;
 
-    /// <summary>Completes when the warmers have run for every snapshot swapped in so far (or skipped a replaced one).</summary>
-    internal Task Warmed => _warming.Idle;
-
     /// <summary>True once a snapshot has loaded: the site has content to serve.</summary>
     public bool IsLoaded => _loaded;
 

@@ -11,7 +11,7 @@ namespace Stackwise.Web.Seo;
 /// (or, without one, an <c>If-Modified-Since</c> not older than Last-Modified) with 304 and no body. The output cache
 /// in front of it stores these headers and answers repeat requests.
 /// </summary>
-internal sealed class ConditionalGetMiddleware(RequestDelegate next, IOptions<SiteOptions> site, ResponseDates dates)
+internal sealed class ConditionalGetMiddleware(RequestDelegate next, IOptions<SiteOptions> site, ResponseDates dates, ResponseCodings codings)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -72,7 +72,7 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, IOptions<Si
     /// the next request for it never reaches routing (<see cref="PreparedResponseMiddleware"/>). Other spellings of a path
     /// that routing also answers (<c>/SITEMAP.XML</c>) are left to the output cache, so they cannot multiply the entries.
     /// </summary>
-    private static void Prepare(HttpContext context, MemoryStream buffer, DateTimeOffset lastModified)
+    private void Prepare(HttpContext context, MemoryStream buffer, DateTimeOffset lastModified)
     {
         var path = context.Request.Path.Value ?? "/";
         if (!HttpMethods.IsGet(context.Request.Method) || SitePaths.Normalize(path) != path)
@@ -81,7 +81,7 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, IOptions<Si
         }
         var headers = context.Response.Headers;
         var snapshot = context.RequestServices.GetRequiredService<ContentSnapshot>();
-        PreparedResponses.For(snapshot).Add(path, HttpCaching.ResponseEncoding(context), new PreparedResponse(
+        PreparedResponses.For(snapshot).Add(path, codings.For(context), new PreparedResponse(
             buffer.ToArray(), headers.ContentType, headers.ContentEncoding, headers.ETag, headers.LastModified, lastModified, headers.CacheControl,
             Environment.TickCount64));
     }

@@ -17,9 +17,6 @@ public static class HttpCaching
     /// </summary>
     public static DateOnly? LastModified(IEnumerable<Article> articles) => Newest(articles.Select(article => article.Dates.Modified));
 
-    /// <summary>The content coding the response to this request is sent in (<see cref="ResponseCodings"/>).</summary>
-    public static string ResponseEncoding(HttpContext context) => context.RequestServices.GetRequiredService<ResponseCodings>().For(context);
-
     internal static bool IsCacheableMediaType(string? contentType) =>
         contentType is not null && MediaTypeHeaderValue.TryParse(contentType, out var media)
         && media.MediaType.Value is "text/html" or "text/plain" or "application/xml" or "application/atom+xml" or "application/rss+xml";

@@ -28,7 +28,7 @@ public static class SeoServices
             .SetVaryByHost(false)
             .VaryByValue(context => new KeyValuePair<string, string>(
                 "content", context.RequestServices.GetRequiredService<ContentSnapshot>().Version.ToString(CultureInfo.InvariantCulture)))
-            .VaryByValue(context => new KeyValuePair<string, string>("encoding", HttpCaching.ResponseEncoding(context)))));
+            .VaryByValue(context => new KeyValuePair<string, string>("encoding", context.RequestServices.GetRequiredService<ResponseCodings>().For(context)))));
 
         services.AddSingleton<ResponseDates>();
         services.TryAddSingleton(TimeProvider.System);

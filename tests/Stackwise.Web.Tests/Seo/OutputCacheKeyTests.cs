@@ -64,6 +64,31 @@ public sealed class OutputCacheKeyTests
         }
     }
 
+    [Fact]
+    public async Task SearchKeepsTheParametersItReadsAfterAnyPageWasPrepared()
+    {
+        await using var site = new TestContentFactory();
+        using var routed = new RoutedRequests(site);
+        var client = site.CreateClient();
+        await client.GetPageAsync(Article);   // the article is prepared; the search page must never be
+
+        var results = new Dictionary<string, string>();
+        foreach (var query in new[] { "alpha", "gamma", "alpha", "alpha&risk=high", "gamma&page=2" })
+        {
+            var before = routed.Count;
+            var (response, document) = await client.GetPageAsync($"/search?q={query}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(before + 1, routed.Count);   // each one reached routing and was answered for its own query
+            results[query] = string.Join('|', document.QuerySelectorAll(".search-results .article-card-title").Select(title => title.TextContent.Trim()));
+        }
+
+        Assert.Contains("Alpha Test Therapy", results["alpha"], StringComparison.Ordinal);
+        Assert.DoesNotContain("Alpha Test Therapy", results["gamma"], StringComparison.Ordinal);
+        Assert.Contains("Gamma Test Therapy", results["gamma"], StringComparison.Ordinal);
+        Assert.NotEqual(results["alpha"], results["alpha&risk=high"]);
+        Assert.Equal("", results["gamma&page=2"]);   // one page of results: page 2 is empty, not page 1 again
+    }
+
     [Theory]
     [InlineData("br", "br")]
     [InlineData("gzip", "gzip")]
