@@ -38,13 +38,7 @@ dotnet build "$ROOT/bench/Stackwise.Benchmarks" -c Release -v quiet -nologo >/de
 dotnet "$ROOT/bench/Stackwise.Benchmarks/bin/Release/net10.0/Stackwise.Benchmarks.dll" generate "$ARTICLES" "$WORK/content" 1 >/dev/null
 cp -r "$ROOT/content/." "$WORK/content/"
 
-(cd "$WORK/publish" && exec env ASPNETCORE_ENVIRONMENT=Production Content__Root="$WORK/content" Content__Watch=false \
-  Site__BaseUrl="http://127.0.0.1:$PORT" Site__RedirectToHttps=false SearchRateLimit__PermitLimit=100000000 \
-  "Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware=Warning" \
-  dotnet Stackwise.Web.dll --urls "http://127.0.0.1:$PORT" >"$WORK/site.log" 2>&1) &
-SITE_PID=$!
-for _ in $(seq 1 300); do curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null && break; sleep 0.1; done
-curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null || { echo "the site did not become ready"; cat "$WORK/site.log"; exit 1; }
+start_published_site "$WORK/content" false || exit 1
 
 rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$SITE_PID/status"; }
 cached() { curl -s -o /dev/null -D - "http://127.0.0.1:$PORT$ARTICLE" | grep -qi '^age:'; }

@@ -37,7 +37,7 @@ checkout_source
 log "building $(git -C "$SOURCE" rev-parse --short HEAD) (Release) into $WORK; $(lscpu | sed -n 's/^Model name: *//p')"
 dotnet publish "$SOURCE/src/Stackwise.Web" -c Release -o "$WORK/publish" -v quiet -nologo >/dev/null
 dotnet build "$ROOT/bench/Stackwise.Benchmarks" -c Release -v quiet -nologo >/dev/null
-[ -x "$WORK/tools/dotnet-dump" ] || dotnet tool install --tool-path "$WORK/tools" dotnet-dump --version 10.0.750501 >/dev/null
+ensure_dotnet_dump
 rm -rf "$CORPUS"
 dotnet "$ROOT/bench/Stackwise.Benchmarks/bin/Release/net10.0/Stackwise.Benchmarks.dll" generate "$ARTICLES" "$CORPUS" 1 >/dev/null
 
@@ -71,22 +71,9 @@ editor() {
 }
 
 log "starting the site on $ARTICLES synthetic articles + 10 live-edited ones, watching for changes"
-(cd "$WORK/publish" && exec env ASPNETCORE_ENVIRONMENT=Production Content__Root="$CORPUS" Content__Watch=true \
-  Site__BaseUrl="http://127.0.0.1:$PORT" Site__RedirectToHttps=false SearchRateLimit__PermitLimit=100000000 \
-  "Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware=Warning" \
-  dotnet Stackwise.Web.dll --urls "http://127.0.0.1:$PORT" >"$WORK/site.log" 2>&1) &
-SITE_PID=$!
-for _ in $(seq 1 300); do curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null && break; sleep 0.1; done
-curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null || { echo "the site did not become ready"; cat "$WORK/site.log"; exit 1; }
+start_published_site "$CORPUS" true || exit 1
 
-# The live managed heap: what a forced full GC would keep, measured exactly by walking the heap from its roots in a
-# heap dump (dotnet-dump, `dumpheap -stat -live`). dotnet-gcdump's total was tried first: it is sampled over a lossy
-# event stream on .NET 10 and wandered by 10-25% between runs with no change in the live objects.
-heap() {
-  "$WORK/tools/dotnet-dump" collect -p "$SITE_PID" --type Heap -o "$WORK/$1.dmp" >/dev/null
-  "$WORK/tools/dotnet-dump" analyze "$WORK/$1.dmp" -c "dumpheap -stat -live" -c exit | awk '/^Total/ { gsub(",", "", $4); print $4 }'
-  rm -f "$WORK/$1.dmp"
-}
+heap() { live_heap_bytes "$SITE_PID"; }
 rss() { awk '/VmRSS/ { print $2 * 1024 }' "/proc/$SITE_PID/status"; }
 threads() { awk '/^Threads/ { print $2 }' "/proc/$SITE_PID/status"; }
 

@@ -19,15 +19,10 @@ log() { printf '\n== %s\n' "$*"; }
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) { print "n/a" } else if (NR % 2) { print v[(NR + 1) / 2] } else { print (v[NR / 2] + v[NR / 2 + 1]) / 2 } }'; }
 now_ms() { date +%s%3N; }
 source "$ROOT/bench/lib/logcheck.sh"
+source "$ROOT/bench/lib/setup.sh"
 logcheck_selftest || exit 1
 
-for tool in nginx wrk hugo; do
-  if ! command -v "$tool" >/dev/null && [ ! -x "/usr/sbin/$tool" ]; then
-    log "installing $tool"
-    sudo_cmd=""; [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
-    $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "$tool" >/dev/null
-  fi
-done
+ensure_tools nginx wrk hugo
 NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
 
 PIDS=()
@@ -44,7 +39,7 @@ log "building (Release) into $WORK"
 quietly() { "$@" >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; return 1; }; }
 quietly dotnet publish "$ROOT/src/Stackwise.Web" -c Release -o "$WORK/publish" -v quiet -nologo
 quietly dotnet build "$ROOT/bench/Stackwise.Benchmarks" -c Release -v quiet -nologo
-[ -x "$WORK/tools/dotnet-dump" ] || dotnet tool install --tool-path "$WORK/tools" dotnet-dump --version 10.0.750501 >/dev/null
+ensure_dotnet_dump
 BENCH="dotnet $ROOT/bench/Stackwise.Benchmarks/bin/Release/net10.0/Stackwise.Benchmarks.dll"
 for n in 1000 10000; do [ -d "$WORK/corpus-$n" ] || $BENCH generate "$n" "$WORK/corpus-$n" 1 >/dev/null; done
 ARTICLE="/therapies/synthetic-article-00000"
@@ -78,12 +73,8 @@ stop_site() {
 }
 # The header names of a response, sorted, without the ones that differ by server (Server is off in all three).
 header_names() { curl -fs -D - -o /dev/null "http://127.0.0.1:$1" | tr -d '\r' | sed -n 's/^\([A-Za-z-]*\):.*/\L\1/p' | grep -v -E '^(date|connection|age|server|keep-alive|accept-ranges)$' | sort; }
-# The live managed heap in MB: what a forced full GC would keep, walked from the roots in a heap dump.
-live_heap_mb() {
-  "$WORK/tools/dotnet-dump" collect -p "$1" --type Heap -o "$WORK/heap.dmp" >/dev/null
-  "$WORK/tools/dotnet-dump" analyze "$WORK/heap.dmp" -c "dumpheap -stat -live" -c exit | awk '/^Total/ { gsub(",", "", $4); printf "%.0f", $4 / 1048576 }'
-  rm -f "$WORK/heap.dmp"
-}
+# The live managed heap in MB (bench/lib/setup.sh).
+live_heap_mb() { awk -v b="$(live_heap_bytes "$1")" 'BEGIN { printf "%.0f", b / 1048576 }'; }
 current_rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 peak_rss_mb() { awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 start_nginx() {
