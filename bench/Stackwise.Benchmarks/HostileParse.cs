@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using Stackwise.Web.Content;
+using Stackwise.Web.Content.Model;
+using Stackwise.Web.Content.Parsing;
+using Stackwise.Web.Content.Snapshot;
 using Stackwise.Web.Rendering;
 
 namespace Stackwise.Benchmarks;

@@ -1,5 +1,7 @@
 using BenchmarkDotNet.Attributes;
-using Stackwise.Web.Content;
+using Stackwise.Web.Content.Model;
+using Stackwise.Web.Content.Parsing;
+using Stackwise.Web.Content.Snapshot;
 using Stackwise.Web.Rendering;
 
 namespace Stackwise.Benchmarks;

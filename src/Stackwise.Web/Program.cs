@@ -1,68 +1,68 @@
 using Serilog;
+using Stackwise.Web.Commands;
 using Stackwise.Web.Content;
-using Stackwise.Web.Export;
 using Stackwise.Web.Hardening;
 using Stackwise.Web.Pages;
 using Stackwise.Web.Rendering;
 using Stackwise.Web.Search;
 using Stackwise.Web.Seo;
+using Stackwise.Web.Site;
 
-var builder = WebApplication.CreateBuilder(ContentCommands.IsCommand(args) || args is ["export", ..] ? [] : args);
-
-// `check` and `new` are the editors' commands (Content/ContentCommands.cs): they run instead of the site.
-if (ContentCommands.IsCommand(args))
+// `check`, `new` and `export` are commands (Commands/SiteCommands.cs, each with --help): they run instead of serving.
+if (SiteCommands.IsCommand(args))
 {
-    var configuredRoot = new ContentOptions { Root = builder.Configuration["Content:Root"] ?? "" }.ResolveRoot(builder.Environment.ContentRootPath);
-    return await ContentCommands.RunAsync(args, configuredRoot, Console.Out, Console.Error);
+    return await SiteCommands.RunAsync(args, () => BuildSite([]), Console.Out, Console.Error);
 }
 
-// Serve wwwroot from the build output in every environment (a published app has it in place already);
-// without this, `dotnet run` or tests in Production would answer stylesheets with empty bodies.
-builder.WebHost.UseStaticWebAssets();
-
-// Logging: Serilog from the "Serilog" section of appsettings.json. The static Log.Logger is left
-// alone so that several hosts (parallel tests) each keep their own logger.
-builder.Services.AddSerilog((services, logger) => logger
-    .ReadFrom.Configuration(services.GetRequiredService<IConfiguration>())
-    .ReadFrom.Services(services)
-    .Enrich.FromLogContext(), preserveStaticLogger: true);
-
-// Features, each registered next to its own code.
-builder.Services.AddStackwiseSeo();         // Seo/: Site:BaseUrl, output cache policy
-builder.Services.AddStackwiseRendering();   // Rendering/: the one Markdig pipeline
-builder.Services.AddStackwiseContent();     // Content/: content folder -> immutable snapshot
-builder.Services.AddStackwiseSearch();      // Search/: Lucene index built with each snapshot
-builder.Services.AddStackwisePages();       // Pages/: home, articles, categories, risk levels, site pages, errors
-builder.AddStackwiseHardening();            // Hardening/: health checks, rate limiting, no Server header
-
-var app = builder.Build();
-
-app.UseRequestLogging();                    // one line per request: method, path, status, time
-app.UseTransportSecurity();                 // trusted proxies' forwarded headers; HSTS and HTTPS redirection outside Development
-app.UsePreparedResponses();                 // the hot path: a page already rendered from this snapshot, bytes and headers as they were
-app.UseSecurityHeaders();                   // CSP and friends on everything else; 405 for methods other than GET and HEAD
-app.UseRouting();                           // everything below runs only for what the hot path did not answer
-app.UseAuthentication();                    // no sign-in anywhere, but Razor Pages registers auth: placed here, after the
-app.UseAuthorization();                     // hot path, instead of where the framework would add them (ahead of everything)
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/error/500");
-}
-app.UseStatusCodePagesWithReExecute("/error/{0}");
-app.UseRateLimiter();                       // per-client limit on search: 429 with Retry-After, rendered as a page
-app.UseContentImages();                     // content/images/ at /images/
-app.UseStackwiseSeo();                      // 301 aliases and URL variants, 410 gone, output cache, ETag and 304
-
-app.MapStaticAssets();
-app.MapStackwisePages();
-app.MapSeoEndpoints();                      // robots.txt, sitemap.xml, feed.xml, rss.xml
-app.MapHealthEndpoints();                   // /healthz and /readyz for load balancers
-
-// `export OUTDIR` runs the site on a loopback port and saves it as static files (Export/SiteExport.cs).
-if (args is ["export", var outputFolder])
-{
-    return await SiteExport.RunAsync(app, outputFolder, Console.Out, Console.Error);
-}
-
-await app.RunAsync();
+await BuildSite(args).RunAsync();
 return 0;
+
+// The whole site: its services, then the request pipeline in the order a request meets it, then its endpoints.
+static WebApplication BuildSite(string[] args)
+{
+    var builder = WebApplication.CreateBuilder(args);
+
+    // Serve wwwroot from the build output in every environment (a published app has it in place already);
+    // without this, `dotnet run` or tests in Production would answer stylesheets with empty bodies.
+    builder.WebHost.UseStaticWebAssets();
+
+    // Logging: Serilog from the "Serilog" section of appsettings.json. The static Log.Logger is left
+    // alone so that several hosts (parallel tests) each keep their own logger.
+    builder.Services.AddSerilog((services, logger) => logger
+        .ReadFrom.Configuration(services.GetRequiredService<IConfiguration>())
+        .ReadFrom.Services(services)
+        .Enrich.FromLogContext(), preserveStaticLogger: true);
+
+    // Features, each registered next to its own code.
+    builder.Services.AddStackwiseSeo();         // Seo/: Site:BaseUrl, output cache policy
+    builder.Services.AddStackwiseRendering();   // Rendering/: the one Markdig pipeline
+    builder.Services.AddStackwiseContent();     // Content/: content folder -> immutable snapshot
+    builder.Services.AddStackwiseSearch();      // Search/: Lucene index built with each snapshot
+    builder.Services.AddStackwisePages();       // Pages/: home, articles, categories, risk levels, site pages, errors
+    builder.AddStackwiseHardening();            // Hardening/: health checks, rate limiting, no Server header
+
+    var app = builder.Build();
+
+    app.UseRequestLogging();                    // one line per request: method, path, status, time
+    app.UseTransportSecurity();                 // trusted proxies' forwarded headers; HSTS and HTTPS redirection outside Development
+    app.UsePreparedResponses();                 // the hot path: a page already rendered from this snapshot, bytes and headers as they were
+    app.UseSecurityHeaders();                   // CSP and friends on everything else; 405 for methods other than GET and HEAD
+    app.UseRouting();                           // everything below runs only for what the hot path did not answer
+    app.UseAuthentication();                    // no sign-in anywhere, but Razor Pages registers auth: placed here, after the
+    app.UseAuthorization();                     // hot path, instead of where the framework would add them (ahead of everything)
+    if (!app.Environment.IsDevelopment())
+    {
+        app.UseExceptionHandler(SiteRoutes.Error(500));
+    }
+    app.UseStatusCodePagesWithReExecute(SiteRoutes.ErrorPageFormat);
+    app.UseRateLimiter();                       // per-client limit on search: 429 with Retry-After, rendered as a page
+    app.UseContentImages();                     // content/images/ at /images/
+    app.UseStackwiseSeo();                      // 301 aliases and URL variants, 410 gone, output cache, ETag and 304
+
+    app.MapStaticAssets();
+    app.MapStackwisePages();
+    app.MapSeoEndpoints();                      // robots.txt, sitemap.xml, feed.xml, rss.xml
+    app.MapHealthEndpoints();                   // /healthz and /readyz for load balancers
+
+    return app;
+}

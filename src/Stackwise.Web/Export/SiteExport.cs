@@ -2,8 +2,9 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
-using Stackwise.Web.Content;
+using Stackwise.Web.Content.Hosting;
 using Stackwise.Web.Seo;
+using Stackwise.Web.Site;
 
 namespace Stackwise.Web.Export;
 
@@ -15,7 +16,6 @@ namespace Stackwise.Web.Export;
 /// </summary>
 public static class SiteExport
 {
-    private static readonly string[] CrawlFiles = ["/robots.txt", "/sitemap.xml", "/feed.xml", "/rss.xml"];
 
     public static async Task<int> RunAsync(WebApplication app, string outputFolder, TextWriter output, TextWriter error)
     {
@@ -41,9 +41,9 @@ public static class SiteExport
             var entries = snapshot.Derived(Sitemap.Entries);
             var parts = Sitemap.PartCount(entries.Count, app.Services.GetRequiredService<IOptions<SiteOptions>>().Value.SitemapUrlsPerFile);
             var sitemapParts = parts > 1
-                ? Enumerable.Range(1, parts).Select(part => $"/sitemaps/{part}.xml")
+                ? Enumerable.Range(1, parts).Select(part => SiteRoutes.SitemapPart(part))
                 : [];
-            var paths = entries.Select(entry => entry.Path).Concat(CrawlFiles).Concat(sitemapParts).Concat(StaticAssetPaths(app)).Distinct().ToList();
+            var paths = entries.Select(entry => entry.Path).Concat(SiteRoutes.CrawlFiles).Concat(sitemapParts).Concat(StaticAssetPaths(app)).Distinct().ToList();
 
             foreach (var path in paths)
             {
@@ -86,7 +86,7 @@ public static class SiteExport
     /// <summary>The editors' images from <c>content/images/</c>, hidden files and symbolic links left out, as the server serves them.</summary>
     private static void CopyImages(string contentRoot, string folder)
     {
-        var images = Path.Combine(contentRoot, BodyChecks.ImagesFolder);
+        var images = Path.Combine(contentRoot, SiteRoutes.ImagesFolder);
         if (!Directory.Exists(images))
         {
             return;
@@ -95,7 +95,7 @@ public static class SiteExport
             .Where(file => !Path.GetRelativePath(images, file).Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.'))
                 && !NoLinksFileProvider.IsReachedThroughLink(images, file)))
         {
-            var target = Path.Combine(folder, BodyChecks.ImagesFolder, Path.GetRelativePath(images, file));
+            var target = Path.Combine(folder, SiteRoutes.ImagesFolder, Path.GetRelativePath(images, file));
             Directory.CreateDirectory(Path.GetDirectoryName(target) ?? folder);
             File.Copy(file, target);
         }

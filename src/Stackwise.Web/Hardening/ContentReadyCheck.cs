@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Stackwise.Web.Content;
+using Stackwise.Web.Content.Hosting;
 
 namespace Stackwise.Web.Hardening;
 

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using Serilog;
 using Serilog.Events;
-using Stackwise.Web.Seo;
+using Stackwise.Web.Site;
 
 namespace Stackwise.Web.Hardening;
 
@@ -17,9 +17,6 @@ public static class HardeningServices
 {
     /// <summary>The rate limiting policy of endpoints that do work per request (search).</summary>
     public const string PerClientPolicy = "per-client";
-
-    public const string LivenessPath = "/healthz";
-    public const string ReadinessPath = "/readyz";
 
     /// <summary>The host names always answered besides the base URL's, so local runs, probes on the machine and tests work.</summary>
     private static readonly string[] LoopbackHosts = ["localhost", "127.0.0.1", "[::1]"];
@@ -148,8 +145,8 @@ public static class HardeningServices
     /// <summary><c>/healthz</c>: the process answers. <c>/readyz</c>: content is loaded.</summary>
     public static WebApplication MapHealthEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks(LivenessPath, new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks(ReadinessPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapHealthChecks(SiteRoutes.Liveness, new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks(SiteRoutes.Readiness, new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         return app;
     }
 
@@ -176,6 +173,6 @@ public static class HardeningServices
         : LogEventLevel.Information;
 
     private static bool IsHealthProbe(HttpContext context) =>
-        context.Request.Path.StartsWithSegments(LivenessPath, StringComparison.Ordinal)
-        || context.Request.Path.StartsWithSegments(ReadinessPath, StringComparison.Ordinal);
+        context.Request.Path.StartsWithSegments(SiteRoutes.Liveness, StringComparison.Ordinal)
+        || context.Request.Path.StartsWithSegments(SiteRoutes.Readiness, StringComparison.Ordinal);
 }

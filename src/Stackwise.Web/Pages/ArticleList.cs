@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Stackwise.Web.Content;
+using Stackwise.Web.Content.Model;
 
 namespace Stackwise.Web.Pages;
 

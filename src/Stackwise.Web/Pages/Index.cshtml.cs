@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Stackwise.Web.Content;
+using Stackwise.Web.Content.Snapshot;
 using Stackwise.Web.Seo;
 
 namespace Stackwise.Web.Pages;

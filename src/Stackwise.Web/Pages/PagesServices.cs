@@ -1,20 +1,33 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Stackwise.Web.Seo;
+using Stackwise.Web.Site;
 
 namespace Stackwise.Web.Pages;
 
 public static class PagesServices
 {
-    /// <summary>Registers the Razor Pages. The site sets no cookies and has no forms that post, so data protection
-    /// keys (used only by antiforgery) stay in memory instead of being written to disk unencrypted.</summary>
+    /// <summary>
+    /// Registers the Razor Pages at the routes of <see cref="SiteRoutes"/> (their <c>@page</c> directives name no template,
+    /// so no route is written twice). The site sets no cookies and has no forms that post, so data protection keys (used
+    /// only by antiforgery) stay in memory instead of being written to disk unencrypted.
+    /// </summary>
     public static IServiceCollection AddStackwisePages(this IServiceCollection services)
     {
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.Configure<RouteOptions>(options => options.ConstraintMap[SlugRouteConstraint.Name] = typeof(SlugRouteConstraint));
-        // The later pages of long lists: /categories/{slug}/page/{n} and /risk/{level}/page/{n}.
-        services.AddRazorPages(options => options.Conventions
-            .AddPageRoute("/Categories/Category", "/categories/{slug:slug}/page/{pageNumber:int:min(2)}")
-            .AddPageRoute("/Risk/RiskLevel", "/risk/{level:slug}/page/{pageNumber:int:min(2)}"));
+        services.AddRazorPages(options =>
+        {
+            var pages = options.Conventions;
+            Route(pages, "/Index", SiteRoutes.Home);
+            Route(pages, "/Articles/Article", SiteRoutes.ArticleTemplate);
+            Route(pages, "/SitePages/SitePage", SiteRoutes.SitePageTemplate);
+            Route(pages, "/Categories/Category", SiteRoutes.CategoryTemplate, SiteRoutes.CategoryTemplate + SiteRoutes.ListPageSuffix);
+            Route(pages, "/Risk/RiskLevel", SiteRoutes.RiskLevelTemplate, SiteRoutes.RiskLevelTemplate + SiteRoutes.ListPageSuffix);
+            Route(pages, "/Search/Search", SiteRoutes.Search);
+            Route(pages, "/Errors/Error", SiteRoutes.ErrorTemplate);
+            Route(pages, "/ContentProblems/Problems", SiteRoutes.ContentProblems);
+        });
         return services;
     }
 
@@ -24,4 +37,15 @@ public static class PagesServices
         endpoints.MapRazorPages().WithStaticAssets().CacheAsContent();
         return endpoints;
     }
+
+    /// <summary>Serves a page at exactly these templates, in place of the route its file path would give it.</summary>
+    private static void Route(PageConventionCollection pages, string page, params string[] templates) =>
+        pages.AddPageRouteModelConvention(page, model =>
+        {
+            model.Selectors.Clear();
+            foreach (var template in templates)
+            {
+                model.Selectors.Add(new SelectorModel { AttributeRouteModel = new AttributeRouteModel { Template = template } });
+            }
+        });
 }

@@ -12,7 +12,8 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
-using Stackwise.Web.Content;
+using Stackwise.Web.Content.Model;
+using Stackwise.Web.Content.Snapshot;
 
 namespace Stackwise.Web.Search;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
-using Stackwise.Web.Content;
+using Stackwise.Web.Content.Model;
+using Stackwise.Web.Site;
 
 namespace Stackwise.Web.Search;
 
@@ -42,6 +43,6 @@ public sealed record SearchQuery(string Text, string? CategorySlug, RiskLevel? R
         {
             parameters.Add(string.Create(CultureInfo.InvariantCulture, $"page={page}"));
         }
-        return "/search?" + string.Join("&", parameters);
+        return SiteRoutes.Search + "?" + string.Join("&", parameters);
     }
 }

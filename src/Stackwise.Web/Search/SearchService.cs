@@ -1,4 +1,5 @@
-using Stackwise.Web.Content;
+using Stackwise.Web.Content.Hosting;
+using Stackwise.Web.Content.Snapshot;
 
 namespace Stackwise.Web.Search;
 

@@ -1,4 +1,4 @@
-using Stackwise.Web.Content;
+using Stackwise.Web.Content.Hosting;
 
 namespace Stackwise.Web.Search;
 

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
-using Stackwise.Web.Content;
+using Stackwise.Web.Content.Checks;
 
 namespace Stackwise.Web.Search;
 

@@ -10,7 +10,7 @@ public static class ConditionalGet
     /// </summary>
     public static bool IsNotModified(HttpRequest http, string entityTag, DateTimeOffset lastModified)
     {
-        if (http.Headers.IfNoneMatch.Count == 0 && http.Headers.IfModifiedSince.Count == 0)
+        if (!IsConditional(http))
         {
             return false;  // most requests: nothing to parse
         }
@@ -22,4 +22,7 @@ public static class ConditionalGet
         }
         return request.IfModifiedSince is { } since && lastModified <= since;
     }
+
+    /// <summary>True when the request asks for a 304 if its copy is current.</summary>
+    public static bool IsConditional(HttpRequest http) => http.Headers.IfNoneMatch.Count > 0 || http.Headers.IfModifiedSince.Count > 0;
 }

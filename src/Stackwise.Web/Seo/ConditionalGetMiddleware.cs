@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
-using Stackwise.Web.Content;
+using Stackwise.Web.Content.Snapshot;
+using Stackwise.Web.Site;
 
 namespace Stackwise.Web.Seo;
 

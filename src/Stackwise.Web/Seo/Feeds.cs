@@ -1,5 +1,7 @@
 using System.ServiceModel.Syndication;
-using Stackwise.Web.Content;
+using Stackwise.Web.Content.Model;
+using Stackwise.Web.Content.Snapshot;
+using Stackwise.Web.Site;
 
 namespace Stackwise.Web.Seo;
 
@@ -8,10 +10,10 @@ public static class Feeds
 {
     public const int MaxItems = 50;
 
-    public static string Atom(ContentSnapshot snapshot, SiteOptions site) => Write(new Atom10FeedFormatter(Build(snapshot, site, "/feed.xml")));
+    public static string Atom(ContentSnapshot snapshot, SiteOptions site) => Write(new Atom10FeedFormatter(Build(snapshot, site, SiteRoutes.AtomFeed)));
 
     public static string Rss(ContentSnapshot snapshot, SiteOptions site) =>
-        Write(new Rss20FeedFormatter(Build(snapshot, site, "/rss.xml")) { SerializeExtensionsAsAtom = false });
+        Write(new Rss20FeedFormatter(Build(snapshot, site, SiteRoutes.RssFeed)) { SerializeExtensionsAsAtom = false });
 
     private static SyndicationFeed Build(ContentSnapshot snapshot, SiteOptions site, string selfPath)
     {

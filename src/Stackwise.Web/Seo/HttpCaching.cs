@@ -1,5 +1,5 @@
 using Microsoft.Net.Http.Headers;
-using Stackwise.Web.Content;
+using Stackwise.Web.Content.Model;
 
 namespace Stackwise.Web.Seo;
 

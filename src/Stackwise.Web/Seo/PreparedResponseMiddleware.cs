@@ -1,5 +1,5 @@
 using Microsoft.Net.Http.Headers;
-using Stackwise.Web.Content;
+using Stackwise.Web.Content.Hosting;
 using Stackwise.Web.Hardening;
 
 namespace Stackwise.Web.Seo;

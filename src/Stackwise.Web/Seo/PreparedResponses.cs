@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Primitives;
+using Stackwise.Web.Content.Snapshot;
 
 namespace Stackwise.Web.Seo;
 
@@ -31,7 +32,7 @@ public sealed record PreparedResponse(
 /// <summary>
 /// The content responses of one snapshot, each kept the first time it is rendered (per path and coding) and served from
 /// then on by <see cref="PreparedResponseMiddleware"/> before routing: a dictionary lookup and a write of bytes. It lives
-/// and dies with its snapshot (<see cref="Content.ContentSnapshot.Derived{T}"/>), so a reload never serves an old page.
+/// and dies with its snapshot (<see cref="ContentSnapshot.Derived{T}"/>), so a reload never serves an old page.
 /// Only canonical paths are kept, so the entries are bounded by the pages the snapshot serves times three codings.
 /// </summary>
 public sealed class PreparedResponses
@@ -41,7 +42,7 @@ public sealed class PreparedResponses
 
     public int Count => _responses.Count;
 
-    public static PreparedResponses For(Content.ContentSnapshot snapshot) => snapshot.Derived(_ => new PreparedResponses());
+    public static PreparedResponses For(ContentSnapshot snapshot) => snapshot.Derived(_ => new PreparedResponses());
 
     public bool TryGet(string path, string coding, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PreparedResponse? response) =>
         _responses.TryGetValue((path, coding), out response);

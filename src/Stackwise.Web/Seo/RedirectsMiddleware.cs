@@ -1,4 +1,5 @@
-using Stackwise.Web.Content;
+using Stackwise.Web.Content.Snapshot;
+using Stackwise.Web.Site;
 
 namespace Stackwise.Web.Seo;
 

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
-using Stackwise.Web.Content;
+using Stackwise.Web.Content.Snapshot;
+using Stackwise.Web.Site;
 
 namespace Stackwise.Web.Seo;
 
@@ -12,14 +13,14 @@ public static class SeoEndpoints
     /// <summary>Maps robots.txt, the sitemap (or sitemap index and its parts) and the Atom and RSS feeds.</summary>
     public static IEndpointRouteBuilder MapSeoEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        Map(endpoints, "/robots.txt", (snapshot, site, context) => Text(Robots(site), "text/plain"));
-        Map(endpoints, "/sitemap.xml", (snapshot, site, context) =>
+        Map(endpoints, SiteRoutes.Robots, (snapshot, site, context) => Text(Robots(site), "text/plain"));
+        Map(endpoints, SiteRoutes.Sitemap, (snapshot, site, context) =>
         {
             var entries = snapshot.Derived(Sitemap.Entries);
             var xml = Sitemap.PartCount(entries.Count, site.SitemapUrlsPerFile) == 1 ? Sitemap.UrlSet(entries, site) : Sitemap.Index(entries, site);
             return Text(xml, "application/xml");
         });
-        Map(endpoints, "/sitemaps/{part:int}.xml", (snapshot, site, context) =>
+        Map(endpoints, SiteRoutes.SitemapPartTemplate, (snapshot, site, context) =>
         {
             var entries = snapshot.Derived(Sitemap.Entries);
             var parts = Sitemap.PartCount(entries.Count, site.SitemapUrlsPerFile);
@@ -30,13 +31,13 @@ public static class SeoEndpoints
                 ? Results.NotFound()
                 : Text(Sitemap.UrlSet(entries, site, part - 1), "application/xml");
         });
-        Map(endpoints, "/feed.xml", (snapshot, site, context) => Text(Feeds.Atom(snapshot, site), "application/atom+xml"));
-        Map(endpoints, "/rss.xml", (snapshot, site, context) => Text(Feeds.Rss(snapshot, site), "application/rss+xml"));
+        Map(endpoints, SiteRoutes.AtomFeed, (snapshot, site, context) => Text(Feeds.Atom(snapshot, site), "application/atom+xml"));
+        Map(endpoints, SiteRoutes.RssFeed, (snapshot, site, context) => Text(Feeds.Rss(snapshot, site), "application/rss+xml"));
         return endpoints;
     }
 
     public static string Robots(SiteOptions site) =>
-        $"User-agent: *\nAllow: /\nDisallow: /search\n\nSitemap: {site.Absolute("/sitemap.xml")}\n";
+        $"User-agent: *\nAllow: /\nDisallow: {SiteRoutes.Search}\n\nSitemap: {site.Absolute(SiteRoutes.Sitemap)}\n";
 
     private static void Map(IEndpointRouteBuilder endpoints, string pattern, Func<ContentSnapshot, SiteOptions, HttpContext, IResult> handler) =>
         endpoints.MapMethods(pattern, GetAndHead, (HttpContext context, ContentSnapshot snapshot, IOptions<SiteOptions> site) =>

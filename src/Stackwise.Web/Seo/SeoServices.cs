@@ -3,7 +3,9 @@ using System.IO.Compression;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Stackwise.Web.Content;
+using Stackwise.Web.Content.Hosting;
+using Stackwise.Web.Content.Snapshot;
+using Stackwise.Web.Site;
 
 namespace Stackwise.Web.Seo;
 
@@ -21,15 +23,19 @@ public static class SeoServices
         // encoding the response is compressed with. Nothing else a client sends is part of it: no page reads the query
         // string or the Host header (absolute URLs come from Site:BaseUrl), so `?utm_source=...`, a long Accept-Encoding or
         // another port in Host reuse the one entry instead of adding entries without bound.
+        // A conditional request (If-None-Match, If-Modified-Since) is never answered from this cache: 304s are decided in one
+        // place, ConditionalGet, by the prepared responses and by ConditionalGetMiddleware after a render.
         services.AddOutputCache(options => options.AddPolicy(HttpCaching.PolicyName, policy => policy
+            .With(context => !ConditionalGet.IsConditional(context.HttpContext.Request))
             .Expire(TimeSpan.FromHours(1))
-            .Tag(ContentStore.CacheTag)
+            .Tag(OutputCacheEviction.CacheTag)
             .SetVaryByQuery(Array.Empty<string>())
             .SetVaryByHost(false)
             .VaryByValue(context => new KeyValuePair<string, string>(
                 "content", context.RequestServices.GetRequiredService<ContentSnapshot>().Version.ToString(CultureInfo.InvariantCulture)))
             .VaryByValue(context => new KeyValuePair<string, string>("encoding", context.RequestServices.GetRequiredService<ResponseCodings>().For(context)))));
 
+        services.AddSingleton<ISnapshotObserver, OutputCacheEviction>();
         services.AddSingleton<ResponseDates>();
         services.TryAddSingleton(TimeProvider.System);
 

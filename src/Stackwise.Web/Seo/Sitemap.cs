@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using System.Xml;
-using Stackwise.Web.Content;
-using Stackwise.Web.Pages;
+using Stackwise.Web.Content.Model;
+using Stackwise.Web.Content.Snapshot;
+using Stackwise.Web.Site;
 
 namespace Stackwise.Web.Seo;
 
@@ -12,7 +13,7 @@ public sealed record SitemapEntry(string Path, DateOnly? LastModified);
 public static class Sitemap
 {
     /// <summary>The protocol's limit of URLs in one sitemap file.</summary>
-    public const int MaxUrlsPerFile = 50_000;
+    public const int MaxUrlsPerFile = SiteOptions.MaxSitemapUrlsPerFile;
 
     private const string Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
@@ -66,7 +67,7 @@ public static class Sitemap
                 var newest = HttpCaching.Newest(entries.Skip(part * size).Take(size)
                     .Where(entry => entry.LastModified is not null).Select(entry => entry.LastModified.GetValueOrDefault()));
                 writer.WriteStartElement("sitemap", Namespace);
-                writer.WriteElementString("loc", Namespace, site.Absolute($"/sitemaps/{part + 1}.xml"));
+                writer.WriteElementString("loc", Namespace, site.Absolute(SiteRoutes.SitemapPart(part + 1)));
                 if (newest is { } date)
                 {
                     writer.WriteElementString("lastmod", Namespace, Dates.Iso(date));

@@ -1,8 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Stackwise.Web.Content;
-using Stackwise.Web.Pages;
+using Stackwise.Web.Content.Model;
+using Stackwise.Web.Site;
 
 namespace Stackwise.Web.Seo;
 

@@ -1,4 +1,6 @@
-using Stackwise.Web.Content;
+using Stackwise.Web.Content.Model;
+using Stackwise.Web.Content.Parsing;
+using Stackwise.Web.Content.Snapshot;
 using Stackwise.Web.Rendering;
 using Stackwise.Web.Tests.Support;
 

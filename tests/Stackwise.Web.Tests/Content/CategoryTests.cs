@@ -1,4 +1,4 @@
-using Stackwise.Web.Content;
+using Stackwise.Web.Content.Model;
 
 namespace Stackwise.Web.Tests.Content;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Stackwise.Web.Content;
+using Stackwise.Web.Content.Model;
 
 namespace Stackwise.Web.Tests.Content;
 

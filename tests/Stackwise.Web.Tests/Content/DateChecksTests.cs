@@ -1,4 +1,5 @@
-using Stackwise.Web.Content;
+using Stackwise.Web.Content.Model;
+using Stackwise.Web.Content.Parsing;
 using Stackwise.Web.Rendering;
 
 namespace Stackwise.Web.Tests.Content;

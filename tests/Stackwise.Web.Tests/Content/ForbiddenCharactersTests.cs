@@ -3,7 +3,9 @@ using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using Serilog.Events;
-using Stackwise.Web.Content;
+using Stackwise.Web.Content.Checks;
+using Stackwise.Web.Content.Model;
+using Stackwise.Web.Content.Parsing;
 using Stackwise.Web.Rendering;
 using Stackwise.Web.Tests.Support;
 

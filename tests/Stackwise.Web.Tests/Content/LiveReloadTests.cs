@@ -1,7 +1,8 @@
 using System.Net;
 using System.Xml.Linq;
 using Microsoft.Extensions.DependencyInjection;
-using Stackwise.Web.Content;
+using Stackwise.Web.Content.Hosting;
+using Stackwise.Web.Content.Snapshot;
 using Stackwise.Web.Tests.Support;
 
 namespace Stackwise.Web.Tests.Content;
@@ -229,7 +230,6 @@ public sealed class LiveReloadTests : IAsyncLifetime, IAsyncDisposable
 
         var store = Factory.Services.GetRequiredService<ContentStore>();
         await Eventually.HoldsAsync(() => Task.FromResult(store.Current.Articles.Length == 201), "all 200 articles are live");
-        await Task.Delay(1000);
         var reloads = Factory.Logs.Messages.Count(message => message.StartsWith("Content loaded", StringComparison.Ordinal)) - loadsBefore;
         Assert.InRange(reloads, 1, 10);
         Assert.Equal(HttpStatusCode.OK, await StatusAsync("/bulk/article-199"));

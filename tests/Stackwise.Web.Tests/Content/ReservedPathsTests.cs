@@ -1,8 +1,9 @@
 using System.Net;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Stackwise.Web.Content;
+using Stackwise.Web.Content.Model;
+using Stackwise.Web.Content.Parsing;
 using Stackwise.Web.Rendering;
+using Stackwise.Web.Site;
 using Stackwise.Web.Tests.Support;
 
 namespace Stackwise.Web.Tests.Content;
@@ -86,34 +87,6 @@ public sealed class ReservedPathsTests : IDisposable
         Assert.Contains("/therapies/moved.md:8:5: error SW056: alias `/healthz` is a path the site itself answers", output, StringComparison.Ordinal);
         Assert.Contains("/redirects.yml:2:5: error SW056: `/readyz` is a path the site itself answers and cannot be listed as gone", output, StringComparison.Ordinal);
     }
-
-    /// <summary>
-    /// Every endpoint the app maps, except the content routes themselves, answers under a reserved first segment; so a new
-    /// endpoint added without reserving its path fails here instead of being shadowed by a content folder or an alias.
-    /// </summary>
-    [Fact]
-    public async Task EveryMappedEndpointIsUnderAReservedPath()
-    {
-        await using var site = new TestContentFactory();
-        site.CreateClient();
-        // The content routes themselves, and the static-file fallback (`{**path:file}`, which serves a file of wwwroot
-        // when one exists and otherwise lets the request fall through to a 404).
-        string[] contentRoutes = ["", "/", "{section:slug}/{slug:slug}", "/{section:slug}/{slug:slug}", "{slug:slug}", "/{slug:slug}", "Index", "{**path:file}"];
-
-        var patterns = site.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Select(endpoint => endpoint.RoutePattern.RawText ?? "")
-            .Where(pattern => !contentRoutes.Contains(pattern))
-            .Distinct()
-            .ToList();
-
-        Assert.Contains("/healthz", patterns);
-        Assert.Contains(patterns, pattern => pattern.StartsWith("css/site.", StringComparison.Ordinal));
-        Assert.All(patterns, pattern => Assert.True(SitePaths.IsReserved(SamplePath(pattern)), $"`{pattern}` is not under a reserved path"));
-    }
-
-    /// <summary>A path the pattern matches, with each parameter filled in.</summary>
-    private static string SamplePath(string pattern) =>
-        "/" + System.Text.RegularExpressions.Regex.Replace(pattern.TrimStart('/'), "\\{[^}]*\\}", "x").ToLowerInvariant();
 
     [Theory]
     [InlineData("/healthz", true)]

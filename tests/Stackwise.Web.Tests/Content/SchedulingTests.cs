@@ -2,7 +2,8 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Serilog.Events;
-using Stackwise.Web.Content;
+using Stackwise.Web.Content.Checks;
+using Stackwise.Web.Content.Hosting;
 using Stackwise.Web.Tests.Support;
 
 namespace Stackwise.Web.Tests.Content;
@@ -54,8 +55,8 @@ public sealed class SchedulingTests : IDisposable
         Assert.Equal(2, site.Logs.Messages.Count(message => message.StartsWith("Content loaded:", StringComparison.Ordinal)));
         var published = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
         // Beyond a year ahead the first reload is the day the far-future warning stops applying.
-        var reload = published.DayNumber - DateOnly.FromDateTime(Now.UtcDateTime).DayNumber > ContentParser.FarFutureDays
-            ? published.AddDays(-ContentParser.FarFutureDays) : published;
+        var reload = published.DayNumber - DateOnly.FromDateTime(Now.UtcDateTime).DayNumber > DateChecks.FarFutureDays
+            ? published.AddDays(-DateChecks.FarFutureDays) : published;
         Assert.Contains(site.Logs.Messages, message =>
             message == $"Content reloads by itself at midnight UTC of {reload:yyyy-MM-dd} (a scheduled publication or a date check)");
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/therapies/public", UriKind.Relative))).StatusCode);

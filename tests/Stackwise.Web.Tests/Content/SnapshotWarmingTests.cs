@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
-using Stackwise.Web.Content;
+using Stackwise.Web.Content.Hosting;
+using Stackwise.Web.Content.Snapshot;
 
 namespace Stackwise.Web.Tests.Content;
 

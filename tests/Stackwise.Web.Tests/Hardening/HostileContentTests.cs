@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
-using Stackwise.Web.Content;
+using Stackwise.Web.Content.Hosting;
+using Stackwise.Web.Content.Model;
+using Stackwise.Web.Content.Snapshot;
 using Stackwise.Web.Tests.Support;
 
 namespace Stackwise.Web.Tests.Hardening;

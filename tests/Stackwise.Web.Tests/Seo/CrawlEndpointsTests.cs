@@ -5,6 +5,7 @@ using System.Xml;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Hosting;
 using Stackwise.Web.Seo;
+using Stackwise.Web.Site;
 using Stackwise.Web.Tests.Support;
 
 namespace Stackwise.Web.Tests.Seo;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
-using Stackwise.Web.Content;
+using Stackwise.Web.Content.Hosting;
 using Stackwise.Web.Tests.Support;
 
 namespace Stackwise.Web.Tests.Seo;

@@ -7,7 +7,7 @@ public static class AppProcess
 {
     public static async Task<(int ExitCode, string Output, string Error)> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var app = typeof(Stackwise.Web.Content.ContentCommands).Assembly.Location;
+        var app = typeof(Program).Assembly.Location;
         var start = new ProcessStartInfo("dotnet")
         {
             // The app reads appsettings.json from its working directory, as a published app does.

@@ -2,8 +2,10 @@ using System.Collections.Immutable;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
-using Stackwise.Web.Content;
+using Stackwise.Web.Content.Model;
+using Stackwise.Web.Content.Snapshot;
 using Stackwise.Web.Seo;
+using Stackwise.Web.Site;
 
 namespace Stackwise.Web.Pages.Articles;
 

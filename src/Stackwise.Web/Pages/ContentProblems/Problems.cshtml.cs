@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Stackwise.Web.Content;
+using Stackwise.Web.Content.Snapshot;
 using Stackwise.Web.Seo;
 
 namespace Stackwise.Web.Pages.ContentProblems;

@@ -2,7 +2,8 @@ using System.Collections.Immutable;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Stackwise.Web.Content;
+using Stackwise.Web.Content.Model;
+using Stackwise.Web.Content.Snapshot;
 using Stackwise.Web.Seo;
 
 namespace Stackwise.Web.Pages.Errors;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Stackwise.Web.Content;
+using Stackwise.Web.Content.Snapshot;
 using Stackwise.Web.Hardening;
 using Stackwise.Web.Search;
 using Stackwise.Web.Seo;

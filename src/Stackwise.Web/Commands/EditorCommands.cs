@@ -1,0 +1,102 @@
+using System.Globalization;
+using Stackwise.Web.Content.Model;
+using Stackwise.Web.Content.Parsing;
+using Stackwise.Web.Content.Snapshot;
+using Stackwise.Web.Rendering;
+
+namespace Stackwise.Web.Commands;
+
+/// <summary>
+/// What the editors' commands do, once <see cref="SiteCommands"/> has parsed them: <c>check</c> validates the content
+/// folder, <c>new</c> writes a new article from the template.
+/// </summary>
+public static class EditorCommands
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int CouldNotRun = 2;
+
+    public static readonly string[] SectionHeadings =
+        ["How It Works", "Benefits For Your Health", "The Science Behind It", "Treatment Protocol", "What to Watch Out For"];
+
+    /// <summary>Prints every problem in the form compilers use and a summary; 1 when there is an error.</summary>
+    public static async Task<int> CheckAsync(string root, TextWriter output)
+    {
+        var loader = new ContentLoader(new ContentParser(new MarkdownRenderer()));
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var snapshot = await loader.LoadAsync(root, new ContentVisibility(today, IncludeUnpublished: true), previous: null, CancellationToken.None);
+        var shownRoot = Shown(root);
+        foreach (var problem in snapshot.Problems)
+        {
+            await output.WriteLineAsync((problem with { File = Path.Combine(shownRoot, problem.File).Replace('\\', '/') }).ToString());
+        }
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"Checked {snapshot.FilesRead} files in {shownRoot}: {Count(snapshot.ErrorCount, "error")}, {Count(snapshot.WarningCount, "warning")}; {Count(snapshot.FilesRejected, "file")} kept off the site."));
+        return snapshot.ErrorCount == 0 ? Ok : Failed;
+    }
+
+    /// <summary>Writes a draft article from the template; never overwrites a file.</summary>
+    public static async Task<int> NewAsync(string root, string section, string title, TextWriter output, TextWriter error)
+    {
+        var slug = Slugs.FromText(title);
+        if (slug is null || title.Length > FrontMatterField.TitleMaxLength)
+        {
+            await error.WriteLineAsync($"error: the title must have letters or digits and at most {FrontMatterField.TitleMaxLength} characters.");
+            return Failed;
+        }
+        if (!ContentPath.TryParse($"{section}/{slug}.md", out var path, out var problem) || path.IsSitePage)
+        {
+            await error.WriteLineAsync($"error: {(problem?.Message ?? "site pages in content/pages/ are written by hand; choose an article section such as `therapies`")}.");
+            return Failed;
+        }
+
+        var file = Path.Combine(root, section, $"{slug}.md");
+        if (File.Exists(file) || File.Exists(Path.ChangeExtension(file, ".markdown")))
+        {
+            await error.WriteLineAsync($"error: {Shown(file)} already exists; it was not changed.");
+            return Failed;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(file) ?? root);
+        await using (var stream = new FileStream(file, FileMode.CreateNew, FileAccess.Write))
+        await using (var writer = new StreamWriter(stream))
+        {
+            await writer.WriteAsync(Template(title, DateOnly.FromDateTime(DateTime.UtcNow)));
+        }
+        await output.WriteLineAsync($"Wrote {Shown(file)} (a draft: remove `draft: true` to publish it at {path.Url}).");
+        return Ok;
+    }
+
+    public static string Template(string title, DateOnly today)
+    {
+        var sections = string.Concat(SectionHeadings.Select(heading => $"\n## {heading}\n\nWrite this section.\n"));
+        return $"""
+            ---
+            title: "{title.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}"
+            category: Uncategorized
+            risk: moderate
+            summary: Replace with one or two sentences for lists and search results, at most 160 characters.
+            healthRisks:
+              - Replace with the first health risk
+            published: {today:yyyy-MM-dd}
+            draft: true
+            ---
+            Write the introduction here.
+            {sections}
+            """;
+    }
+
+    /// <summary>A path as the editor can click it: relative to where the command was typed, unless that climbs out.</summary>
+    public static string Shown(string path)
+    {
+        var relative = Path.GetRelativePath(InvocationDirectory, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
+    }
+
+    /// <summary>The folder the command was typed in: <c>dotnet run</c> starts the app in the project folder but keeps the shell's PWD.</summary>
+    public static string InvocationDirectory =>
+        Environment.GetEnvironmentVariable("PWD") is { Length: > 0 } pwd && Directory.Exists(pwd) ? pwd : Directory.GetCurrentDirectory();
+
+    private static string Count(int count, string noun) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? "" : "s")}");
+}

@@ -1,0 +1,84 @@
+using System.CommandLine;
+using Stackwise.Web.Content.Hosting;
+using Stackwise.Web.Export;
+
+namespace Stackwise.Web.Commands;
+
+/// <summary>
+/// The command line of the app, on System.CommandLine: <c>check</c>, <c>new</c> and <c>export</c> run instead of the web
+/// server, each with <c>--help</c>. A command line the parser refuses (an unknown option, a missing argument) gets its
+/// message and the usage on standard error and exit code 2; otherwise each command's own exit codes hold.
+/// </summary>
+public static class SiteCommands
+{
+    private static readonly string[] Names = ["check", "new", "export", "--help", "-h", "-?"];
+
+    /// <summary>True when the app is asked to run a command rather than serve the site (whose own arguments, such as <c>--urls</c>, are configuration).</summary>
+    public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0], StringComparer.Ordinal);
+
+    /// <param name="buildSite">Builds the site as it would be served: <c>export</c> runs it, <c>check</c> and <c>new</c> read its content folder setting.</param>
+    public static async Task<int> RunAsync(string[] args, Func<WebApplication> buildSite, TextWriter output, TextWriter error)
+    {
+        var root = Root(buildSite, output, error);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var problem in parsed.Errors)
+            {
+                await error.WriteLineAsync($"error: {problem.Message}");
+            }
+            await error.WriteLineAsync($"Run with --help to see the usage.");
+            return EditorCommands.CouldNotRun;
+        }
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+    }
+
+    private static RootCommand Root(Func<WebApplication> buildSite, TextWriter output, TextWriter error)
+    {
+        var content = new Option<string?>("--content")
+        {
+            Description = "The content folder to use instead of the configured one (Content:Root, by default ../../content).",
+            HelpName = "DIR",
+        };
+
+        var check = new Command("check", "Check every content file and print each problem as FILE:LINE:COLUMN: severity CODE: message. "
+            + "Exit codes: 0 no errors (warnings allowed), 1 errors, 2 could not run.") { content };
+        check.SetAction(async (parse, _) =>
+            await WithFolderAsync(parse.GetValue(content), buildSite, error, folder => EditorCommands.CheckAsync(folder, output)));
+
+        var section = new Argument<string>("SECTION") { Description = "The article's folder under content/, such as therapies." };
+        var title = new Argument<string>("TITLE") { Description = "The article's title, in quotes." };
+        var newArticle = new Command("new", "Write a draft article from the template at content/SECTION/{slug of TITLE}.md; never overwrites a file. "
+            + "Exit codes: 0 written, 1 refused (bad title or section, file exists), 2 could not run.") { section, title, content };
+        newArticle.SetAction(async (parse, _) => await WithFolderAsync(parse.GetValue(content), buildSite, error,
+            folder => EditorCommands.NewAsync(folder, parse.GetValue(section) ?? "", parse.GetValue(title) ?? "", output, error)));
+
+        var outputFolder = new Argument<string>("OUTDIR") { Description = "An empty or new folder to write the site into." };
+        var export = new Command("export", "Run the site on a loopback port and save every page, feed, sitemap and asset as static files. "
+            + "Exit codes: 0 exported, 1 a page failed, 2 the folder is not empty.") { outputFolder };
+        export.SetAction(async (parse, _) => await SiteExport.RunAsync(buildSite(), parse.GetValue(outputFolder) ?? "", output, error));
+
+        return new RootCommand("Stackwise: run with no command to serve the site, or run one of these commands.") { check, newArticle, export };
+    }
+
+    /// <summary>Runs an editor command on the content folder: <c>--content</c> (relative to where the command was typed), or the configured one.</summary>
+    private static async Task<int> WithFolderAsync(string? contentOption, Func<WebApplication> buildSite, TextWriter error, Func<string, Task<int>> command)
+    {
+        string folder;
+        if (contentOption is not null)
+        {
+            folder = Path.GetFullPath(contentOption, EditorCommands.InvocationDirectory);
+        }
+        else
+        {
+            await using var site = buildSite();
+            folder = new ContentOptions { Root = site.Configuration[$"{ContentOptions.Section}:Root"] ?? "" }.ResolveRoot(site.Environment.ContentRootPath);
+        }
+        if (!Directory.Exists(folder))
+        {
+            await error.WriteLineAsync($"error: the content folder '{folder}' does not exist.");
+            return EditorCommands.CouldNotRun;
+        }
+        return await command(folder);
+    }
+}

@@ -1,0 +1,18 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Stackwise.Web.Content.Hosting;
+
+/// <summary>Where the markdown content lives (configuration section <c>Content</c>).</summary>
+public sealed class ContentOptions
+{
+    public const string Section = "Content";
+
+    /// <summary>The content folder: absolute, or relative to the app's content root.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string Root { get; set; } = "";
+
+    /// <summary>Reload the site when a file in the content folder is added, changed, renamed or deleted.</summary>
+    public bool Watch { get; set; } = true;
+
+    public string ResolveRoot(string contentRootPath) => Path.GetFullPath(Path.Combine(contentRootPath, Root));
+}

@@ -1,0 +1,231 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using Stackwise.Web.Content.Model;
+using Stackwise.Web.Content.Snapshot;
+
+namespace Stackwise.Web.Content.Hosting;
+
+/// <summary>
+/// Holds the current content snapshot. It loads one before the site answers requests, then builds a new one
+/// whenever the content folder changes (or a scheduled article's date arrives) and swaps it in whole. A reload
+/// that fails keeps the last good snapshot online.
+/// </summary>
+public sealed partial class ContentStore(
+    ContentLoader loader,
+    IEnumerable<ISnapshotObserver> observers,
+    IOptions<ContentOptions> options,
+    IHostEnvironment environment,
+    TimeProvider time,
+    IEnumerable<ISnapshotWarmer> warmers,
+    ILogger<ContentStore> logger) : IHostedService, IAsyncDisposable
+{
+    /// <summary>
+    /// The longest a timer is set for. .NET timers take at most about 49.7 days; a publication further off is
+    /// reached by waking up once a day and setting the timer again, so any date an editor writes is safe.
+    /// </summary>
+    internal static readonly TimeSpan LongestTimerDelay = TimeSpan.FromDays(1);
+
+    private readonly SemaphoreSlim _reloading = new(1, 1);
+    private readonly SnapshotWarming _warming = new(warmers, logger);
+    private readonly Lock _timerLock = new();
+    private volatile ContentSnapshot _current = ContentSnapshot.Empty;
+    private volatile bool _loaded;
+    private ContentWatcher? _watcher;
+    private ITimer? _publicationTimer;
+    private DateOnly? _scheduledFor;
+
+    public ContentSnapshot Current => _current;
+
+    /// <summary>True once a snapshot has loaded: the site has content to serve.</summary>
+    public bool IsLoaded => _loaded;
+
+    public string Root => options.Value.ResolveRoot(environment.ContentRootPath);
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await ReloadAsync(cancellationToken);
+        if (options.Value.Watch)
+        {
+            _watcher = new ContentWatcher(Root, ReloadAsync, time, logger);
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
+
+    /// <summary>Builds a new snapshot from the folder and swaps it in; on failure the current one stays.</summary>
+    public Task ReloadAsync(CancellationToken cancellationToken) => ReloadAsync(ChangedFiles.None, cancellationToken);
+
+    /// <summary>
+    /// Builds a new snapshot, reading <paramref name="changed"/> files again whatever their stamps say, and swaps it in.
+    /// Once the first snapshot is online a failed build is logged and the current snapshot stays; at start-up it throws,
+    /// so a site with no content does not start. Each log line says which of the two happened.
+    /// </summary>
+    public async Task ReloadAsync(ChangedFiles changed, CancellationToken cancellationToken)
+    {
+        await _reloading.WaitAsync(cancellationToken);
+        try
+        {
+            var stopwatch = Stopwatch.StartNew();
+            var previous = _loaded ? _current : null;
+            var visibility = new ContentVisibility(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), environment.IsDevelopment());
+            ContentSnapshot snapshot;
+            try
+            {
+                snapshot = await loader.LoadAsync(Root, visibility, previous, changed, cancellationToken);
+                LogNewProblems(snapshot, previous);
+            }
+            catch (Exception e) when (previous is not null && e is not OperationCanceledException)
+            {
+                LogReloadFailed(e, Root, previous.Version);
+                return;
+            }
+
+            _current = snapshot;
+            _loaded = true;
+            LogLoaded(snapshot.Articles.Length, snapshot.ByUrl.Count - snapshot.Articles.Length, snapshot.FilesRejected,
+                snapshot.KeptFiles.Count, Root, stopwatch.ElapsedMilliseconds, snapshot.Version);
+            await AfterSwapAsync(snapshot, cancellationToken);
+        }
+        finally
+        {
+            _reloading.Release();
+        }
+    }
+
+    /// <summary>
+    /// What follows a swap. The new snapshot is already online, so a failure here is logged as such and never as a
+    /// failed reload; each step runs even when another fails.
+    /// </summary>
+    private async Task AfterSwapAsync(ContentSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        // Derived data (the search index) is built right after the swap, off the request path and only for the newest
+        // snapshot; a request that needs it first waits for the complete build, never a partial one.
+        _warming.Enqueue(snapshot);
+        foreach (var observer in observers)
+        {
+            try
+            {
+                await observer.SnapshotSwappedAsync(snapshot, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogAfterSwapFailed(e, snapshot.Version, observer.GetType().Name);
+            }
+        }
+        try
+        {
+            SchedulePublication(snapshot.NextPublication);
+        }
+        catch (Exception e)
+        {
+            LogAfterSwapFailed(e, snapshot.Version, "scheduling the next publication");
+        }
+    }
+
+    /// <summary>Each problem is logged once, when it appears, not again on every reload.</summary>
+    private void LogNewProblems(ContentSnapshot snapshot, ContentSnapshot? previous)
+    {
+        var known = previous?.Problems.ToHashSet() ?? [];
+        foreach (var problem in snapshot.Problems.Where(problem => !known.Contains(problem)))
+        {
+            if (problem.Severity == ProblemSeverity.Warning)
+            {
+                LogWarning(problem.ToString());
+            }
+            else if (problem.OnlyEntryIgnored)
+            {
+                LogEntryIgnored(problem.ToString());
+            }
+            else if (snapshot.KeptFiles.Contains(problem.File))
+            {
+                LogKept(problem.ToString());
+            }
+            else
+            {
+                LogRejected(problem.ToString());
+            }
+        }
+    }
+
+    /// <summary>
+    /// A scheduled article goes live at midnight UTC of its date without anyone touching the folder (and a date that was
+    /// in the future is checked again on its day).
+    /// </summary>
+    private void SchedulePublication(DateOnly? date)
+    {
+        lock (_timerLock)
+        {
+            _publicationTimer?.Dispose();
+            _publicationTimer = null;
+            if (date is { } day)
+            {
+                var due = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+                _publicationTimer = time.CreateTimer(_ => OnPublicationTimer(due), null, DelayUntil(due), Timeout.InfiniteTimeSpan);
+                if (_scheduledFor != day)
+                {
+                    LogScheduled(day);
+                }
+            }
+            _scheduledFor = date;
+        }
+    }
+
+    private TimeSpan DelayUntil(DateTimeOffset due)
+    {
+        var delay = due - time.GetUtcNow();
+        return delay <= TimeSpan.Zero ? TimeSpan.Zero : delay < LongestTimerDelay ? delay : LongestTimerDelay;
+    }
+
+    /// <summary>Reloads once the date has come; before that (a long wait is cut into days) sets the timer again.</summary>
+    private void OnPublicationTimer(DateTimeOffset due)
+    {
+        if (time.GetUtcNow() < due)
+        {
+            lock (_timerLock)
+            {
+                _publicationTimer?.Change(DelayUntil(due), Timeout.InfiniteTimeSpan);
+            }
+            return;
+        }
+        _ = ReloadAsync(CancellationToken.None);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_watcher is not null)
+        {
+            await _watcher.DisposeAsync();
+            _watcher = null;
+        }
+        lock (_timerLock)
+        {
+            _publicationTimer?.Dispose();
+            _publicationTimer = null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Content file rejected: {Problem}")]
+    private partial void LogRejected(string problem);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Content file refused, last good version kept online: {Problem}")]
+    private partial void LogKept(string problem);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Content entry ignored, the rest of the file is served: {Problem}")]
+    private partial void LogEntryIgnored(string problem);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Content warning: {Problem}")]
+    private partial void LogWarning(string problem);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Content reload from {Root} failed before the swap; content version {Version} stays online")]
+    private partial void LogReloadFailed(Exception exception, string root, long version);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Content version {Version} is online, but {Step} failed")]
+    private partial void LogAfterSwapFailed(Exception exception, long version, string step);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Content reloads by itself at midnight UTC of {Date:yyyy-MM-dd} (a scheduled publication or a date check)")]
+    private partial void LogScheduled(DateOnly date);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Content loaded: {ArticleCount} articles and {PageCount} pages, {RejectedCount} files rejected ({KeptCount} kept at their last good version), from {Root} in {ElapsedMs} ms; version {Version} is online")]
+    private partial void LogLoaded(int articleCount, int pageCount, int rejectedCount, int keptCount, string root, long elapsedMs, long version);
+}

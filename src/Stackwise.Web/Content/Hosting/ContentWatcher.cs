@@ -1,0 +1,210 @@
+using System.Threading.Channels;
+using Stackwise.Web.Content.Snapshot;
+
+namespace Stackwise.Web.Content.Hosting;
+
+/// <summary>
+/// Watches the content folder and asks for one reload per burst of changes: it waits until the folder has
+/// been quiet for <see cref="QuietPeriod"/> (at most <see cref="MaxDelay"/> after the first change), so an
+/// editor copying in 200 files causes a few reloads, not 200. Every second without changes it checks that the
+/// folder is still there (a watch does not notice its own folder being renamed away); when it is gone that is
+/// logged and the watch is re-armed once it is back. The paths named in the events go to the reload, which reads
+/// those files again whatever their stamp says.
+/// </summary>
+internal sealed partial class ContentWatcher : IAsyncDisposable
+{
+    public static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(100);
+    public static readonly TimeSpan MaxDelay = TimeSpan.FromMilliseconds(400);
+    private static readonly TimeSpan RearmInterval = TimeSpan.FromSeconds(1);
+
+    private readonly string _root;
+    private readonly Func<ChangedFiles, CancellationToken, Task> _reload;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _pendingLock = new();
+    private HashSet<string> _pending = new(StringComparer.Ordinal);
+    private bool _pendingEverything;
+    private readonly Task _loop;
+    private FileSystemWatcher? _watcher;
+
+    /// <param name="time">Every wait of the watcher (the quiet period, the longest delay, the re-arm interval) runs on it, so tests advance it instead of sleeping.</param>
+    public ContentWatcher(string root, Func<ChangedFiles, CancellationToken, Task> reload, TimeProvider time, ILogger logger)
+    {
+        _root = root;
+        _reload = reload;
+        _time = time;
+        _logger = logger;
+        _watcher = TryWatch();
+        _loop = Task.Run(() => RunAsync(_stopping.Token));
+    }
+
+    private FileSystemWatcher? TryWatch()
+    {
+        if (!Directory.Exists(_root))
+        {
+            return null;
+        }
+        FileSystemWatcher watcher;
+        try
+        {
+            watcher = new FileSystemWatcher(_root)
+            {
+                IncludeSubdirectories = true,
+                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.Attributes,
+                InternalBufferSize = 64 * 1024,
+            };
+        }
+        catch (Exception e) when (e is IOException or ArgumentException)
+        {
+            // For example the system's limit of inotify instances; the loop tries again every second.
+            LogWatchError(e.Message);
+            return null;
+        }
+        watcher.Created += (_, e) => Signal(e.FullPath);
+        watcher.Changed += (_, e) => Signal(e.FullPath);
+        watcher.Deleted += (_, e) => Signal(e.FullPath);
+        watcher.Renamed += (_, e) =>
+        {
+            Signal(e.OldFullPath);
+            Signal(e.FullPath);
+        };
+        watcher.Error += (_, e) =>
+        {
+            // Events may have been lost (the kernel's queue overflowed): read every file again.
+            LogWatchError(e.GetException().Message);
+            Signal(null);
+        };
+        watcher.EnableRaisingEvents = true;
+        return watcher;
+    }
+
+    /// <param name="fullPath">The path an event names, or null when any file may have changed.</param>
+    internal void Signal(string? fullPath)
+    {
+        var relative = fullPath is null ? null : Path.GetRelativePath(_root, fullPath).Replace('\\', '/');
+        lock (_pendingLock)
+        {
+            if (relative is null || relative == "." || relative.StartsWith("../", StringComparison.Ordinal))
+            {
+                _pendingEverything = true;
+            }
+            else
+            {
+                _pending.Add(relative);
+            }
+        }
+        _changes.Writer.TryWrite(true);
+    }
+
+    /// <summary>The paths named since the last call; the next events start a new set.</summary>
+    private ChangedFiles TakeChanges()
+    {
+        lock (_pendingLock)
+        {
+            var changes = _pendingEverything ? ChangedFiles.Everything : ChangedFiles.Of(_pending);
+            _pending = new HashSet<string>(StringComparer.Ordinal);
+            _pendingEverything = false;
+            return changes;
+        }
+    }
+
+    private async Task RunAsync(CancellationToken stopping)
+    {
+        try
+        {
+            while (!stopping.IsCancellationRequested)
+            {
+                if (_watcher is null)
+                {
+                    await Task.Delay(RearmInterval, _time, stopping);
+                    _watcher = TryWatch();
+                    if (_watcher is null)
+                    {
+                        continue;
+                    }
+                    LogFolderBack(_root);
+                    lock (_pendingLock)
+                    {
+                        // Whatever came back may differ from what went away, stamps or not.
+                        _pendingEverything = true;
+                    }
+                }
+                else if (await WaitForChangeAsync(stopping))
+                {
+                    await DebounceAsync(stopping);
+                }
+                else if (Directory.Exists(_root))
+                {
+                    continue;
+                }
+
+                if (!Directory.Exists(_root))
+                {
+                    // A watch on a folder that was deleted or renamed away sees nothing more; look for it until it is back.
+                    _watcher.Dispose();
+                    _watcher = null;
+                    LogFolderMissing(_root);
+                    continue;
+                }
+                try
+                {
+                    await _reload(TakeChanges(), stopping);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    LogReloadError(e);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>True when a change arrives, false after <see cref="RearmInterval"/> without one.</summary>
+    private async Task<bool> WaitForChangeAsync(CancellationToken stopping)
+    {
+        using var rearm = new CancellationTokenSource(RearmInterval, _time);
+        using var tick = CancellationTokenSource.CreateLinkedTokenSource(stopping, rearm.Token);
+        try
+        {
+            return await _changes.Reader.WaitToReadAsync(tick.Token) && _changes.Reader.TryRead(out _);
+        }
+        catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    private async Task DebounceAsync(CancellationToken stopping)
+    {
+        var deadline = _time.GetUtcNow() + MaxDelay;
+        do
+        {
+            await Task.Delay(QuietPeriod, _time, stopping);
+        }
+        while (_changes.Reader.TryRead(out _) && _time.GetUtcNow() < deadline);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        await _loop;
+        _watcher?.Dispose();
+        _stopping.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Content folder watch problem: {Reason}; reloading to be safe")]
+    private partial void LogWatchError(string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Content folder {Root} is missing; serving the last good content until it is back")]
+    private partial void LogFolderMissing(string root);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Content reload stopped by an unexpected error; the content served is the last one logged as loaded")]
+    private partial void LogReloadError(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Content folder {Root} is back; watching it again")]
+    private partial void LogFolderBack(string root);
+}

@@ -1,0 +1,73 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.RegularExpressions;
+using Stackwise.Web.Rendering;
+using Stackwise.Web.Site;
+
+namespace Stackwise.Web.Content.Model;
+
+/// <summary>
+/// Where a content file sits and the URL it claims: <c>pages/terms.md</c> is served at <c>/terms</c>,
+/// <c>therapies/ketamine-assisted-therapy.md</c> at <c>/therapies/ketamine-assisted-therapy</c>.
+/// </summary>
+/// <param name="File">The path relative to the content folder, with forward slashes.</param>
+/// <param name="Section">The article's folder, or null for a site page.</param>
+public sealed partial record ContentPath(string File, string? Section, string Slug)
+{
+    public const string PagesFolder = "pages";
+
+    /// <summary>File endings read as markdown; every other file in the content folder is left alone.</summary>
+    public static readonly IReadOnlyList<string> MarkdownExtensions = [".md", ".markdown"];
+
+    public bool IsSitePage => Section is null;
+
+    public string Url => Section is null ? SiteRoutes.SitePage(Slug) : SiteRoutes.Article(Section, Slug);
+
+    public static bool IsMarkdown(string fileName) =>
+        MarkdownExtensions.Any(extension => fileName.EndsWith(extension, StringComparison.OrdinalIgnoreCase));
+
+    public static bool IsValidSlug(string value) => SlugPattern().IsMatch(value);
+
+    /// <summary>Works out the URL a file claims, or the problem with its name or place.</summary>
+    public static bool TryParse(string file, [NotNullWhen(true)] out ContentPath? path, [NotNullWhen(false)] out ContentProblem? problem)
+    {
+        path = null;
+        var segments = file.Split('/');
+        if (segments.Length != 2)
+        {
+            problem = Problem(ProblemCodes.BadLocation, segments.Length < 2
+                ? "a content file must sit in a folder: content/pages/ for site pages, content/{section}/ for articles"
+                : "content folders cannot be nested: move the file to content/{section}/");
+            return false;
+        }
+
+        var folder = segments[0];
+        var slug = System.IO.Path.GetFileNameWithoutExtension(segments[1]);
+        if (!IsValidSlug(folder))
+        {
+            problem = Problem(ProblemCodes.BadSlug, $"folder name `{folder}` must be lowercase words joined by hyphens, like `therapies`");
+            return false;
+        }
+        if (!IsValidSlug(slug))
+        {
+            problem = Problem(ProblemCodes.BadSlug, $"file name `{segments[1]}` must be lowercase words joined by hyphens, like `ketamine-assisted-therapy.md`");
+            return false;
+        }
+
+        var isPage = folder == PagesFolder;
+        var firstSegment = isPage ? slug : folder;
+        if (SitePaths.IsReservedSegment(firstSegment))
+        {
+            problem = Problem(ProblemCodes.ReservedName, $"`/{firstSegment}` is used by the site itself; choose another {(isPage ? "file" : "folder")} name");
+            return false;
+        }
+
+        path = new ContentPath(file, isPage ? null : folder, slug);
+        problem = null;
+        return true;
+
+        ContentProblem Problem(string code, string message) => ContentProblem.Error(file, SourcePosition.Start, code, message);
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+    private static partial Regex SlugPattern();
+}

@@ -1,0 +1,172 @@
+using System.Collections.Immutable;
+using Stackwise.Web.Content.Checks;
+using Stackwise.Web.Content.Model;
+using Stackwise.Web.Rendering;
+using Stackwise.Web.Site;
+
+namespace Stackwise.Web.Content.Parsing;
+
+/// <summary>The outcome of parsing one file: the document when it has no errors, and every problem found.</summary>
+public sealed record ParseResult(ContentDocument? Document, ImmutableArray<ContentProblem> Problems)
+{
+    /// <summary>The date from which this result no longer holds because it compared a date with today: parse the file again then.</summary>
+    public DateOnly? RecheckOn { get; init; }
+}
+
+/// <summary>Turns the text of one content file into a validated, rendered document.</summary>
+public sealed class ContentParser(MarkdownRenderer renderer)
+{
+    /// <param name="today">The UTC date that <c>updated</c>, <c>lastReviewed</c> and <c>published</c> are compared with; today when not given.</param>
+    public ParseResult Parse(ContentPath path, string text, DateOnly? today = null)
+    {
+        try
+        {
+            return ParseChecked(path, text, today ?? DateOnly.FromDateTime(DateTime.UtcNow));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug (ours or a library's) on one file must cost that file, never the whole load.
+            return new ParseResult(null, [ContentProblem.Error(path.File, SourcePosition.Start, ProblemCodes.InternalError,
+                $"the file could not be processed ({e.GetType().Name}: {e.Message}); this is a bug in Stackwise, please report it with the file")]);
+        }
+    }
+
+    private ParseResult ParseChecked(ContentPath path, string text, DateOnly today)
+    {
+        var problems = ForbiddenCharacters.Problems(path, text);
+        if (problems.Count > 0)
+        {
+            return new ParseResult(null, [.. problems]);
+        }
+        RenderedMarkdown rendered;
+        try
+        {
+            rendered = renderer.Render(text);
+        }
+        catch (MarkdownLimitException limit)
+        {
+            problems.Add(ContentProblem.Error(path.File, SourcePosition.Start, ProblemCodes.TooComplex, limit.Message));
+            return new ParseResult(null, [.. problems]);
+        }
+        if (rendered.FrontMatter is null)
+        {
+            problems.Add(ContentProblem.Error(path.File, SourcePosition.Start, ProblemCodes.MissingFrontMatter,
+                "the file must start with front matter: a `---` line, `field: value` lines, and a closing `---` line"));
+            return new ParseResult(null, [.. problems]);
+        }
+
+        var frontMatter = FrontMatter.Read(rendered.FrontMatter, rendered.FrontMatterLine, path.File, path.IsSitePage, problems);
+        ContentDocument? document = path.IsSitePage
+            ? ReadSitePage(path, frontMatter, rendered)
+            : ReadArticle(path, frontMatter, rendered, problems);
+        var aliases = ReadAliases(path, frontMatter, problems);
+        var isDraft = frontMatter.Flag("draft");
+        BodyChecks.CheckLinkSchemes(path, rendered, problems);
+        BodyChecks.CheckHeadings(path, rendered, problems);
+        var recheckOn = DateChecks.CheckAgainstToday(path, frontMatter.PositionOf, document, today, problems);
+
+        var hasErrors = problems.Any(problem => problem.RejectsFile);
+        return new ParseResult(hasErrors || document is null ? null : document with { Aliases = aliases, IsDraft = isDraft, Links = rendered.Links, Text = rendered.Text }, [.. problems])
+        {
+            RecheckOn = recheckOn,
+        };
+    }
+
+    private static Article? ReadArticle(ContentPath path, FrontMatter frontMatter, RenderedMarkdown rendered, List<ContentProblem> problems)
+    {
+        var title = frontMatter.Text("title", FrontMatterField.TitleMaxLength);
+        var category = ReadCategory(path, frontMatter, problems);
+        var risk = frontMatter.Risk();
+        var summary = frontMatter.Text("summary", FrontMatterField.SummaryMaxLength);
+        var healthRisks = frontMatter.TextList("healthRisks", FrontMatterField.HealthRiskMaxLength);
+        var tags = frontMatter.TextList("tags", FrontMatterField.TagMaxLength);
+        var dates = ReadDates(path, frontMatter, problems);
+
+        if (risk is RiskLevel.Moderate or RiskLevel.High && healthRisks.IsEmpty && !frontMatter.IsInvalid("healthRisks"))
+        {
+            problems.Add(ContentProblem.Error(path.File, frontMatter.PositionOf("risk"), ProblemCodes.MissingHealthRisks,
+                $"an article of risk `{risk.Value.Slug()}` must list its `healthRisks`"));
+        }
+
+        return title is null || category is null || risk is null || summary is null || dates is null
+            ? null
+            : new Article(path, title, summary, rendered.Html, rendered.Headings, category, risk.Value, healthRisks,
+                [.. tags.Distinct(StringComparer.OrdinalIgnoreCase)], dates, Article.MinutesToRead(rendered.WordCount));
+    }
+
+    private static Category? ReadCategory(ContentPath path, FrontMatter frontMatter, List<ContentProblem> problems)
+    {
+        var name = frontMatter.Text("category", FrontMatterField.TitleMaxLength);
+        if (name is null)
+        {
+            return null;
+        }
+        var category = Category.FromName(name);
+        if (category is null)
+        {
+            problems.Add(ContentProblem.Error(path.File, frontMatter.PositionOf("category"), ProblemCodes.InvalidValue,
+                $"field `category` must contain letters or digits (got `{name}`)"));
+        }
+        return category;
+    }
+
+    private static ArticleDates? ReadDates(ContentPath path, FrontMatter frontMatter, List<ContentProblem> problems)
+    {
+        var published = frontMatter.Date("published", required: true);
+        var updated = frontMatter.Date("updated", required: false);
+        var lastReviewed = frontMatter.Date("lastReviewed", required: false);
+        var nextReview = frontMatter.Date("nextReview", required: false);
+
+        NotBefore("updated", updated, "published", published);
+        NotBefore("nextReview", nextReview, "lastReviewed", lastReviewed);
+        return published is null ? null : new ArticleDates(published.Value, updated, lastReviewed, nextReview);
+
+        void NotBefore(string later, DateOnly? laterDate, string earlier, DateOnly? earlierDate)
+        {
+            if (laterDate < earlierDate)
+            {
+                problems.Add(ContentProblem.Error(path.File, frontMatter.PositionOf(later), ProblemCodes.InvalidValue,
+                    $"field `{later}` ({laterDate:yyyy-MM-dd}) is before `{earlier}` ({earlierDate:yyyy-MM-dd})"));
+            }
+        }
+    }
+
+    private static SitePage? ReadSitePage(ContentPath path, FrontMatter frontMatter, RenderedMarkdown rendered)
+    {
+        var title = frontMatter.Text("title", FrontMatterField.TitleMaxLength);
+        var summary = frontMatter.Text("summary", FrontMatterField.SummaryMaxLength);
+        var updated = frontMatter.Date("updated", required: false);
+        return title is null || summary is null
+            ? null
+            : new SitePage(path, title, summary, updated, rendered.Html, rendered.Headings);
+    }
+
+    private static ImmutableArray<string> ReadAliases(ContentPath path, FrontMatter frontMatter, List<ContentProblem> problems)
+    {
+        var aliases = ImmutableArray.CreateBuilder<string>();
+        foreach (var (alias, position) in frontMatter.TextListItems("aliases", FrontMatterField.AliasMaxLength))
+        {
+            var normalized = SitePaths.Normalize(alias);
+            if (normalized is null)
+            {
+                problems.Add(ContentProblem.Error(path.File, position, ProblemCodes.InvalidValue,
+                    $"alias `{alias}` must be a site path starting with `/`, with no spaces, `?` or `#`, like `/old/page-name`"));
+            }
+            else if (normalized == path.Url)
+            {
+                problems.Add(ContentProblem.Error(path.File, position, ProblemCodes.InvalidValue,
+                    $"alias `{alias}` is the page's own URL"));
+            }
+            else if (SitePaths.IsReserved(normalized))
+            {
+                problems.Add(ContentProblem.EntryError(path.File, position, ProblemCodes.ReservedPath,
+                    $"alias `{alias}` is a path the site itself answers; it is ignored (choose the old URL of this page instead)"));
+            }
+            else if (!aliases.Contains(normalized))
+            {
+                aliases.Add(normalized);
+            }
+        }
+        return aliases.ToImmutable();
+    }
+}

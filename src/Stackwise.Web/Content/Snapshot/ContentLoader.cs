@@ -1,0 +1,205 @@
+using System.Collections.Immutable;
+using System.Text;
+using Stackwise.Web.Content.Model;
+using Stackwise.Web.Content.Parsing;
+using Stackwise.Web.Rendering;
+using Stackwise.Web.Site;
+
+namespace Stackwise.Web.Content.Snapshot;
+
+/// <summary>Reads a whole content folder into a new snapshot. A bad file is left out with its problems; the rest load.</summary>
+public sealed class ContentLoader(ContentParser parser)
+{
+    /// <summary>The largest markdown file read, in bytes; README.md documents it.</summary>
+    public const int MaxFileBytes = 1024 * 1024;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <param name="previous">The snapshot being replaced: a file whose new version has errors keeps its version from there.</param>
+    public Task<ContentSnapshot> LoadAsync(string root, ContentVisibility visibility, ContentSnapshot? previous, CancellationToken cancellationToken) =>
+        LoadAsync(root, visibility, previous, ChangedFiles.None, cancellationToken);
+
+    /// <param name="previous">The snapshot being replaced: a file whose new version has errors keeps its version from there.</param>
+    /// <param name="changed">Files named in change events: read again even when their stamp is unchanged.</param>
+    public async Task<ContentSnapshot> LoadAsync(string root, ContentVisibility visibility, ContentSnapshot? previous, ChangedFiles changed,
+        CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(root))
+        {
+            throw new DirectoryNotFoundException($"The content folder '{root}' does not exist.");
+        }
+
+        var documents = new List<ContentDocument>();
+        var problems = new List<ContentProblem>();
+        var kept = new HashSet<string>(StringComparer.Ordinal);
+        var files = FindMarkdownFiles(root, root, problems).Order(StringComparer.Ordinal).ToList();
+
+        // Files are parsed in parallel (each parse is independent); an unchanged file reuses its last parse.
+        var parsed = new ParsedFile?[files.Count];
+        await Parallel.ForAsync(0, files.Count, cancellationToken, async (i, token) =>
+            parsed[i] = await ParseFileAsync(root, files[i], changed.Contains(files[i]) ? null : previous, visibility.Today, token));
+
+        var parsedFiles = new Dictionary<string, ParsedFile>(StringComparer.Ordinal);
+        for (var i = 0; i < files.Count; i++)
+        {
+            var file = files[i];
+            if (parsed[i] is not { } result)
+            {
+                continue;
+            }
+            parsedFiles[file] = result;
+            problems.AddRange(result.Problems);
+            if (result.Document is { } document)
+            {
+                documents.Add(document);
+            }
+            else if (previous?.ByFile.GetValueOrDefault(file) is { } lastGood)
+            {
+                documents.Add(lastGood);
+                kept.Add(file);
+            }
+        }
+
+        var gone = await ReadRedirectsAsync(root, problems, cancellationToken);
+        var content = new LoadedContent(RejectDuplicateUrls(documents, problems), gone, FindImages(root), problems, files.Count, kept)
+        {
+            Parsed = parsedFiles,
+        };
+        return ContentSnapshot.Create(content, visibility);
+    }
+
+    /// <summary>Parses one file, or reuses its parse from <paramref name="previous"/> when the file's stamp is unchanged; null for a bad path.</summary>
+    private async Task<ParsedFile?> ParseFileAsync(string root, string file, ContentSnapshot? previous, DateOnly today, CancellationToken cancellationToken)
+    {
+        var problems = new List<ContentProblem>();
+        if (!ContentPath.TryParse(file, out var path, out var pathProblem))
+        {
+            return new ParsedFile(default, null, [pathProblem]);
+        }
+
+        FileStamp stamp;
+        try
+        {
+            stamp = FileStamp.Of(Path.Combine(root, file));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new ParsedFile(default, null, [ContentProblem.Error(file, SourcePosition.Start, ProblemCodes.Unreadable, $"the file could not be read: {e.Message}")]);
+        }
+        if (previous?.Parsed.GetValueOrDefault(file) is { } cached && cached.IsCurrent(stamp, today))
+        {
+            return cached;
+        }
+
+        var text = await ReadAsync(root, file, problems, cancellationToken);
+        var result = text is null ? null : parser.Parse(path, text, today);
+        return new ParsedFile(stamp, result?.Document, [.. problems, .. result?.Problems ?? []], result?.RecheckOn);
+    }
+
+    private static HashSet<string> FindImages(string root)
+    {
+        var folder = Path.Combine(root, SiteRoutes.ImagesFolder);
+        return Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+                .Select(file => Path.GetRelativePath(folder, file).Replace('\\', '/'))
+                .ToHashSet(StringComparer.Ordinal)
+            : [];
+    }
+
+    private static async Task<ImmutableArray<string>> ReadRedirectsAsync(string root, List<ContentProblem> problems, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(root, RedirectsFile.Name);
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+        var text = await ReadAsync(root, RedirectsFile.Name, problems, cancellationToken);
+        return text is null ? [] : RedirectsFile.Read(text, problems);
+    }
+
+    /// <summary>Markdown files as paths relative to the root with forward slashes. Links are reported, never followed.</summary>
+    private static IEnumerable<string> FindMarkdownFiles(string root, string folder, List<ContentProblem> problems)
+    {
+        foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos())
+        {
+            var relative = Path.GetRelativePath(root, entry.FullName).Replace('\\', '/');
+            if (entry.Name.StartsWith('.') || (entry is FileInfo && !ContentPath.IsMarkdown(entry.Name)))
+            {
+                continue;
+            }
+            if (entry.LinkTarget is not null)
+            {
+                problems.Add(ContentProblem.Error(relative, SourcePosition.Start, ProblemCodes.Unreadable,
+                    "symbolic links are not followed; copy the file into the content folder instead"));
+                continue;
+            }
+
+            var found = entry is DirectoryInfo ? FindMarkdownFiles(root, entry.FullName, problems) : [relative];
+            foreach (var file in found)
+            {
+                yield return file;
+            }
+        }
+    }
+
+    private static async Task<string?> ReadAsync(string root, string file, List<ContentProblem> problems, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var fullPath = Path.Combine(root, file);
+            var length = new FileInfo(fullPath).Length;
+            if (length == 0)
+            {
+                // Also what a named pipe or a device reports: opening one would wait for a writer forever.
+                problems.Add(ContentProblem.Error(file, SourcePosition.Start, ProblemCodes.Unreadable,
+                    "the file is empty (or is not a regular file, such as a named pipe); nothing was read"));
+                return null;
+            }
+
+            var bytes = await ReadAtMostAsync(fullPath, MaxFileBytes + 1, cancellationToken);
+            if (bytes.Length > MaxFileBytes)
+            {
+                problems.Add(ContentProblem.Error(file, SourcePosition.Start, ProblemCodes.TooLarge,
+                    $"the file is {Math.Max(length, bytes.Length) / 1024:N0} KiB; the largest file read is {MaxFileBytes / 1024:N0} KiB"));
+                return null;
+            }
+            return StrictUtf8.GetString(bytes).TrimStart('\uFEFF');
+        }
+        catch (DecoderFallbackException)
+        {
+            problems.Add(ContentProblem.Error(file, SourcePosition.Start, ProblemCodes.InvalidUtf8,
+                "the file is not valid UTF-8 text; save it as UTF-8 in your editor"));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problems.Add(ContentProblem.Error(file, SourcePosition.Start, ProblemCodes.Unreadable, $"the file could not be read: {e.Message}"));
+        }
+        return null;
+    }
+
+    /// <summary>Reads no more than <paramref name="limit"/> bytes, so a file that grows while it is read cannot take more memory.</summary>
+    private static async Task<byte[]> ReadAtMostAsync(string path, int limit, CancellationToken cancellationToken)
+    {
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0, useAsync: true);
+        var buffer = new byte[(int)Math.Min(limit, Math.Max(stream.Length, 1))];
+        var read = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
+        return read == buffer.Length ? buffer : buffer[..read];
+    }
+
+    /// <summary>When two files claim one URL the first in path order keeps it, so the page that was live stays live.</summary>
+    private static List<ContentDocument> RejectDuplicateUrls(List<ContentDocument> documents, List<ContentProblem> problems)
+    {
+        var kept = new Dictionary<string, ContentDocument>(StringComparer.Ordinal);
+        foreach (var document in documents)
+        {
+            if (kept.TryGetValue(document.Url, out var owner))
+            {
+                problems.Add(ContentProblem.Error(document.Path.File, SourcePosition.Start, ProblemCodes.DuplicateUrl,
+                    $"`{document.Url}` is already served by `{owner.Path.File}`; rename one of the two files"));
+                continue;
+            }
+            kept.Add(document.Url, document);
+        }
+        return [.. kept.Values];
+    }
+}

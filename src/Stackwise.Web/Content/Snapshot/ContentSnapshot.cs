@@ -1,0 +1,104 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using Stackwise.Web.Content.Model;
+using Stackwise.Web.Content.Parsing;
+
+namespace Stackwise.Web.Content.Snapshot;
+
+/// <summary>
+/// Everything the site serves, loaded, rendered and indexed up front: no request scans the articles.
+/// Immutable: a reload builds a new snapshot and swaps it in whole, so a request always sees one
+/// consistent version of the content. Only <see cref="SnapshotBuilder"/> makes one, and every property is required, so
+/// no code ever sees a half-built snapshot.
+/// </summary>
+public sealed class ContentSnapshot
+{
+    private static long _versions;
+
+    private readonly ConcurrentDictionary<Type, Lazy<object>> _derived = new();
+
+    internal ContentSnapshot()
+    {
+    }
+
+    public static ContentSnapshot Empty { get; } = Create(LoadedContent.Empty, new ContentVisibility(DateOnly.MinValue, IncludeUnpublished: false));
+
+    public required ContentVisibility Visibility { get; init; }
+
+    /// <summary>Unique and increasing per snapshot made in this process: output cache entries are keyed by it.</summary>
+    public long Version { get; } = Interlocked.Increment(ref _versions);
+
+    /// <summary>Every valid document by its file, unpublished ones included: the last good versions for the next reload.</summary>
+    public required FrozenDictionary<string, ContentDocument> ByFile { get; init; }
+
+    /// <summary>Each markdown file's last parse with its file stamp: what the next reload reuses for unchanged files.</summary>
+    public required FrozenDictionary<string, ParsedFile> Parsed { get; init; }
+
+    /// <summary>
+    /// When the next reload must happen by itself: the earliest future <c>published</c> date of a non-draft article, or
+    /// the day a file's date checks come out differently (an <c>updated</c> date that was in the future becomes valid).
+    /// </summary>
+    public required DateOnly? NextPublication { get; init; }
+
+    /// <summary>Files whose latest version has errors while their last good version stays online.</summary>
+    public required FrozenSet<string> KeptFiles { get; init; }
+
+    /// <summary>The problems of each file, by the URL the file claims, for the Development preview of a rejected page.</summary>
+    public required FrozenDictionary<string, ImmutableArray<ContentProblem>> ProblemsByUrl { get; init; }
+
+    /// <summary>Every served document by its URL path, such as <c>/terms</c>.</summary>
+    public required FrozenDictionary<string, ContentDocument> ByUrl { get; init; }
+
+    /// <summary>Every article, newest first.</summary>
+    public required ImmutableArray<Article> Articles { get; init; }
+
+    /// <summary>Every category that has articles, by name.</summary>
+    public required ImmutableArray<CategoryListing> Categories { get; init; }
+
+    public required FrozenDictionary<string, CategoryListing> CategoriesBySlug { get; init; }
+
+    /// <summary>The articles of each risk level, newest first; every level is present, possibly empty.</summary>
+    public required FrozenDictionary<RiskLevel, ImmutableArray<Article>> ByRisk { get; init; }
+
+    /// <summary>Every path the site answers 200 for from content: home, documents, categories and risk levels.</summary>
+    public required FrozenSet<string> ServedPaths { get; init; }
+
+    public required SiteRedirects Redirects { get; init; }
+
+    /// <summary>Every problem found while loading, errors and warnings, in file order.</summary>
+    public required ImmutableArray<ContentProblem> Problems { get; init; }
+
+    public required int FilesRead { get; init; }
+
+    /// <summary>Files with at least one error: left off the site, or kept at their last good version.</summary>
+    public int FilesRejected => Problems.Where(problem => problem.RejectsFile)
+        .Select(problem => problem.File).Distinct(StringComparer.Ordinal).Count();
+
+    public int ErrorCount => Problems.Count(problem => problem.Severity == ProblemSeverity.Error);
+
+    public int WarningCount => Problems.Count(problem => problem.Severity == ProblemSeverity.Warning);
+
+    /// <summary>Indexes loaded content into a snapshot (<see cref="SnapshotBuilder"/> says in which order).</summary>
+    public static ContentSnapshot Create(LoadedContent content, ContentVisibility visibility) => SnapshotBuilder.Build(content, visibility);
+
+    /// <summary>
+    /// Data another feature builds from this snapshot (the search index), built once on first use and shared;
+    /// it lives and dies with the snapshot, so it always matches the content it was built from.
+    /// </summary>
+    public T Derived<T>(Func<ContentSnapshot, T> build)
+        where T : class =>
+        // Looked up first: the prepared responses are asked for on every request, and the lookup allocates nothing.
+        (T)(_derived.TryGetValue(typeof(T), out var built) ? built : _derived.GetOrAdd(typeof(T), _ => new Lazy<object>(() => build(this), LazyThreadSafetyMode.ExecutionAndPublication))).Value;
+
+    /// <summary>False for drafts and scheduled articles, which a Development snapshot serves as previews.</summary>
+    public bool IsPublic(ContentDocument document) => Visibility.IsPublic(document);
+
+    public Article? FindArticle(string section, string slug) =>
+        ByUrl.GetValueOrDefault($"/{section}/{slug}") as Article;
+
+    public SitePage? FindPage(string slug) => ByUrl.GetValueOrDefault($"/{slug}") as SitePage;
+
+    /// <summary>Other articles in the same category or sharing tags, closest first; empty when there are none.</summary>
+    public ImmutableArray<Article> RelatedTo(Article article) => Derived(snapshot => new RelatedArticles(snapshot.Articles)).For(article);
+}

@@ -1,0 +1,24 @@
+using System.Collections.Immutable;
+using Stackwise.Web.Content.Model;
+using Stackwise.Web.Content.Parsing;
+
+namespace Stackwise.Web.Content.Snapshot;
+
+/// <summary>What a load read from the content folder, before it is indexed into a snapshot.</summary>
+/// <param name="Documents">Every valid document, drafts and scheduled articles included.</param>
+/// <param name="Gone">Paths from <c>redirects.yml</c> that answer 410.</param>
+/// <param name="Images">Files under <c>content/images/</c>, relative to it, with forward slashes.</param>
+/// <param name="KeptFiles">Files whose new version has errors and whose last good version stays online.</param>
+public sealed record LoadedContent(
+    IReadOnlyList<ContentDocument> Documents,
+    ImmutableArray<string> Gone,
+    IReadOnlySet<string> Images,
+    IReadOnlyList<ContentProblem> Problems,
+    int FilesRead,
+    IReadOnlySet<string> KeptFiles)
+{
+    public static LoadedContent Empty { get; } = new([], [], new HashSet<string>(), [], 0, new HashSet<string>());
+
+    /// <summary>Each markdown file's parse, kept so the next reload re-reads only files that changed.</summary>
+    public IReadOnlyDictionary<string, ParsedFile> Parsed { get; init; } = new Dictionary<string, ParsedFile>();
+}

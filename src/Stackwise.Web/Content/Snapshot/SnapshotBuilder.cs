@@ -1,0 +1,100 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using Stackwise.Web.Content.Checks;
+using Stackwise.Web.Content.Model;
+using Stackwise.Web.Rendering;
+
+namespace Stackwise.Web.Content.Snapshot;
+
+/// <summary>
+/// Indexes loaded content into a <see cref="ContentSnapshot"/>. Each step is a local that takes only what the steps
+/// before it produced, so the order is written in the code and the compiler checks it; the snapshot is made last, whole.
+/// </summary>
+internal static class SnapshotBuilder
+{
+    public static ContentSnapshot Build(LoadedContent content, ContentVisibility visibility)
+    {
+        var problems = content.Problems.ToList();
+        var documents = UnifyCategorySpellings(content.Documents, problems);
+        var parsed = content.Parsed.ToFrozenDictionary(StringComparer.Ordinal);
+        var byUrl = documents.Where(visibility.IsServed).ToFrozenDictionary(document => document.Url, StringComparer.Ordinal);
+        ImmutableArray<Article> articles = [.. byUrl.Values.OfType<Article>()
+            .OrderByDescending(article => article.Dates.Published)
+            .ThenBy(article => article.Title, StringComparer.Ordinal)];
+        ImmutableArray<CategoryListing> categories = [.. articles.GroupBy(article => article.Category)
+            .Select(group => new CategoryListing(group.Key, [.. group]))
+            .OrderBy(listing => listing.Category.Name, StringComparer.OrdinalIgnoreCase)];
+        var byRisk = Enum.GetValues<RiskLevel>().ToFrozenDictionary(risk => risk, risk => articles.Where(article => article.Risk == risk).ToImmutableArray());
+        var servedPaths = ServedPaths(byUrl, categories, byRisk);
+        var redirects = SiteRedirects.Build(byUrl.Values, content.Gone, servedPaths, problems);
+        var targets = new LinkTargets(servedPaths, redirects.Moved, byUrl);
+        foreach (var document in byUrl.Values)
+        {
+            BodyChecks.CheckLinks(document, targets, content.Images, problems);
+        }
+        ImmutableArray<ContentProblem> sortedProblems = [.. problems
+            .OrderBy(problem => problem.File, StringComparer.Ordinal)
+            .ThenBy(problem => problem.Position.Line)
+            .ThenBy(problem => problem.Position.Column)];
+
+        return new ContentSnapshot
+        {
+            Visibility = visibility,
+            ByFile = documents.ToFrozenDictionary(document => document.Path.File, StringComparer.Ordinal),
+            Parsed = parsed,
+            NextPublication = documents.Select(visibility.BecomesPublicOn).Concat(parsed.Values.Select(file => file.RecheckOn)).Min(),
+            ByUrl = byUrl,
+            Articles = articles,
+            FilesRead = content.FilesRead,
+            KeptFiles = content.KeptFiles.ToFrozenSet(StringComparer.Ordinal),
+            Categories = categories,
+            CategoriesBySlug = categories.ToFrozenDictionary(listing => listing.Category.Slug, StringComparer.Ordinal),
+            ByRisk = byRisk,
+            ServedPaths = servedPaths,
+            Redirects = redirects,
+            Problems = sortedProblems,
+            ProblemsByUrl = sortedProblems
+                .GroupBy(problem => ContentPath.TryParse(problem.File, out var path, out _) ? path.Url : null)
+                .Where(group => group.Key is not null)
+                .ToFrozenDictionary(group => group.Key ?? "", group => group.ToImmutableArray(), StringComparer.Ordinal),
+        };
+    }
+
+    /// <summary>Every path answered with a page made from content: home, documents, categories and risk levels with their later pages.</summary>
+    private static FrozenSet<string> ServedPaths(FrozenDictionary<string, ContentDocument> byUrl, ImmutableArray<CategoryListing> categories,
+        FrozenDictionary<RiskLevel, ImmutableArray<Article>> byRisk) =>
+        byUrl.Keys
+            .Concat(["/"])
+            .Concat(categories.Select(listing => listing.Category.Url))
+            .Concat(byRisk.Keys.Select(risk => risk.Url()))
+            .Concat(categories.SelectMany(listing => ListPages.LaterPageUrls(listing.Category.Url, listing.Articles.Length)))
+            .Concat(byRisk.SelectMany(entry => ListPages.LaterPageUrls(entry.Key.Url(), entry.Value.Length)))
+            .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Categories whose names differ only in case or punctuation share one page; every article takes the
+    /// most used spelling, and the others get a warning so the editor can make them agree.
+    /// </summary>
+    private static List<ContentDocument> UnifyCategorySpellings(IReadOnlyList<ContentDocument> documents, List<ContentProblem> problems)
+    {
+        var canonical = documents.OfType<Article>()
+            .GroupBy(article => article.Category.Slug, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group
+                .GroupBy(article => article.Category.Name, StringComparer.Ordinal)
+                .OrderByDescending(spelling => spelling.Count())
+                .ThenBy(spelling => spelling.Key, StringComparer.Ordinal)
+                .First().First().Category, StringComparer.Ordinal);
+
+        return [.. documents.Select(document =>
+        {
+            if (document is not Article article || article.Category == canonical[article.Category.Slug])
+            {
+                return document;
+            }
+            var category = canonical[article.Category.Slug];
+            problems.Add(new ContentProblem(article.Path.File, SourcePosition.Start, ProblemSeverity.Warning, ProblemCodes.CategorySpelling,
+                $"category `{article.Category.Name}` is written `{category.Name}` in other articles; the site shows `{category.Name}`"));
+            return article with { Category = category };
+        })];
+    }
+}

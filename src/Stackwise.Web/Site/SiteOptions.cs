@@ -1,0 +1,68 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Stackwise.Web.Site;
+
+/// <summary>The public identity of the site (configuration section <c>Site</c>).</summary>
+public sealed class SiteOptions : IValidatableObject
+{
+    public const string Section = "Site";
+
+    /// <summary>The public base URL, such as <c>https://stackwise.example</c>, with no trailing slash.
+    /// Absolute URLs are built from it, never from a request's Host header.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string BaseUrl { get; set; } = "";
+
+    /// <summary>The Cache-Control header of pages, sitemaps and feeds: browsers keep a page a minute, shared
+    /// caches (a CDN, nginx) five, and may serve a stale copy for ten more while they revalidate.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string PageCacheControl { get; set; } = "public, max-age=60, s-maxage=300, stale-while-revalidate=600";
+
+    /// <summary>
+    /// Addresses of reverse proxies (load balancer, nginx) whose X-Forwarded-For and X-Forwarded-Proto are
+    /// believed, in addition to loopback. Anyone else's forwarded headers are ignored, so a reader cannot
+    /// pretend to be another address.
+    /// </summary>
+    public string[] KnownProxies { get; set; } = [];
+
+    /// <summary>
+    /// Outside Development, a request that did not arrive over HTTPS is answered 308 to the same URL over HTTPS (health
+    /// probes excepted). Behind a TLS-terminating proxy, list the proxy in <see cref="KnownProxies"/> so its
+    /// <c>X-Forwarded-Proto: https</c> is believed. Turn it off only where nothing speaks TLS (a local run, a benchmark).
+    /// </summary>
+    public bool RedirectToHttps { get; set; } = true;
+
+    /// <summary>The port HTTPS redirects go to: the base URL's when it is https, else 443.</summary>
+    public int HttpsPort => Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps ? uri.Port : 443;
+
+    /// <summary>The host name of <see cref="BaseUrl"/>, which the site always answers to.</summary>
+    public string Host => Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) ? uri.Host : "";
+
+    /// <summary>URLs per sitemap file; past it <c>/sitemap.xml</c> becomes an index of <c>/sitemaps/{n}.xml</c>. The protocol's limit is the default.</summary>
+    [Range(1, MaxSitemapUrlsPerFile)]
+    public int SitemapUrlsPerFile { get; set; } = MaxSitemapUrlsPerFile;
+
+    /// <summary>The sitemap protocol's limit of URLs in one file.</summary>
+    public const int MaxSitemapUrlsPerFile = 50_000;
+
+    /// <summary>The absolute URL of a site path, such as <c>/terms</c>.</summary>
+    public string Absolute(string path) => BaseUrl + path;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        var valid = Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri)
+            && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            && !BaseUrl.EndsWith('/')
+            && uri.Query.Length == 0
+            && uri.Fragment.Length == 0;
+        foreach (var proxy in KnownProxies.Where(proxy => !System.Net.IPAddress.TryParse(proxy, out _)))
+        {
+            yield return new ValidationResult($"Site:KnownProxies must list IP addresses (got '{proxy}').", [nameof(KnownProxies)]);
+        }
+        if (!valid)
+        {
+            yield return new ValidationResult(
+                $"Site:BaseUrl must be an absolute http(s) URL with no trailing slash, query or fragment (got '{BaseUrl}').",
+                [nameof(BaseUrl)]);
+        }
+    }
+}

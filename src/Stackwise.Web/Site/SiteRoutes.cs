@@ -1,0 +1,114 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Globalization;
+
+namespace Stackwise.Web.Site;
+
+/// <summary>
+/// Every URL shape of the site, written once. Endpoints are mapped from the templates, links and the sitemap are built
+/// with the methods, and the first segments the site keeps for itself (<see cref="ReservedSegments"/>) are read off the
+/// templates, so a new route cannot be shadowed by a content folder of the same name. <c>RoutesTests</c> compares this
+/// list with the endpoints the app really maps.
+/// </summary>
+public static class SiteRoutes
+{
+    public const string Home = "/";
+
+    /// <summary>An article: <c>content/{section}/{slug}.md</c>.</summary>
+    public const string ArticleTemplate = "/{section:slug}/{slug:slug}";
+
+    /// <summary>A site page such as <c>/terms</c>: <c>content/pages/{slug}.md</c>.</summary>
+    public const string SitePageTemplate = "/{slug:slug}";
+
+    public const string CategoryTemplate = CategoriesPrefix + "/{slug:slug}";
+    public const string RiskLevelTemplate = RiskPrefix + "/{level:slug}";
+
+    /// <summary>The second and later pages of a list: <c>{list}/page/{n}</c>.</summary>
+    public const string ListPageSuffix = "/page/{pageNumber:int:min(2)}";
+
+    public const string Search = "/search";
+    public const string ErrorTemplate = "/error/{statusCode:int?}";
+    public const string Robots = "/robots.txt";
+    public const string Sitemap = "/sitemap.xml";
+    public const string SitemapPartTemplate = SitemapPartsPrefix + "/{part:int}.xml";
+    public const string AtomFeed = "/feed.xml";
+    public const string RssFeed = "/rss.xml";
+    public const string Liveness = "/healthz";
+    public const string Readiness = "/readyz";
+
+    /// <summary>The Development page listing every content problem.</summary>
+    public const string ContentProblems = "/_content/problems";
+
+    /// <summary>Images editors put in <c>content/images/</c>, served under the same name.</summary>
+    public const string ImagesFolder = "images";
+
+    /// <summary>The site page that explains the risk levels, one section per level.</summary>
+    public const string RiskLevels = "/risk-levels";
+
+    /// <summary>Site pages every page links to (in the header and the disclaimer footer); content must provide them.</summary>
+    public const string About = "/about";
+    public const string Terms = "/terms";
+    public const string Privacy = "/privacy";
+
+    private const string CategoriesPrefix = "/categories";
+    private const string RiskPrefix = "/risk";
+    private const string SitemapPartsPrefix = "/sitemaps";
+
+    /// <summary>Where an error status is rendered as a page (status code pages re-execute here); <see cref="Error"/> fills it in.</summary>
+    public const string ErrorPageFormat = "/error/{0}";
+
+    /// <summary>Every route template the site maps besides the content routes (home, articles, site pages).</summary>
+    public static readonly ImmutableArray<string> SiteTemplates =
+    [
+        CategoryTemplate, CategoryTemplate + ListPageSuffix, RiskLevelTemplate, RiskLevelTemplate + ListPageSuffix, Search, ErrorTemplate,
+        Robots, Sitemap, SitemapPartTemplate, AtomFeed, RssFeed, Liveness, Readiness, ContentProblems,
+    ];
+
+    /// <summary>The routes content documents are served at.</summary>
+    public static readonly ImmutableArray<string> ContentTemplates = [Home, ArticleTemplate, SitePageTemplate];
+
+    /// <summary>The crawl files: always served, whatever the content, and saved by <c>export</c>.</summary>
+    public static readonly ImmutableArray<string> CrawlFiles = [Robots, Sitemap, AtomFeed, RssFeed];
+
+    /// <summary>
+    /// First path segments of static files: those in wwwroot (stylesheets, the icon with its fingerprinted copies), the
+    /// framework's own static content and the content images; <c>RoutesTests</c> fails when a file is served outside them.
+    /// </summary>
+    public static readonly ImmutableArray<string> StaticSegments = ["css", "favicon", "_content", ImagesFolder];
+
+    /// <summary>
+    /// First path segments the site itself answers, which no content folder, page, alias or gone entry may take. A
+    /// first segment with a dot counts by the part before the dot, so <c>feed</c> covers <c>/feed.xml</c>.
+    /// </summary>
+    public static readonly FrozenSet<string> ReservedSegments =
+        SiteTemplates.Select(FirstSegment).Concat(StaticSegments).ToFrozenSet(StringComparer.Ordinal);
+
+    public static string Error(int status) => $"/error/{status.ToString(CultureInfo.InvariantCulture)}";
+
+    public static string Category(string slug) => $"{CategoriesPrefix}/{slug}";
+
+    public static string RiskLevel(string slug) => $"{RiskPrefix}/{slug}";
+
+    /// <summary>The section of <see cref="RiskLevels"/> that explains one level.</summary>
+    public static string RiskLevelExplanation(string slug) => $"{RiskLevels}#{slug}-risk";
+
+    public static string Article(string section, string slug) => $"/{section}/{slug}";
+
+    public static string SitePage(string slug) => $"/{slug}";
+
+    /// <summary>Page <paramref name="page"/> of a list: the list itself for the first page.</summary>
+    public static string ListPage(string listUrl, int page) =>
+        page <= 1 ? listUrl : $"{listUrl}/page/{page.ToString(CultureInfo.InvariantCulture)}";
+
+    public static string SitemapPart(int part) => $"{SitemapPartsPrefix}/{part.ToString(CultureInfo.InvariantCulture)}.xml";
+
+    public static string Image(string file) => $"/{ImagesFolder}/{file}";
+
+    /// <summary>The literal first segment of a template, without a file extension: <c>feed</c> for <c>/feed.xml</c>.</summary>
+    public static string FirstSegment(string template)
+    {
+        var rest = template.TrimStart('/');
+        var end = rest.IndexOfAny(['/', '.']);
+        return end < 0 ? rest : rest[..end];
+    }
+}

@@ -1,0 +1,110 @@
+using Stackwise.Web.Commands;
+using Stackwise.Web.Tests.Support;
+
+namespace Stackwise.Web.Tests.Commands;
+
+/// <summary>The editors' commands, run as a real process the way an editor or CI runs them.</summary>
+public sealed class CommandsTests : IDisposable
+{
+    private readonly TempContentFolder _folder = new TempContentFolder().Write("therapies/good.md", SyntheticContent.LowRiskArticle);
+
+    public void Dispose() => _folder.Dispose();
+
+    private static Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => AppProcess.RunAsync(args);
+
+    [Fact]
+    public async Task CheckExitsZeroWhenThereAreNoErrors()
+    {
+        _folder.Write("therapies/warned.md", SyntheticContent.LowRiskArticle.Replace("Text.", "[broken](/nowhere)", StringComparison.Ordinal));
+
+        var (exitCode, output, _) = await RunAsync("check", "--content", _folder.Root);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("/therapies/warned.md:8:1: warning SW053:", output, StringComparison.Ordinal);
+        Assert.Contains("Checked 2 files in ", output, StringComparison.Ordinal);
+        Assert.Contains(": 0 errors, 1 warning; 0 files kept off the site.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckExitsOneAndPrintsEachErrorWhereTheEditorCanClickIt()
+    {
+        _folder.Write("therapies/typo.md", SyntheticContent.LowRiskArticle.Replace("risk: low", "risk: medium\nhealthrisk: typo", StringComparison.Ordinal));
+
+        var (exitCode, output, _) = await RunAsync("check", "--content", _folder.Root);
+
+        Assert.Equal(1, exitCode);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(lines, line => line.EndsWith("/therapies/typo.md:4:7: error SW027: field `risk` must be one of low, moderate, high (got `medium`)", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.EndsWith("/therapies/typo.md:5:1: error SW023: unknown field `healthrisk`: did you mean `healthRisks`?", StringComparison.Ordinal));
+        Assert.EndsWith(": 2 errors, 0 warnings; 1 file kept off the site.", lines[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckReportsForbiddenCharactersFutureDatesAndFarPublicationsWhereTheyAre()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        _folder.Write("therapies/control.md", SyntheticContent.LowRiskArticle.Replace("title: Good", "title: \"Go\\eod\"", StringComparison.Ordinal))
+            .Write("therapies/raw.md", SyntheticContent.LowRiskArticle.Replace("Text.", "Te\uFFFFxt.", StringComparison.Ordinal))
+            .Write("therapies/future.md", SyntheticContent.LowRiskArticle.Replace("published: 2026-01-01", $"published: 2026-01-01\nupdated: {today.AddDays(1):yyyy-MM-dd}", StringComparison.Ordinal))
+            .Write("therapies/far.md", SyntheticContent.LowRiskArticle.Replace("published: 2026-01-01", "published: 9999-12-31", StringComparison.Ordinal));
+
+        var (exitCode, output, _) = await RunAsync("check", "--content", _folder.Root);
+
+        Assert.Equal(1, exitCode);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(lines, line => line.EndsWith("/therapies/control.md:2:8: error SW057: field `title` contains U+001B (the escape control character), which no page or feed can carry; remove it", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.Contains("/therapies/raw.md:8:3: error SW057: the file contains U+FFFF (a Unicode noncharacter)", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.Contains($"/therapies/future.md:7:10: error SW058: field `updated` ({today.AddDays(1):yyyy-MM-dd}) is after today", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.Contains("/therapies/far.md:6:12: warning SW059: field `published` (9999-12-31) is ", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("check", "--content", "/no/such/folder")]
+    [InlineData("check", "--content")]
+    [InlineData("check", "extra")]
+    [InlineData("new", "therapies")]
+    public async Task CommandsExitTwoWhenTheyCannotRun(params string[] args)
+    {
+        var (exitCode, _, error) = await RunAsync(args);
+
+        Assert.Equal(2, exitCode);
+        Assert.NotEmpty(error);
+    }
+
+    [Fact]
+    public async Task NewWritesADraftFromTheTemplateThatPassesTheCheck()
+    {
+        var (exitCode, output, _) = await RunAsync("new", "therapies", "Synthetic Test Therapy", "--content", _folder.Root);
+        var file = Path.Combine(_folder.Root, "therapies", "synthetic-test-therapy.md");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("synthetic-test-therapy.md", output, StringComparison.Ordinal);
+        var text = await File.ReadAllTextAsync(file);
+        Assert.Contains("title: \"Synthetic Test Therapy\"", text, StringComparison.Ordinal);
+        Assert.Contains("draft: true", text, StringComparison.Ordinal);
+        Assert.All(EditorCommands.SectionHeadings, heading => Assert.Contains($"\n## {heading}\n", text, StringComparison.Ordinal));
+        Assert.Equal(0, (await RunAsync("check", "--content", _folder.Root)).ExitCode);
+    }
+
+    [Fact]
+    public async Task NewRefusesToOverwriteAnExistingFile()
+    {
+        var (exitCode, _, error) = await RunAsync("new", "therapies", "Good", "--content", _folder.Root);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("already exists", error, StringComparison.Ordinal);
+        Assert.Equal(SyntheticContent.LowRiskArticle, await File.ReadAllTextAsync(Path.Combine(_folder.Root, "therapies", "good.md")));
+    }
+
+    [Theory]
+    [InlineData("pages", "About Us")]
+    [InlineData("Bad Section", "Title")]
+    [InlineData("therapies", "!!!")]
+    public async Task NewRefusesBadSectionsAndTitles(string section, string title)
+    {
+        var (exitCode, _, error) = await RunAsync("new", section, title, "--content", _folder.Root);
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("error:", error, StringComparison.Ordinal);
+    }
+}
