@@ -63,6 +63,13 @@ public sealed class CommandsTests : IDisposable
     [InlineData("check", "--content")]
     [InlineData("check", "extra")]
     [InlineData("new", "therapies")]
+    [InlineData("new")]
+    [InlineData("new", "therapies", "Title", "--force")]
+    [InlineData("check", "--bogus")]
+    [InlineData("check", "-x")]
+    [InlineData("export")]
+    [InlineData("export", "out", "--zip")]
+    [InlineData("export", "one", "two")]
     public async Task CommandsExitTwoWhenTheyCannotRun(params string[] args)
     {
         var (exitCode, _, error) = await RunAsync(args);
@@ -106,5 +113,37 @@ public sealed class CommandsTests : IDisposable
 
         Assert.Equal(1, exitCode);
         Assert.StartsWith("error:", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("check", "--content <DIR>")]
+    [InlineData("new", "new <SECTION> <TITLE> [options]")]
+    [InlineData("export", "export <OUTDIR>")]
+    public async Task EachCommandHasHelp(string command, string usage)
+    {
+        var (exitCode, output, _) = await RunAsync(command, "--help");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains(usage, output, StringComparison.Ordinal);
+        Assert.Contains("Exit codes:", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HelpListsTheCommands()
+    {
+        var (exitCode, output, _) = await RunAsync("--help");
+
+        Assert.Equal(0, exitCode);
+        Assert.All(new[] { "check", "new <SECTION> <TITLE>", "export <OUTDIR>" }, command => Assert.Contains(command, output, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnUnknownOptionIsNamedInTheMessage()
+    {
+        var (exitCode, _, error) = await RunAsync("check", "--bogus");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--bogus", error, StringComparison.Ordinal);
+        Assert.Contains("--help", error, StringComparison.Ordinal);
     }
 }

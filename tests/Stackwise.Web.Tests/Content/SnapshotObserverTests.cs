@@ -1,0 +1,68 @@
+using System.Net;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Stackwise.Web.Content.Hosting;
+using Stackwise.Web.Content.Snapshot;
+using Stackwise.Web.Tests.Support;
+
+namespace Stackwise.Web.Tests.Content;
+
+/// <summary>The store awaits every observer of a swap; one that throws is logged, and the new content and the other observers go on.</summary>
+public sealed class SnapshotObserverTests : IDisposable
+{
+    private readonly TempContentFolder _folder = new TempContentFolder().Write("therapies/first.md", SyntheticContent.LowRiskArticle);
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task AFailingObserverIsLoggedAndTheSwapStands()
+    {
+        var counting = new CountingObserver();
+        await using var site = new ObservedFactory(_folder.Root, new FailingObserver(), counting);
+        var client = site.CreateClient();
+        var store = site.Services.GetRequiredService<ContentStore>();
+        var swapsAtStart = counting.Swaps;
+
+        _folder.Write("therapies/second.md", SyntheticContent.LowRiskArticle);
+        await store.ReloadAsync(CancellationToken.None);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/therapies/second", UriKind.Relative))).StatusCode);
+        Assert.Equal(swapsAtStart + 1, counting.Swaps);
+        Assert.True(site.Logs.Messages.Any(message =>
+            message.StartsWith($"Content version {store.Current.Version} is online, but \"FailingObserver\" failed", StringComparison.Ordinal)), string.Join("\n", site.Logs.Messages));
+    }
+
+    private sealed class ObservedFactory(string root, params ISnapshotObserver[] observers) : StackwiseFactory(root)
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(services =>
+            {
+                foreach (var observer in observers)
+                {
+                    services.AddSingleton(observer);
+                }
+            });
+        }
+    }
+
+    private sealed class FailingObserver : ISnapshotObserver
+    {
+        public Task SnapshotSwappedAsync(ContentSnapshot snapshot, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("synthetic observer failure");
+    }
+
+    private sealed class CountingObserver : ISnapshotObserver
+    {
+        private int _swaps;
+
+        public int Swaps => _swaps;
+
+        public Task SnapshotSwappedAsync(ContentSnapshot snapshot, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _swaps);
+            return Task.CompletedTask;
+        }
+    }
+}
