@@ -14,7 +14,6 @@ public static class PagesServices
     /// </summary>
     public static IServiceCollection AddStackwisePages(this IServiceCollection services)
     {
-        services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.Configure<RouteOptions>(options => options.ConstraintMap[SlugRouteConstraint.Name] = typeof(SlugRouteConstraint));
         services.AddRazorPages(options =>
         {
@@ -28,6 +27,15 @@ public static class PagesServices
             Route(pages, "/Errors/Error", SiteRoutes.ErrorTemplate);
             Route(pages, "/ContentProblems/Problems", SiteRoutes.ContentProblems);
         });
+        services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        // The ephemeral provider never reads a key ring, but data protection's hosted service loads the file-system one at
+        // start-up anyway: on a fresh machine it writes a key to disk and warns that the key is unencrypted. Nothing here
+        // needs that key ring, so the service is left out and a fresh start logs no warning.
+        foreach (var keyRingLoader in services.Where(descriptor => descriptor.ServiceType == typeof(IHostedService)
+            && descriptor.ImplementationType?.FullName == "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService").ToList())
+        {
+            services.Remove(keyRingLoader);
+        }
         return services;
     }
 
