@@ -7,7 +7,10 @@ using Stackwise.Web.Tests.Support;
 
 namespace Stackwise.Web.Tests.Content;
 
-/// <summary>The running site follows edits to its content folder without a restart.</summary>
+/// <summary>
+/// The running site follows edits to its content folder without a restart. Real files and the operating system's events;
+/// the watcher's waits run on a fake clock that <see cref="StackwiseFactory.UntilAsync"/> moves on, so nothing sleeps.
+/// </summary>
 public sealed class LiveReloadTests : IAsyncLifetime, IAsyncDisposable
 {
     private readonly TempContentFolder _folder = new();
@@ -22,7 +25,7 @@ public sealed class LiveReloadTests : IAsyncLifetime, IAsyncDisposable
     {
         _folder.Write("therapies/first.md", Article("First Synthetic Therapy"))
             .Write("pages/terms.md", "---\ntitle: Terms\nsummary: Synthetic.\n---\nText.\n");
-        _factory = new StackwiseFactory(_folder.Root) { Watch = true };
+        _factory = new StackwiseFactory(_folder.Root) { Watch = true, Time = new WatchedTime(DateTimeOffset.UtcNow) };
         _client = _factory.CreateClient();
         return Task.CompletedTask;
     }
@@ -62,7 +65,7 @@ public sealed class LiveReloadTests : IAsyncLifetime, IAsyncDisposable
 
         _folder.Write("therapies/second.md", Article("Second Synthetic Therapy"));
 
-        await Eventually.HoldsAsync(async () => await StatusAsync("/therapies/second") == HttpStatusCode.OK, "the new article is served");
+        await Factory.UntilAsync(async () => await StatusAsync("/therapies/second") == HttpStatusCode.OK, "the new article is served");
         Assert.Contains("Second Synthetic Therapy", await HomeTitlesAsync());
         Assert.True(await InSitemapAsync("/therapies/second"));
     }
@@ -74,7 +77,7 @@ public sealed class LiveReloadTests : IAsyncLifetime, IAsyncDisposable
 
         _folder.Write("therapies/first.md", Article("First Synthetic Therapy, Revised"));
 
-        await Eventually.HoldsAsync(async () => await TitleAsync("/therapies/first") == "First Synthetic Therapy, Revised", "the change is served");
+        await Factory.UntilAsync(async () => await TitleAsync("/therapies/first") == "First Synthetic Therapy, Revised", "the change is served");
         Assert.Contains("First Synthetic Therapy, Revised", await HomeTitlesAsync());
     }
 
@@ -107,7 +110,7 @@ public sealed class LiveReloadTests : IAsyncLifetime, IAsyncDisposable
         }
 
         Assert.Equal(stamp, File.GetLastWriteTimeUtc(path));
-        await Eventually.HoldsAsync(async () => await TitleAsync("/therapies/first") == "Fresh Synthetic Therapy", "the edit is served");
+        await Factory.UntilAsync(async () => await TitleAsync("/therapies/first") == "Fresh Synthetic Therapy", "the edit is served");
     }
 
     [Fact]
@@ -115,7 +118,7 @@ public sealed class LiveReloadTests : IAsyncLifetime, IAsyncDisposable
     {
         File.Move(Path.Combine(_folder.Root, "therapies", "first.md"), Path.Combine(_folder.Root, "therapies", "renamed.md"));
 
-        await Eventually.HoldsAsync(async () => await StatusAsync("/therapies/renamed") == HttpStatusCode.OK, "the renamed article is served");
+        await Factory.UntilAsync(async () => await StatusAsync("/therapies/renamed") == HttpStatusCode.OK, "the renamed article is served");
         Assert.Equal(HttpStatusCode.NotFound, await StatusAsync("/therapies/first"));
         Assert.True(await InSitemapAsync("/therapies/renamed"));
         Assert.False(await InSitemapAsync("/therapies/first"));
@@ -126,7 +129,7 @@ public sealed class LiveReloadTests : IAsyncLifetime, IAsyncDisposable
     {
         File.Delete(Path.Combine(_folder.Root, "therapies", "first.md"));
 
-        await Eventually.HoldsAsync(async () => await StatusAsync("/therapies/first") == HttpStatusCode.NotFound, "the deleted article is gone");
+        await Factory.UntilAsync(async () => await StatusAsync("/therapies/first") == HttpStatusCode.NotFound, "the deleted article is gone");
         Assert.Empty(await HomeTitlesAsync());
         Assert.False(await InSitemapAsync("/therapies/first"));
     }
@@ -136,14 +139,14 @@ public sealed class LiveReloadTests : IAsyncLifetime, IAsyncDisposable
     {
         _folder.Write("therapies/first.md", Article("First Synthetic Therapy").Replace("risk: low", "risk: medium", StringComparison.Ordinal));
 
-        await Eventually.HoldsAsync(() => Task.FromResult(Factory.Logs.Messages.Any(message => message.Contains("last good version kept online", StringComparison.Ordinal))),
+        await Factory.UntilAsync(() => Task.FromResult(Factory.Logs.Messages.Any(message => message.Contains("last good version kept online", StringComparison.Ordinal))),
             "the refused edit is logged");
         Assert.Equal("First Synthetic Therapy", await TitleAsync("/therapies/first"));
         var log = Assert.Single(Factory.Logs.Messages, message => message.Contains("last good version kept online", StringComparison.Ordinal));
         Assert.Contains("therapies/first.md:4:7: error SW027: field `risk` must be one of low, moderate, high (got `medium`)", log, StringComparison.Ordinal);
 
         _folder.Write("therapies/first.md", Article("First Synthetic Therapy, Fixed"));
-        await Eventually.HoldsAsync(async () => await TitleAsync("/therapies/first") == "First Synthetic Therapy, Fixed", "the fixed version is served");
+        await Factory.UntilAsync(async () => await TitleAsync("/therapies/first") == "First Synthetic Therapy, Fixed", "the fixed version is served");
     }
 
     [Fact]
@@ -151,13 +154,13 @@ public sealed class LiveReloadTests : IAsyncLifetime, IAsyncDisposable
     {
         var full = Article("First Synthetic Therapy, Complete");
         _folder.Write("therapies/first.md", full[..20]);
-        await Eventually.HoldsAsync(() => Task.FromResult(Factory.Logs.Messages.Any(message => message.Contains("last good version kept online", StringComparison.Ordinal))),
+        await Factory.UntilAsync(() => Task.FromResult(Factory.Logs.Messages.Any(message => message.Contains("last good version kept online", StringComparison.Ordinal))),
             "the half-written file is refused");
         Assert.Equal("First Synthetic Therapy", await TitleAsync("/therapies/first"));
 
         _folder.Write("therapies/first.md", full);
 
-        await Eventually.HoldsAsync(async () => await TitleAsync("/therapies/first") == "First Synthetic Therapy, Complete", "the complete file is served");
+        await Factory.UntilAsync(async () => await TitleAsync("/therapies/first") == "First Synthetic Therapy, Complete", "the complete file is served");
     }
 
     [Fact]
@@ -168,7 +171,7 @@ public sealed class LiveReloadTests : IAsyncLifetime, IAsyncDisposable
         var pinned = request.ServiceProvider.GetRequiredService<ContentSnapshot>();
 
         _folder.Write("therapies/first.md", Article("First Synthetic Therapy, Reloaded"));
-        await Eventually.HoldsAsync(() => Task.FromResult(store.Current.Version != pinned.Version), "the reload swaps in a new snapshot");
+        await Factory.UntilAsync(() => Task.FromResult(store.Current.Version != pinned.Version), "the reload swaps in a new snapshot");
 
         Assert.Same(pinned, request.ServiceProvider.GetRequiredService<ContentSnapshot>());
         Assert.Equal("First Synthetic Therapy", pinned.FindArticle("therapies", "first")?.Title);
@@ -190,7 +193,7 @@ public sealed class LiveReloadTests : IAsyncLifetime, IAsyncDisposable
 
         File.SetUnixFileMode(file, OwnerOnly);
 
-        await Eventually.HoldsAsync(() => Task.FromResult(store.Current.Parsed["therapies/first.md"].Stamp.Mode == OwnerOnly), "the new permissions are seen");
+        await Factory.UntilAsync(() => Task.FromResult(store.Current.Parsed["therapies/first.md"].Stamp.Mode == OwnerOnly), "the new permissions are seen");
         Assert.Equal(before with { Mode = OwnerOnly }, store.Current.Parsed["therapies/first.md"].Stamp);
         Assert.Equal("First Synthetic Therapy", await TitleAsync("/therapies/first"));
     }
@@ -202,8 +205,8 @@ public sealed class LiveReloadTests : IAsyncLifetime, IAsyncDisposable
         Directory.Move(_folder.Root, away);
         try
         {
-            await Eventually.HoldsAsync(() => Task.FromResult(Factory.Logs.Messages.Any(message => message.Contains("is missing; serving the last good content", StringComparison.Ordinal))),
-                "the missing folder is logged");
+            await Factory.UntilAsync(() => Task.FromResult(Factory.Logs.Messages.Any(message => message.Contains("is missing; serving the last good content", StringComparison.Ordinal))),
+                "the missing folder is logged", advanceRearm: true);
             Assert.Equal("First Synthetic Therapy", await TitleAsync("/therapies/first"));
             Assert.Equal(HttpStatusCode.OK, await StatusAsync("/readyz"));
         }
@@ -212,10 +215,10 @@ public sealed class LiveReloadTests : IAsyncLifetime, IAsyncDisposable
             Directory.Move(away, _folder.Root);
         }
 
-        await Eventually.HoldsAsync(() => Task.FromResult(Factory.Logs.Messages.Any(message => message.Contains("is back; watching it again", StringComparison.Ordinal))),
-            "the folder's return is logged");
+        await Factory.UntilAsync(() => Task.FromResult(Factory.Logs.Messages.Any(message => message.Contains("is back; watching it again", StringComparison.Ordinal))),
+            "the folder's return is logged", advanceRearm: true);
         _folder.Write("therapies/first.md", Article("First Synthetic Therapy, After The Move"));
-        await Eventually.HoldsAsync(async () => await TitleAsync("/therapies/first") == "First Synthetic Therapy, After The Move", "edits go live again");
+        await Factory.UntilAsync(async () => await TitleAsync("/therapies/first") == "First Synthetic Therapy, After The Move", "edits go live again");
     }
 
     [Fact]
@@ -229,7 +232,7 @@ public sealed class LiveReloadTests : IAsyncLifetime, IAsyncDisposable
         }
 
         var store = Factory.Services.GetRequiredService<ContentStore>();
-        await Eventually.HoldsAsync(() => Task.FromResult(store.Current.Articles.Length == 201), "all 200 articles are live");
+        await Factory.UntilAsync(() => Task.FromResult(store.Current.Articles.Length == 201), "all 200 articles are live");
         var reloads = Factory.Logs.Messages.Count(message => message.StartsWith("Content loaded", StringComparison.Ordinal)) - loadsBefore;
         Assert.InRange(reloads, 1, 10);
         Assert.Equal(HttpStatusCode.OK, await StatusAsync("/bulk/article-199"));

@@ -82,7 +82,7 @@ public sealed class SchedulingTests : IDisposable
         Assert.Equal(1, site.Logs.Messages.Count(message => message.StartsWith("Content loaded:", StringComparison.Ordinal)));
 
         clock.Advance(TimeSpan.FromMinutes(1));
-        await Eventually.HoldsAsync(async () => (await client.GetAsync(new Uri("/therapies/scheduled", UriKind.Relative))).StatusCode == HttpStatusCode.OK,
+        await site.UntilAsync(async () => (await client.GetAsync(new Uri("/therapies/scheduled", UriKind.Relative))).StatusCode == HttpStatusCode.OK,
             "the scheduled article is served from midnight UTC of its date");
     }
 
@@ -99,7 +99,7 @@ public sealed class SchedulingTests : IDisposable
             "therapies/early.md:7:10: error SW058: field `updated` (2026-07-01) is after today (2026-06-30, UTC); write the date it happened", StringComparison.Ordinal));
 
         clock.Advance(TimeSpan.FromHours(12));
-        await Eventually.HoldsAsync(async () => (await client.GetAsync(new Uri("/therapies/early", UriKind.Relative))).StatusCode == HttpStatusCode.OK,
+        await site.UntilAsync(async () => (await client.GetAsync(new Uri("/therapies/early", UriKind.Relative))).StatusCode == HttpStatusCode.OK,
             "on its day the date is no longer in the future and the article is served");
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog.Core;
+using Stackwise.Web.Content.Hosting;
 
 namespace Stackwise.Web.Tests.Support;
 
@@ -31,6 +32,49 @@ public class StackwiseFactory : WebApplicationFactory<Program>
     /// <summary>The clock the app sees; the real one unless a test stops it at a date.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>Every snapshot swap of the app, for tests that wait for content to change.</summary>
+    public SnapshotSwaps Swaps { get; } = new();
+
+    /// <summary>
+    /// Waits until <paramref name="condition"/> holds, checking it again after each snapshot swap and, on a
+    /// <see cref="WatchedTime"/> clock, after moving the clock past each wait the content watcher starts (its quiet period,
+    /// and, when <paramref name="advanceRearm"/>, its re-arm interval, which only matters while the folder is missing). No
+    /// sleeps: the only real waiting is for the file system's events and the reload itself. Fails after 10 s.
+    /// </summary>
+    public async Task UntilAsync(Func<Task<bool>> condition, string what, bool advanceRearm = false)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var watched = Time as WatchedTime;
+        try
+        {
+            while (true)
+            {
+                var swap = Swaps.Next;
+                if (await condition())
+                {
+                    return;
+                }
+                if (watched is null)
+                {
+                    await swap.WaitAsync(timeout.Token);
+                    continue;
+                }
+                await Task.WhenAny(swap, watched.WaitStartedAsync(timeout.Token));
+                timeout.Token.ThrowIfCancellationRequested();
+                // One wait at a time, and the condition checked between: advancing the clock can run the watcher's next
+                // step on this thread, which may start the next wait at once.
+                if (watched.TryTakeWait(out var due) && (due == ContentWatcher.QuietPeriod || (advanceRearm && due == ContentWatcher.RearmInterval)))
+                {
+                    watched.Advance(due);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            Assert.Fail($"after 10 s: {what}; the clock is at {Time.GetUtcNow():HH:mm:ss.fff}; log:\n{string.Join("\n", Logs.Messages)}");
+        }
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
@@ -42,7 +86,7 @@ public class StackwiseFactory : WebApplicationFactory<Program>
         // Tests read the logs through the collector; the console keeps only warnings and errors.
         builder.UseSetting("Serilog:WriteTo:0:Args:restrictedToMinimumLevel", "Warning");
         builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(Logs));
-        builder.ConfigureTestServices(services => services.AddSingleton(Time));
+        builder.ConfigureTestServices(services => services.AddSingleton(Time).AddSingleton<ISnapshotObserver>(Swaps));
     }
 }
 

@@ -15,7 +15,7 @@ internal sealed partial class ContentWatcher : IAsyncDisposable
 {
     public static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(100);
     public static readonly TimeSpan MaxDelay = TimeSpan.FromMilliseconds(400);
-    private static readonly TimeSpan RearmInterval = TimeSpan.FromSeconds(1);
+    internal static readonly TimeSpan RearmInterval = TimeSpan.FromSeconds(1);
 
     private readonly string _root;
     private readonly Func<ChangedFiles, CancellationToken, Task> _reload;

@@ -1,0 +1,35 @@
+using Stackwise.Web.Content.Hosting;
+using Stackwise.Web.Content.Snapshot;
+
+namespace Stackwise.Web.Tests.Support;
+
+/// <summary>Observes the test app's snapshot swaps, so a test waits for the next one instead of polling on a timer.</summary>
+public sealed class SnapshotSwaps : ISnapshotObserver
+{
+    private readonly Lock _lock = new();
+    private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>A task that completes at the next swap after this call.</summary>
+    public Task Next
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _next.Task;
+            }
+        }
+    }
+
+    public Task SnapshotSwappedAsync(ContentSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        TaskCompletionSource swapped;
+        lock (_lock)
+        {
+            swapped = _next;
+            _next = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+        swapped.SetResult();
+        return Task.CompletedTask;
+    }
+}
