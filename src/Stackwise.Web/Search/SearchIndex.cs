@@ -42,7 +42,7 @@ public sealed class SearchIndex
     private static readonly Lucene.Net.Documents.FieldType Scored = Frozen(new(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS });
 
     private readonly IndexSearcher _searcher;
-    private readonly ContentSnapshot _snapshot;
+    private readonly ImmutableArray<CategoryListing> _categories;
 
     // Lucene document number -> article, and the article's category number and risk, for results and facet counts
     // without reading stored fields.
@@ -53,42 +53,94 @@ public sealed class SearchIndex
     private SearchIndex(IndexSearcher searcher, ContentSnapshot snapshot, Article[] articles)
     {
         _searcher = searcher;
-        _snapshot = snapshot;
+        _categories = snapshot.Categories;
         _articles = articles;
         _categoryNumbers = snapshot.Categories.Select((listing, number) => (listing.Category.Slug, number)).ToDictionary(pair => pair.Slug, pair => pair.number, StringComparer.Ordinal);
         _categoryOf = [.. articles.Select(article => _categoryNumbers[article.Category.Slug])];
-    }
-
-    public static SearchIndex Build(ContentSnapshot snapshot)
-    {
-        var directory = new RAMDirectory();
-        var articles = snapshot.Articles.Where(snapshot.IsPublic).ToArray();
-        using (var writer = new IndexWriter(directory, new IndexWriterConfig(Version, PerField) { OpenMode = OpenMode.CREATE }))
-        {
-            foreach (var article in articles)
-            {
-                var headings = string.Join('\n', article.Headings.Select(heading => heading.Text));
-                var text = article.Text.ToString();
-                writer.AddDocument(
-                [
-                    new StringField(UrlField, article.Url, Field.Store.YES),
-                    new Field(TitleField, article.Title, Scored),
-                    new Field(HeadingsField, headings, Scored),
-                    new Field(BodyField, text, Scored),
-                    new Field(WordsField, $"{article.Title}\n{headings}\n{text}", Scored),
-                ]);
-            }
-            // One segment keeps document numbers in the order the articles were added.
-            writer.ForceMerge(1);
-            writer.Commit();
-        }
-        var searcher = new IndexSearcher(DirectoryReader.Open(directory));
+        Debug.Assert(searcher.IndexReader.NumDocs == articles.Length, "one document per article");
         for (var doc = 0; doc < articles.Length; doc += Math.Max(1, articles.Length / 16))
         {
             Debug.Assert(searcher.Doc(doc).Get(UrlField, CultureInfo.InvariantCulture) == articles[doc].Url, "document numbers follow the articles");
         }
-        return new SearchIndex(searcher, snapshot, articles);
     }
+
+    /// <summary>The articles analysed for this index; the others were carried over from the previous one.</summary>
+    public int Analyzed { get; private init; }
+
+    /// <summary>The articles in this index.</summary>
+    public int Count => _articles.Length;
+
+    /// <summary>
+    /// The index of a snapshot's public articles. Given the index of an earlier snapshot, only articles whose words changed
+    /// (or that are new) are analysed: the others' postings are copied from it by one Lucene merge, which costs a fraction
+    /// of analysing them again. Either way the result is one segment whose document numbers follow its article list.
+    /// </summary>
+    public static SearchIndex Build(ContentSnapshot snapshot, SearchIndex? previous = null)
+    {
+        var articles = snapshot.Articles.Where(snapshot.IsPublic).ToArray();
+        if (previous is null || previous._searcher.IndexReader.Leaves.Count != 1)
+        {
+            return new SearchIndex(new IndexSearcher(DirectoryReader.Open(Write(articles))), snapshot, articles) { Analyzed = articles.Length };
+        }
+
+        var current = articles.ToDictionary(article => article.Url, StringComparer.Ordinal);
+        var keep = new FixedBitSet(previous._articles.Length);
+        var kept = new List<Article>(articles.Length);
+        for (var doc = 0; doc < previous._articles.Length; doc++)
+        {
+            if (current.TryGetValue(previous._articles[doc].Url, out var article) && SameWords(previous._articles[doc], article))
+            {
+                keep.Set(doc);
+                kept.Add(article);
+                current.Remove(article.Url);
+            }
+        }
+        var added = articles.Where(article => current.ContainsKey(article.Url)).ToArray();
+        if (added.Length == 0 && kept.Count == previous._articles.Length)
+        {
+            return new SearchIndex(previous._searcher, snapshot, [.. kept]);
+        }
+
+        var merged = new RAMDirectory();
+        using (var fresh = DirectoryReader.Open(Write(added)))
+        using (var writer = new IndexWriter(merged, new IndexWriterConfig(Version, PerField) { OpenMode = OpenMode.CREATE }))
+        {
+            // One merge into one segment: the kept documents in their order, then the new ones.
+            writer.AddIndexes(new KeptDocuments(previous._searcher.IndexReader.Leaves[0].AtomicReader, keep), fresh);
+            writer.Commit();
+        }
+        return new SearchIndex(new IndexSearcher(DirectoryReader.Open(merged)), snapshot, [.. kept, .. added]) { Analyzed = added.Length };
+    }
+
+    /// <summary>An index of these articles in this order, in one segment.</summary>
+    private static RAMDirectory Write(Article[] articles)
+    {
+        var directory = new RAMDirectory();
+        using var writer = new IndexWriter(directory, new IndexWriterConfig(Version, PerField) { OpenMode = OpenMode.CREATE });
+        foreach (var article in articles)
+        {
+            var headings = string.Join('\n', article.Headings.Select(heading => heading.Text));
+            var text = article.Text.ToString();
+            writer.AddDocument(
+            [
+                new StringField(UrlField, article.Url, Field.Store.YES),
+                new Field(TitleField, article.Title, Scored),
+                new Field(HeadingsField, headings, Scored),
+                new Field(BodyField, text, Scored),
+                new Field(WordsField, $"{article.Title}\n{headings}\n{text}", Scored),
+            ]);
+        }
+        // One segment keeps document numbers in the order the articles were added.
+        writer.ForceMerge(1);
+        writer.Commit();
+        return directory;
+    }
+
+    /// <summary>True when an article's indexed words (title, headings, text) are what an earlier version's were.</summary>
+    private static bool SameWords(Article before, Article after) =>
+        ReferenceEquals(before, after)
+        || (before.Title == after.Title && before.Text.Equals(after.Text)
+            && before.Headings.Select(heading => heading.Text).SequenceEqual(after.Headings.Select(heading => heading.Text), StringComparer.Ordinal));
 
     public SearchResults Search(SearchQuery query)
     {
@@ -103,7 +155,7 @@ public sealed class SearchIndex
         // One pass over every match: count each category and risk combination for the filter links, and keep
         // the best of those that pass the filters.
         var categoryFilter = query.CategorySlug is null ? -1 : _categoryNumbers.GetValueOrDefault(query.CategorySlug, -2);
-        var counts = new int[_snapshot.Categories.Length, 3];
+        var counts = new int[_categories.Length, 3];
         var total = 0;
         var top = TopScoreDocCollector.Create(query.Page * SearchResults.PageSize, docsScoredInOrder: false);
         _searcher.Search(Matching(stems, words), new CountingFilterCollector(top, doc =>
@@ -120,7 +172,7 @@ public sealed class SearchIndex
             .Select(scored => _articles[scored.Doc])
             .Select(article => new SearchHit(article, Snippets.Build(article.Text.ToString(), stems, words, EnglishText)))
             .ToImmutableArray();
-        var categories = _snapshot.Categories
+        var categories = _categories
             .Select((listing, number) => new SearchFacet<Category>(listing.Category, listing.Category.Name,
                 query.Risk is { } risk ? counts[number, (int)risk] : Enumerable.Range(0, 3).Sum(level => counts[number, level])))
             .Where(facet => facet.Count > 0)
@@ -128,7 +180,7 @@ public sealed class SearchIndex
         var risks = Enum.GetValues<RiskLevel>()
             .Select(level => new SearchFacet<RiskLevel>(level, level.BadgeText(),
                 categoryFilter >= 0 ? counts[categoryFilter, (int)level]
-                : categoryFilter == -1 ? Enumerable.Range(0, _snapshot.Categories.Length).Sum(number => counts[number, (int)level]) : 0))
+                : categoryFilter == -1 ? Enumerable.Range(0, _categories.Length).Sum(number => counts[number, (int)level]) : 0))
             .Where(facet => facet.Count > 0)
             .ToImmutableArray();
 

@@ -1,11 +1,17 @@
+using System.Diagnostics;
 using Stackwise.Web.Content.Hosting;
 using Stackwise.Web.Content.Snapshot;
 
 namespace Stackwise.Web.Search;
 
-/// <summary>Searches a snapshot's index. The index is built in the background right after the snapshot goes live; a search that arrives first waits for the complete index.</summary>
+/// <summary>
+/// Searches a snapshot's index. The index is built in the background right after the snapshot goes live, from the index
+/// built last (only changed articles are analysed again); a search that arrives first waits for the complete index.
+/// </summary>
 public sealed partial class SearchService(ILogger<SearchService> logger)
 {
+    private SearchIndex? _latest;
+
     public SearchResults Search(ContentSnapshot snapshot, SearchQuery query)
     {
         var results = IndexOf(snapshot).Search(query);
@@ -13,14 +19,26 @@ public sealed partial class SearchService(ILogger<SearchService> logger)
         return results;
     }
 
-    internal static SearchIndex IndexOf(ContentSnapshot snapshot) => snapshot.Derived(SearchIndex.Build);
+    internal SearchIndex IndexOf(ContentSnapshot snapshot) => snapshot.Derived(Build);
+
+    private SearchIndex Build(ContentSnapshot snapshot)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var index = SearchIndex.Build(snapshot, Volatile.Read(ref _latest));
+        Volatile.Write(ref _latest, index);
+        LogBuilt(snapshot.Version, index.Count, index.Analyzed, stopwatch.Elapsed.TotalMilliseconds);
+        return index;
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Search of {QueryLength} characters found {Total} articles in {ElapsedMs:0.000} ms")]
     private partial void LogQuery(int queryLength, int total, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Search index of content version {Version}: {Articles} articles, {Analyzed} of them analysed (the rest carried over), in {ElapsedMs:0} ms")]
+    private partial void LogBuilt(long version, int articles, int analyzed, double elapsedMs);
 }
 
 /// <summary>Builds each new snapshot's search index in the background, right after the swap.</summary>
-internal sealed class SearchIndexWarmer : ISnapshotWarmer
+internal sealed class SearchIndexWarmer(SearchService search) : ISnapshotWarmer
 {
-    public void Warm(ContentSnapshot snapshot) => SearchService.IndexOf(snapshot);
+    public void Warm(ContentSnapshot snapshot) => search.IndexOf(snapshot);
 }

@@ -1,0 +1,128 @@
+using Stackwise.Web.Content.Parsing;
+using Stackwise.Web.Content.Snapshot;
+using Stackwise.Web.Rendering;
+using Stackwise.Web.Search;
+using Stackwise.Web.Tests.Support;
+
+namespace Stackwise.Web.Tests.Search;
+
+/// <summary>
+/// A new snapshot's index is built from the previous one, analysing only articles whose words changed; whatever the edits,
+/// it answers every query as an index built from scratch would.
+/// </summary>
+public sealed class IncrementalIndexTests : IDisposable
+{
+    private static readonly ContentVisibility Visibility = new(new DateOnly(2026, 6, 1), IncludeUnpublished: false);
+
+    private readonly TempContentFolder _folder = new();
+    private readonly ContentLoader _loader = new(new ContentParser(new MarkdownRenderer()));
+
+    public void Dispose() => _folder.Dispose();
+
+    private static string Article(string title, string category, string risk, string body, string published = "2026-01-01") =>
+        $"---\ntitle: {title}\ncategory: {category}\nrisk: {risk}\nsummary: Synthetic.\nhealthRisks:\n  - Synthetic risk\npublished: {published}\n---\n{body}\n";
+
+    private TempContentFolder WriteCorpus()
+    {
+        string[] words = ["amber", "birch", "cedar", "delta", "ember", "fjord", "grove", "heron"];
+        for (var i = 0; i < words.Length; i++)
+        {
+            _folder.Write($"therapies/synthetic-{i}.md", Article($"Synthetic {words[i]} therapy", i % 2 == 0 ? "Alpha" : "Beta",
+                i % 3 == 0 ? "low" : "moderate", $"Shared words {words[i]} and {words[(i + 1) % words.Length]}.\n\n## About {words[i]}\n\nText."));
+        }
+        return _folder;
+    }
+
+    private async Task<ContentSnapshot> LoadAsync(ContentSnapshot? previous)
+    {
+        var snapshot = await _loader.LoadAsync(_folder.Root, Visibility, previous, ChangedFiles.Everything, CancellationToken.None);
+        Assert.Empty(snapshot.Problems);
+        return snapshot;
+    }
+
+    [Fact]
+    public async Task OnlyChangedAndNewArticlesAreAnalysedAndTheIndexAnswersAsAFreshOne()
+    {
+        WriteCorpus();
+        var first = await LoadAsync(null);
+        var before = SearchIndex.Build(first);
+
+        _folder.Write("therapies/synthetic-1.md", Article("Synthetic birch therapy", "Beta", "moderate", "Rewritten with quartz instead."))
+            .Write("therapies/synthetic-2.md", Article("Synthetic cedar therapy", "Gamma", "high", "Shared words cedar and delta.\n\n## About cedar\n\nText."))
+            .Write("therapies/synthetic-9.md", Article("Synthetic iris therapy", "Alpha", "low", "Brand new words: iris and amber."));
+        File.Delete(Path.Combine(_folder.Root, "therapies", "synthetic-3.md"));
+        var second = await LoadAsync(first);
+
+        var incremental = SearchIndex.Build(second, before);
+
+        Assert.Equal(2, incremental.Analyzed);  // the rewritten article and the new one; a new category or risk is not a new word
+        AssertSameAnswers(SearchIndex.Build(second), incremental);
+        Assert.Equal(["/therapies/synthetic-1"], Urls(incremental.Search(new SearchQuery("quartz", null, null))));
+        Assert.DoesNotContain("/therapies/synthetic-1", Urls(incremental.Search(new SearchQuery("cedar", null, null))));  // its old words are gone
+        Assert.DoesNotContain("/therapies/synthetic-3", Urls(incremental.Search(new SearchQuery("delta", null, null))));  // deleted
+        Assert.Equal(["/therapies/synthetic-2"], Urls(incremental.Search(new SearchQuery("cedar", "gamma", null))));
+    }
+
+    [Fact]
+    public async Task AChainOfSavesStaysEqualToAFreshIndex()
+    {
+        WriteCorpus();
+        var snapshot = await LoadAsync(null);
+        var index = SearchIndex.Build(snapshot);
+
+        for (var save = 0; save < 12; save++)
+        {
+            var file = $"therapies/synthetic-{save % 8}.md";
+            if (save % 5 == 4)
+            {
+                File.Delete(Path.Combine(_folder.Root, file));
+            }
+            else
+            {
+                _folder.Write(file, Article($"Synthetic save {save} therapy", save % 2 == 0 ? "Alpha" : "Beta", "low", $"Saved words version{save} and amber."));
+            }
+            snapshot = await LoadAsync(snapshot);
+            index = SearchIndex.Build(snapshot, index);
+
+            AssertSameAnswers(SearchIndex.Build(snapshot), index);
+        }
+    }
+
+    [Fact]
+    public async Task AnUnchangedSnapshotReusesTheIndexAndAScheduledArticleIsLeftOutUntilItsDay()
+    {
+        WriteCorpus().Write("therapies/scheduled.md", Article("Synthetic scheduled therapy", "Alpha", "low", "Hidden words zircon.", published: "2026-09-01"));
+        var first = await LoadAsync(null);
+        var before = SearchIndex.Build(first);
+
+        var again = SearchIndex.Build(await LoadAsync(first), before);
+        var later = await _loader.LoadAsync(_folder.Root, Visibility with { Today = new DateOnly(2026, 9, 1) }, first, ChangedFiles.None, CancellationToken.None);
+        var published = SearchIndex.Build(later, before);
+
+        Assert.Equal(0, again.Analyzed);
+        Assert.Empty(again.Search(new SearchQuery("zircon", null, null)).Hits);
+        Assert.Equal(1, published.Analyzed);
+        Assert.Equal(["/therapies/scheduled"], Urls(published.Search(new SearchQuery("zircon", null, null))));
+        AssertSameAnswers(SearchIndex.Build(later), published);
+    }
+
+    /// <summary>Every word of the corpus, alone and with each filter, gives the same results, totals and filter counts.</summary>
+    private static void AssertSameAnswers(SearchIndex fresh, SearchIndex incremental)
+    {
+        Assert.Equal(fresh.Count, incremental.Count);
+        string[] queries = ["amber", "birch", "cedar", "delta", "ember", "fjord", "grove", "heron", "iris", "quartz", "synthetic", "therapy", "shared", "amberr", "version3"];
+        foreach (var text in queries)
+        {
+            foreach (var query in new[] { new SearchQuery(text, null, null), new SearchQuery(text, "alpha", null), new SearchQuery(text, null, Web.Content.Model.RiskLevel.Low) })
+            {
+                var (expected, actual) = (fresh.Search(query), incremental.Search(query));
+                Assert.Equal(expected.Total, actual.Total);
+                Assert.Equal(Urls(expected).Order(StringComparer.Ordinal), Urls(actual).Order(StringComparer.Ordinal));
+                Assert.Equal(expected.Categories.Select(facet => (facet.Label, facet.Count)), actual.Categories.Select(facet => (facet.Label, facet.Count)));
+                Assert.Equal(expected.Risks.Select(facet => (facet.Label, facet.Count)), actual.Risks.Select(facet => (facet.Label, facet.Count)));
+            }
+        }
+    }
+
+    private static IEnumerable<string> Urls(SearchResults results) => results.Hits.Select(hit => hit.Article.Url);
+}
