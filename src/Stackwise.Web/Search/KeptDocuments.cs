@@ -4,8 +4,9 @@ using Lucene.Net.Util;
 namespace Stackwise.Web.Search;
 
 /// <summary>
-/// A view of an index segment with only some of its documents live, so that a merge (<c>IndexWriter.AddIndexes</c>) copies
-/// just those: how a new search index takes over the unchanged articles of the previous one without analysing them again.
+/// A view of an index segment with only some of its documents live: how a new search index reuses the segments of the
+/// previous one with the documents of changed or removed articles masked, and how a merge (<c>IndexWriter.AddIndexes</c>)
+/// copies only the live ones.
 /// </summary>
 internal sealed class KeptDocuments(AtomicReader reader, FixedBitSet keep) : FilterAtomicReader(reader)
 {

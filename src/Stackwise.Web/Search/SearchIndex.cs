@@ -44,23 +44,26 @@ public sealed class SearchIndex
     private readonly IndexSearcher _searcher;
     private readonly ImmutableArray<CategoryListing> _categories;
 
-    // Lucene document number -> article, and the article's category number and risk, for results and facet counts
-    // without reading stored fields.
-    private readonly Article[] _articles;
+    // Lucene document number -> article (null for a document masked because its article changed or went), and the
+    // article's category number and risk, for results and facet counts without reading stored fields.
+    private readonly Article?[] _articles;
     private readonly int[] _categoryOf;
+    private readonly int[] _riskOf;
     private readonly Dictionary<string, int> _categoryNumbers;
 
-    private SearchIndex(IndexSearcher searcher, ContentSnapshot snapshot, Article[] articles)
+    private SearchIndex(IndexSearcher searcher, ContentSnapshot snapshot, Article?[] articles)
     {
         _searcher = searcher;
         _categories = snapshot.Categories;
         _articles = articles;
         _categoryNumbers = snapshot.Categories.Select((listing, number) => (listing.Category.Slug, number)).ToDictionary(pair => pair.Slug, pair => pair.number, StringComparer.Ordinal);
-        _categoryOf = [.. articles.Select(article => _categoryNumbers[article.Category.Slug])];
-        Debug.Assert(searcher.IndexReader.NumDocs == articles.Length, "one document per article");
+        _categoryOf = [.. articles.Select(article => article is null ? -1 : _categoryNumbers[article.Category.Slug])];
+        _riskOf = [.. articles.Select(article => article is null ? -1 : (int)article.Risk)];
+        Count = articles.Count(article => article is not null);
+        Debug.Assert(searcher.IndexReader.MaxDoc == articles.Length && searcher.IndexReader.NumDocs == Count, "one live document per article");
         for (var doc = 0; doc < articles.Length; doc += Math.Max(1, articles.Length / 16))
         {
-            Debug.Assert(searcher.Doc(doc).Get(UrlField, CultureInfo.InvariantCulture) == articles[doc].Url, "document numbers follow the articles");
+            Debug.Assert(articles[doc] is not { } article || searcher.Doc(doc).Get(UrlField, CultureInfo.InvariantCulture) == article.Url, "document numbers follow the articles");
         }
     }
 
@@ -68,48 +71,83 @@ public sealed class SearchIndex
     public int Analyzed { get; private init; }
 
     /// <summary>The articles in this index.</summary>
-    public int Count => _articles.Length;
+    public int Count { get; }
+
+    /// <summary>The index segments searched (one after a full build or a merge).</summary>
+    public int Segments => _searcher.IndexReader.Leaves.Count;
 
     /// <summary>
     /// The index of a snapshot's public articles. Given the index of an earlier snapshot, only articles whose words changed
-    /// (or that are new) are analysed: the others' postings are copied from it by one Lucene merge, which costs a fraction
-    /// of analysing them again. Either way the result is one segment whose document numbers follow its article list.
+    /// (or that are new) are analysed, into a small new segment; the earlier segments are reused as they are, with the
+    /// documents of changed or removed articles masked. When there would be more than <see cref="MaxSegments"/> segments
+    /// or a fifth of the documents masked, everything is merged into one segment again (a copy, still without analysis).
     /// </summary>
     public static SearchIndex Build(ContentSnapshot snapshot, SearchIndex? previous = null)
     {
         var articles = snapshot.Articles.Where(snapshot.IsPublic).ToArray();
-        if (previous is null || previous._searcher.IndexReader.Leaves.Count != 1)
+        if (previous is null)
         {
             return new SearchIndex(new IndexSearcher(DirectoryReader.Open(Write(articles))), snapshot, articles) { Analyzed = articles.Length };
         }
 
         var current = articles.ToDictionary(article => article.Url, StringComparer.Ordinal);
-        var keep = new FixedBitSet(previous._articles.Length);
-        var kept = new List<Article>(articles.Length);
-        for (var doc = 0; doc < previous._articles.Length; doc++)
+        var keep = new Article?[previous._articles.Length];
+        for (var doc = 0; doc < keep.Length; doc++)
         {
-            if (current.TryGetValue(previous._articles[doc].Url, out var article) && SameWords(previous._articles[doc], article))
+            if (previous._articles[doc] is { } before && current.TryGetValue(before.Url, out var article) && SameWords(before, article))
             {
-                keep.Set(doc);
-                kept.Add(article);
+                keep[doc] = article;
                 current.Remove(article.Url);
             }
         }
         var added = articles.Where(article => current.ContainsKey(article.Url)).ToArray();
-        if (added.Length == 0 && kept.Count == previous._articles.Length)
+        var keptCount = keep.Count(article => article is not null);
+        if (added.Length == 0 && keptCount == previous.Count)
         {
-            return new SearchIndex(previous._searcher, snapshot, [.. kept]);
+            // The same words everywhere: the same index, with this snapshot's articles (category and risk may differ).
+            return new SearchIndex(previous._searcher, snapshot, keep);
         }
 
-        var merged = new RAMDirectory();
-        using (var fresh = DirectoryReader.Open(Write(added)))
-        using (var writer = new IndexWriter(merged, new IndexWriterConfig(Version, PerField) { OpenMode = OpenMode.CREATE }))
+        // Each earlier segment with the documents of this snapshot's kept articles live (masks replace masks, never stack).
+        var leaves = previous._searcher.IndexReader.Leaves
+            .Select(leaf => (AtomicReader)new KeptDocuments(FilterAtomicReader.Unwrap(leaf.AtomicReader), Live(keep, leaf.DocBase, leaf.AtomicReader.MaxDoc)))
+            .ToList();
+        var masked = keep.Length - keptCount;
+        if (leaves.Count + 1 > MaxSegments || masked * 5 > keep.Length + added.Length)
         {
-            // One merge into one segment: the kept documents in their order, then the new ones.
-            writer.AddIndexes(new KeptDocuments(previous._searcher.IndexReader.Leaves[0].AtomicReader, keep), fresh);
-            writer.Commit();
+            var merged = new RAMDirectory();
+            using (var fresh = DirectoryReader.Open(Write(added)))
+            using (var writer = new IndexWriter(merged, new IndexWriterConfig(Version, PerField) { OpenMode = OpenMode.CREATE }))
+            {
+                // One merge into one segment: the kept documents in their order, then the new ones.
+                IndexReader[] readers = [.. leaves, .. fresh.Leaves.Select(leaf => leaf.AtomicReader)];
+                writer.AddIndexes(readers);
+                writer.Commit();
+            }
+            return new SearchIndex(new IndexSearcher(DirectoryReader.Open(merged)), snapshot, [.. keep.OfType<Article>(), .. added]) { Analyzed = added.Length };
         }
-        return new SearchIndex(new IndexSearcher(DirectoryReader.Open(merged)), snapshot, [.. kept, .. added]) { Analyzed = added.Length };
+        if (added.Length > 0)
+        {
+            leaves.AddRange(DirectoryReader.Open(Write(added)).Leaves.Select(leaf => leaf.AtomicReader));
+        }
+        return new SearchIndex(new IndexSearcher(new MultiReader([.. leaves], closeSubReaders: false)), snapshot, [.. keep, .. added]) { Analyzed = added.Length };
+    }
+
+    /// <summary>Past this many segments a build merges them into one.</summary>
+    public const int MaxSegments = 8;
+
+    /// <summary>The live documents of one segment: those whose article is kept.</summary>
+    private static FixedBitSet Live(Article?[] keep, int docBase, int count)
+    {
+        var live = new FixedBitSet(count);
+        for (var doc = 0; doc < count; doc++)
+        {
+            if (keep[docBase + doc] is not null)
+            {
+                live.Set(doc);
+            }
+        }
+        return live;
     }
 
     /// <summary>An index of these articles in this order, in one segment.</summary>
@@ -161,7 +199,7 @@ public sealed class SearchIndex
         _searcher.Search(Matching(stems, words), new CountingFilterCollector(top, doc =>
         {
             var category = _categoryOf[doc];
-            var risk = (int)_articles[doc].Risk;
+            var risk = _riskOf[doc];
             counts[category, risk]++;
             var passes = (categoryFilter == -1 || category == categoryFilter) && (query.Risk is null || (int)query.Risk == risk);
             total += passes ? 1 : 0;
@@ -170,6 +208,7 @@ public sealed class SearchIndex
 
         var hits = top.GetTopDocs((query.Page - 1) * SearchResults.PageSize, SearchResults.PageSize).ScoreDocs
             .Select(scored => _articles[scored.Doc])
+            .OfType<Article>()
             .Select(article => new SearchHit(article, Snippets.Build(article.Text.ToString(), stems, words, EnglishText)))
             .ToImmutableArray();
         var categories = _categories
@@ -198,12 +237,16 @@ public sealed class SearchIndex
             query.Add(new TermQuery(new Term(BodyField, stem)), Occur.SHOULD);
         }
         // Only a word the index does not have is looked up approximately: a correctly spelled word needs no fuzzy expansion.
-        foreach (var word in words.Where(word => word.Length >= 4 && _searcher.IndexReader.DocFreq(new Term(WordsField, word)) == 0))
+        foreach (var word in words.Where(word => word.Length >= 4 && !IsInLiveDocument(new Term(WordsField, word))))
         {
             query.Add(Boosted(new FuzzyQuery(new Term(WordsField, word), MaxEdits(word), prefixLength: 1), 0.5f), Occur.SHOULD);
         }
         return query;
     }
+
+    /// <summary>True when a document of an article in this index has the term (a masked document's words do not count).</summary>
+    private bool IsInLiveDocument(Term term) =>
+        _searcher.IndexReader.Leaves.Any(leaf => leaf.AtomicReader.GetTermDocsEnum(term) is { } documents && documents.NextDoc() != DocIdSetIterator.NO_MORE_DOCS);
 
     /// <summary>How far a typed word may be from a real one: one letter for short words, two for long ones.</summary>
     internal static int MaxEdits(string word) => word.Length >= 7 ? 2 : 1;
