@@ -6,9 +6,9 @@ namespace Stackwise.Web.Content.Parsing;
 /// <summary>The size, last write time and permissions of a file: when all are unchanged, its last parse is reused.</summary>
 public readonly record struct FileStamp(long Length, DateTime LastWriteUtc, UnixFileMode Mode)
 {
-    public static FileStamp Of(string path)
+    /// <summary>The stamp from a file's information, as the folder listing read it.</summary>
+    public static FileStamp Of(FileInfo info)
     {
-        var info = new FileInfo(path);
         // The permissions count too: a file made unreadable is read again, so the problem shows now, not at the next start.
         return new FileStamp(info.Length, info.LastWriteTimeUtc, OperatingSystem.IsWindows() ? UnixFileMode.None : info.UnixFileMode);
     }

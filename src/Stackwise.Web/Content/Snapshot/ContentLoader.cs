@@ -32,17 +32,17 @@ public sealed class ContentLoader(ContentParser parser)
         var documents = new List<ContentDocument>();
         var problems = new List<ContentProblem>();
         var kept = new HashSet<string>(StringComparer.Ordinal);
-        var files = FindMarkdownFiles(root, root, problems).Order(StringComparer.Ordinal).ToList();
+        var files = FindMarkdownFiles(root, root, problems).OrderBy(found => found.File, StringComparer.Ordinal).ToList();
 
         // Files are parsed in parallel (each parse is independent); an unchanged file reuses its last parse.
         var parsed = new ParsedFile?[files.Count];
         await Parallel.ForAsync(0, files.Count, cancellationToken, async (i, token) =>
-            parsed[i] = await ParseFileAsync(root, files[i], changed.Contains(files[i]) ? null : previous, visibility.Today, token));
+            parsed[i] = await ParseFileAsync(root, files[i], changed.Contains(files[i].File) ? null : previous, visibility.Today, token));
 
         var parsedFiles = new Dictionary<string, ParsedFile>(StringComparer.Ordinal);
         for (var i = 0; i < files.Count; i++)
         {
-            var file = files[i];
+            var file = files[i].File;
             if (parsed[i] is not { } result)
             {
                 continue;
@@ -69,8 +69,10 @@ public sealed class ContentLoader(ContentParser parser)
     }
 
     /// <summary>Parses one file, or reuses its parse from <paramref name="previous"/> when the file's stamp is unchanged; null for a bad path.</summary>
-    private async Task<ParsedFile?> ParseFileAsync(string root, string file, ContentSnapshot? previous, DateOnly today, CancellationToken cancellationToken)
+    private async Task<ParsedFile?> ParseFileAsync(string root, (string File, FileInfo Info) found, ContentSnapshot? previous, DateOnly today,
+        CancellationToken cancellationToken)
     {
+        var file = found.File;
         var problems = new List<ContentProblem>();
         if (!ContentPath.TryParse(file, out var path, out var pathProblem))
         {
@@ -80,7 +82,7 @@ public sealed class ContentLoader(ContentParser parser)
         FileStamp stamp;
         try
         {
-            stamp = FileStamp.Of(Path.Combine(root, file));
+            stamp = FileStamp.Of(found.Info);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -117,8 +119,11 @@ public sealed class ContentLoader(ContentParser parser)
         return text is null ? [] : RedirectsFile.Read(text, problems);
     }
 
-    /// <summary>Markdown files as paths relative to the root with forward slashes. Links are reported, never followed.</summary>
-    private static IEnumerable<string> FindMarkdownFiles(string root, string folder, List<ContentProblem> problems)
+    /// <summary>
+    /// Markdown files as paths relative to the root with forward slashes, each with the file's information as the folder
+    /// listing found it (one status call per file, which the stamp reuses). Links are reported, never followed.
+    /// </summary>
+    private static IEnumerable<(string File, FileInfo Info)> FindMarkdownFiles(string root, string folder, List<ContentProblem> problems)
     {
         foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos())
         {
@@ -127,14 +132,19 @@ public sealed class ContentLoader(ContentParser parser)
             {
                 continue;
             }
-            if (entry.LinkTarget is not null)
+            if (entry.Attributes.HasFlag(FileAttributes.ReparsePoint))
             {
                 problems.Add(ContentProblem.Error(relative, SourcePosition.Start, ProblemCodes.Unreadable,
                     "symbolic links are not followed; copy the file into the content folder instead"));
                 continue;
             }
 
-            var found = entry is DirectoryInfo ? FindMarkdownFiles(root, entry.FullName, problems) : [relative];
+            var found = entry switch
+            {
+                DirectoryInfo => FindMarkdownFiles(root, entry.FullName, problems),
+                FileInfo info => [(relative, info)],
+                _ => [],
+            };
             foreach (var file in found)
             {
                 yield return file;
