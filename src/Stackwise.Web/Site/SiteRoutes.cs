@@ -102,8 +102,6 @@ public static class SiteRoutes
 
     public static string SitemapPart(int part) => $"{SitemapPartsPrefix}/{part.ToString(CultureInfo.InvariantCulture)}.xml";
 
-    public static string Image(string file) => $"/{ImagesFolder}/{file}";
-
     /// <summary>The literal first segment of a template, without a file extension: <c>feed</c> for <c>/feed.xml</c>.</summary>
     public static string FirstSegment(string template)
     {
