@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Stackwise.Web.Content.Model;
+using Stackwise.Web.Site;
 
 namespace Stackwise.Web.Pages;
 
@@ -8,11 +9,11 @@ public sealed record ListPage(string ListUrl, ImmutableArray<Article> Articles, 
 {
     public static ListPage Empty { get; } = new("/", [], 1, 1, 0);
 
-    public string Url => ListPages.Url(ListUrl, Number);
+    public string Url => SiteRoutes.ListPage(ListUrl, Number);
 
-    public string? PreviousUrl => Number > 1 ? ListPages.Url(ListUrl, Number - 1) : null;
+    public string? PreviousUrl => Number > 1 ? SiteRoutes.ListPage(ListUrl, Number - 1) : null;
 
-    public string? NextUrl => Number < Count ? ListPages.Url(ListUrl, Number + 1) : null;
+    public string? NextUrl => Number < Count ? SiteRoutes.ListPage(ListUrl, Number + 1) : null;
 
     public static ListPage Of(string listUrl, ImmutableArray<Article> all, int number) =>
         new(listUrl, ListPages.Page(all, number), number, ListPages.Count(all.Length), all.Length);

@@ -8,9 +8,18 @@ namespace Stackwise.Web.Search;
 /// Searches a snapshot's index. The index is built in the background right after the snapshot goes live, from the index
 /// built last (only changed articles are analysed again); a search that arrives first waits for the complete index.
 /// </summary>
-public sealed partial class SearchService(ILogger<SearchService> logger)
+public sealed partial class SearchService
 {
+    private readonly ILogger<SearchService> _logger;
+    private readonly Func<ContentSnapshot, SearchIndex> _build;
     private SearchIndex? _latest;
+
+    public SearchService(ILogger<SearchService> logger)
+    {
+        _logger = logger;
+        // One delegate for the service's life: a search asks for its snapshot's index on every request.
+        _build = Build;
+    }
 
     public SearchResults Search(ContentSnapshot snapshot, SearchQuery query)
     {
@@ -19,7 +28,7 @@ public sealed partial class SearchService(ILogger<SearchService> logger)
         return results;
     }
 
-    internal SearchIndex IndexOf(ContentSnapshot snapshot) => snapshot.Derived(Build);
+    internal SearchIndex IndexOf(ContentSnapshot snapshot) => snapshot.Derived(_build);
 
     private SearchIndex Build(ContentSnapshot snapshot)
     {

@@ -36,7 +36,7 @@ public static class Sitemap
     /// <summary>Each page of a list, dated by the newest article on it.</summary>
     private static IEnumerable<SitemapEntry> ListEntries(string listUrl, ImmutableArray<Article> articles) =>
         Enumerable.Range(1, ListPages.Count(articles.Length))
-            .Select(page => new SitemapEntry(ListPages.Url(listUrl, page), HttpCaching.LastModified(ListPages.Page(articles, page))));
+            .Select(page => new SitemapEntry(SiteRoutes.ListPage(listUrl, page), HttpCaching.LastModified(ListPages.Page(articles, page))));
 
     public static int PartCount(int entryCount, int maxUrlsPerFile) =>
         Math.Max(1, (entryCount + maxUrlsPerFile - 1) / maxUrlsPerFile);

@@ -83,7 +83,7 @@ public static class SiteRoutes
     public static readonly FrozenSet<string> ReservedSegments =
         SiteTemplates.Select(FirstSegment).Concat(StaticSegments).ToFrozenSet(StringComparer.Ordinal);
 
-    public static string Error(int status) => $"/error/{status.ToString(CultureInfo.InvariantCulture)}";
+    public static string Error(int status) => ErrorPageFormat.Replace("{0}", status.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
     public static string Category(string slug) => $"{CategoriesPrefix}/{slug}";
 

@@ -64,7 +64,7 @@ public sealed class CommandsTests : IDisposable
     [InlineData("check", "extra")]
     [InlineData("new", "therapies")]
     [InlineData("new")]
-    [InlineData("new", "therapies", "Title", "--force")]
+    [InlineData("new", "therapies", "Title", "--force", "--content", "{folder}")]
     [InlineData("check", "--bogus")]
     [InlineData("check", "-x")]
     [InlineData("export")]
@@ -72,10 +72,12 @@ public sealed class CommandsTests : IDisposable
     [InlineData("export", "one", "two")]
     public async Task CommandsExitTwoWhenTheyCannotRun(params string[] args)
     {
-        var (exitCode, _, error) = await RunAsync(args);
+        var (exitCode, _, error) = await RunAsync([.. args.Select(arg => arg == "{folder}" ? _folder.Root : arg)]);
 
         Assert.Equal(2, exitCode);
         Assert.NotEmpty(error);
+        // A refused command line changes nothing.
+        Assert.Equal(["good.md"], Directory.EnumerateFiles(_folder.Root, "*", SearchOption.AllDirectories).Select(Path.GetFileName));
     }
 
     [Fact]

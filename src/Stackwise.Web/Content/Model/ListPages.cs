@@ -16,10 +16,7 @@ public static class ListPages
     public static ImmutableArray<Article> Page(ImmutableArray<Article> articles, int page) =>
         [.. articles.Skip((page - 1) * Size).Take(Size)];
 
-    /// <summary>The URL of page <paramref name="page"/> of a list: the list itself for the first page.</summary>
-    public static string Url(string listUrl, int page) => SiteRoutes.ListPage(listUrl, page);
-
     /// <summary>The URLs of the second and later pages of a list.</summary>
     public static IEnumerable<string> LaterPageUrls(string listUrl, int articles) =>
-        Enumerable.Range(2, Count(articles) - 1).Select(page => Url(listUrl, page));
+        Enumerable.Range(2, Count(articles) - 1).Select(page => SiteRoutes.ListPage(listUrl, page));
 }
