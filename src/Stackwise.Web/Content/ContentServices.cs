@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Stackwise.Web.Content.Hosting;
 using Stackwise.Web.Content.Parsing;
 using Stackwise.Web.Content.Snapshot;
+using Stackwise.Web.Rendering;
 
 namespace Stackwise.Web.Content;
 
@@ -17,7 +18,8 @@ public static class ContentServices
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ContentOptions>, ContentOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<ContentParser>();
+        services.AddSingleton(provider => new ContentParser(provider.GetRequiredService<MarkdownRenderer>(),
+            provider.GetRequiredService<IOptions<ContentOptions>>().Value.MaxReadingGrade));
         services.AddSingleton<ContentLoader>();
         services.AddSingleton<ContentStore>();
         services.AddHostedService(provider => provider.GetRequiredService<ContentStore>());

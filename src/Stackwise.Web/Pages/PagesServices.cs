@@ -21,6 +21,8 @@ public static class PagesServices
             Route(pages, "/Index", SiteRoutes.Home);
             Route(pages, "/Articles/Article", SiteRoutes.ArticleTemplate);
             Route(pages, "/SitePages/SitePage", SiteRoutes.SitePageTemplate);
+            Route(pages, "/People/People", SiteRoutes.People);
+            Route(pages, "/People/Person", SiteRoutes.PersonTemplate);
             Route(pages, "/Categories/Category", SiteRoutes.CategoryTemplate, SiteRoutes.CategoryTemplate + SiteRoutes.ListPageSuffix);
             Route(pages, "/Risk/RiskLevel", SiteRoutes.RiskLevelTemplate, SiteRoutes.RiskLevelTemplate + SiteRoutes.ListPageSuffix);
             Route(pages, "/Search/Search", SiteRoutes.Search);

@@ -22,6 +22,7 @@ public sealed class MarkdownRenderer
         .UseYamlFrontMatter()
         .UsePipeTables()
         .UseEmphasisExtras()
+        .Use<CitationExtension>()
         .DisableHtml()
         .Build();
 
@@ -64,6 +65,11 @@ public sealed class MarkdownRenderer
                 .Select(l => new MarkdownLink(l.Url, false, lines.PositionOf(l.Span.Start))))
             .ToImmutableArray();
 
+        var citationOrder = CitationExtension.Number(document);
+        var citations = document.Descendants<CitationInline>()
+            .SelectMany(citation => citation.Ids.Select(id => new Citation(id, lines.PositionOf(citation.Span.Start))))
+            .ToImmutableArray();
+
         MarkExternalLinks(document);
 
         using var writer = new StringWriter();
@@ -77,7 +83,12 @@ public sealed class MarkdownRenderer
             .Where(line => line.Length > 0));
         var wordCount = CountWords(text) + headings.Sum(heading => CountWords(heading.Text));
 
-        return new RenderedMarkdown(frontMatter, frontMatterLine, writer.ToString(), headings, links, wordCount, emptySections, text);
+        return new RenderedMarkdown(frontMatter, frontMatterLine, writer.ToString(), headings, links, wordCount, emptySections, text)
+        {
+            Citations = citations,
+            CitationOrder = citationOrder,
+            BodyLine = frontMatterBlock is null ? 1 : lines.PositionOf(frontMatterBlock.Span.End).Line + 1,
+        };
     }
 
     /// <summary>

@@ -16,4 +16,14 @@ public sealed record RenderedMarkdown(
     ImmutableArray<MarkdownLink> Links,
     int WordCount,
     ImmutableArray<Heading> EmptySections,
-    string Text);
+    string Text)
+{
+    /// <summary>Every citation of every source, in document order.</summary>
+    public ImmutableArray<Citation> Citations { get; init; } = [];
+
+    /// <summary>The cited ids by first citation: the order in which they are numbered.</summary>
+    public ImmutableArray<string> CitationOrder { get; init; } = [];
+
+    /// <summary>The first file line after the front matter.</summary>
+    public int BodyLine { get; init; } = 1;
+}

@@ -30,6 +30,9 @@ public static class Sitemap
             .. Enum.GetValues<RiskLevel>().SelectMany(risk => ListEntries(risk.Url(), [.. articles.Where(article => article.Risk == risk)])),
             .. snapshot.ByUrl.Values.OfType<SitePage>().Where(snapshot.IsPublic).OrderBy(page => page.Url, StringComparer.Ordinal)
                 .Select(page => new SitemapEntry(page.Url, page.Updated)),
+            new SitemapEntry(SiteRoutes.People, null),
+            .. snapshot.People.Values.OrderBy(listing => listing.Person.Url, StringComparer.Ordinal)
+                .Select(listing => new SitemapEntry(listing.Person.Url, HttpCaching.LastModified([.. listing.Written, .. listing.Reviewed]))),
         ];
     }
 

@@ -20,6 +20,10 @@ public static class SiteRoutes
     /// <summary>A site page such as <c>/terms</c>: <c>content/pages/{slug}.md</c>.</summary>
     public const string SitePageTemplate = "/{slug:slug}";
 
+    /// <summary>Everyone who writes or reviews articles, and each person's page: <c>content/people/{slug}.md</c>.</summary>
+    public const string People = "/people";
+    public const string PersonTemplate = People + "/{slug:slug}";
+
     public const string CategoryTemplate = CategoriesPrefix + "/{slug:slug}";
     public const string RiskLevelTemplate = RiskPrefix + "/{level:slug}";
 
@@ -60,7 +64,7 @@ public static class SiteRoutes
     /// <summary>Every route template the site maps besides the content routes (home, articles, site pages).</summary>
     public static readonly ImmutableArray<string> SiteTemplates =
     [
-        CategoryTemplate, CategoryTemplate + ListPageSuffix, RiskLevelTemplate, RiskLevelTemplate + ListPageSuffix, Search, ErrorTemplate,
+        People, PersonTemplate, CategoryTemplate, CategoryTemplate + ListPageSuffix, RiskLevelTemplate, RiskLevelTemplate + ListPageSuffix, Search, ErrorTemplate,
         Robots, Sitemap, SitemapPartTemplate, AtomFeed, RssFeed, Liveness, Readiness, ContentProblems,
     ];
 
@@ -93,6 +97,8 @@ public static class SiteRoutes
     public static string RiskLevelExplanation(string slug) => $"{RiskLevels}#{slug}-risk";
 
     public static string Article(string section, string slug) => $"/{section}/{slug}";
+
+    public static string Person(string slug) => $"{People}/{slug}";
 
     public static string SitePage(string slug) => $"/{slug}";
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Stackwise.Web.Content.Checks;
 
 namespace Stackwise.Web.Content.Hosting;
 
@@ -13,6 +14,10 @@ public sealed class ContentOptions
 
     /// <summary>Reload the site when a file in the content folder is added, changed, renamed or deleted.</summary>
     public bool Watch { get; set; } = true;
+
+    /// <summary>Articles whose body reads above this Flesch-Kincaid grade get a warning (docs/authoring.md explains the grade).</summary>
+    [Range(1.0, 20.0)]
+    public double MaxReadingGrade { get; set; } = ReadingGrade.DefaultLimit;
 
     public string ResolveRoot(string contentRootPath) => Path.GetFullPath(Path.Combine(contentRootPath, Root));
 }

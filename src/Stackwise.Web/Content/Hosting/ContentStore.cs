@@ -82,7 +82,7 @@ public sealed partial class ContentStore(
 
             _current = snapshot;
             _loaded = true;
-            LogLoaded(snapshot.Articles.Length, snapshot.ByUrl.Count - snapshot.Articles.Length, snapshot.FilesRejected,
+            LogLoaded(snapshot.Articles.Length, snapshot.ByUrl.Count - snapshot.Articles.Length - snapshot.People.Count, snapshot.People.Count, snapshot.FilesRejected,
                 snapshot.KeptFiles.Count, Root, stopwatch.ElapsedMilliseconds, snapshot.Version);
             await AfterSwapAsync(snapshot, cancellationToken);
         }
@@ -128,7 +128,11 @@ public sealed partial class ContentStore(
         var known = previous?.Problems.ToHashSet() ?? [];
         foreach (var problem in snapshot.Problems.Where(problem => !known.Contains(problem)))
         {
-            if (problem.Severity == ProblemSeverity.Warning)
+            if (problem.IsAdvice)
+            {
+                LogAdvice(problem);
+            }
+            else if (problem.Severity == ProblemSeverity.Warning)
             {
                 LogWarning(problem.ToString());
             }
@@ -216,6 +220,9 @@ public sealed partial class ContentStore(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Content warning: {Problem}")]
     private partial void LogWarning(string problem);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Content advice for editors: {Problem}")]
+    private partial void LogAdvice(ContentProblem problem);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Content reload from {Root} failed before the swap; content version {Version} stays online")]
     private partial void LogReloadFailed(Exception exception, string root, long version);
 
@@ -226,6 +233,6 @@ public sealed partial class ContentStore(
     private partial void LogScheduled(DateOnly date);
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Content loaded: {ArticleCount} articles and {PageCount} pages, {RejectedCount} files rejected ({KeptCount} kept at their last good version), from {Root} in {ElapsedMs} ms; version {Version} is online")]
-    private partial void LogLoaded(int articleCount, int pageCount, int rejectedCount, int keptCount, string root, long elapsedMs, long version);
+        Message = "Content loaded: {ArticleCount} articles and {PageCount} pages ({PersonCount} people), {RejectedCount} files rejected ({KeptCount} kept at their last good version), from {Root} in {ElapsedMs} ms; version {Version} is online")]
+    private partial void LogLoaded(int articleCount, int pageCount, int personCount, int rejectedCount, int keptCount, string root, long elapsedMs, long version);
 }

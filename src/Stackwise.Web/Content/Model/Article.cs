@@ -12,7 +12,7 @@ public sealed record Article(
     ImmutableArray<Heading> Headings,
     Category Category,
     RiskLevel Risk,
-    ImmutableArray<string> HealthRisks,
+    ImmutableArray<HealthRisk> HealthRisks,
     ImmutableArray<string> Tags,
     ArticleDates Dates,
     int ReadingMinutes)
@@ -21,9 +21,28 @@ public sealed record Article(
     /// <summary>The anchor of the "Health Risks" section the layout adds after the body.</summary>
     public const string HealthRisksId = "health-risks";
 
-    /// <summary>The table of contents: the body's <c>##</c> sections, then the health risks when there are any.</summary>
-    public ImmutableArray<Heading> TableOfContents { get; } =
-        [.. Headings.Where(heading => heading.Level == 2), .. HealthRisks.IsEmpty ? [] : new[] { new Heading(2, "Health Risks", HealthRisksId, SourcePosition.Start) }];
+    /// <summary>The anchor of the "References" section the layout adds after the body, before the health risks.</summary>
+    public const string ReferencesId = "references";
+
+    /// <summary>The sources of the article in citation order (the first one cited is 1), those never cited last.</summary>
+    public ImmutableArray<Reference> References { get; init; } = [];
+
+    /// <summary>Who wrote the article, in the order the front matter names them.</summary>
+    public ImmutableArray<PersonReference> Authors { get; init; } = [];
+
+    /// <summary>Who medically reviewed it; always with <see cref="ArticleDates.LastReviewed"/>.</summary>
+    public PersonReference? ReviewedBy { get; init; }
+
+    /// <summary>Everyone the article names, writers first.</summary>
+    public IEnumerable<PersonReference> People => ReviewedBy is null ? Authors : [.. Authors, ReviewedBy];
+
+    /// <summary>The table of contents: the body's <c>##</c> sections, then the references and the health risks when there are any.</summary>
+    public ImmutableArray<Heading> TableOfContents =>
+    [
+        .. Headings.Where(heading => heading.Level == 2),
+        .. References.IsEmpty ? [] : new[] { new Heading(2, "References", ReferencesId, SourcePosition.Start) },
+        .. HealthRisks.IsEmpty ? [] : new[] { new Heading(2, "Health Risks", HealthRisksId, SourcePosition.Start) },
+    ];
 
     /// <summary>Words a reader reads in a minute, for the reading time; a careful pace for health text.</summary>
     public const int WordsPerMinute = 200;

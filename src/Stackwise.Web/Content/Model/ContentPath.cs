@@ -10,17 +10,24 @@ namespace Stackwise.Web.Content.Model;
 /// <c>therapies/ketamine-assisted-therapy.md</c> at <c>/therapies/ketamine-assisted-therapy</c>.
 /// </summary>
 /// <param name="File">The path relative to the content folder, with forward slashes.</param>
-/// <param name="Section">The article's folder, or null for a site page.</param>
+/// <param name="Section">The article's folder (<see cref="PeopleFolder"/> for a person), or null for a site page.</param>
 public sealed partial record ContentPath(string File, string? Section, string Slug)
 {
     public const string PagesFolder = "pages";
+
+    /// <summary>Writers and reviewers: <c>content/people/{slug}.md</c>, served at <c>/people/{slug}</c>.</summary>
+    public const string PeopleFolder = "people";
 
     /// <summary>File endings read as markdown; every other file in the content folder is left alone.</summary>
     public static readonly IReadOnlyList<string> MarkdownExtensions = [".md", ".markdown"];
 
     public bool IsSitePage => Section is null;
 
-    public string Url => Section is null ? SiteRoutes.SitePage(Slug) : SiteRoutes.Article(Section, Slug);
+    public bool IsPerson => Section == PeopleFolder;
+
+    public bool IsArticle => Section is not null && !IsPerson;
+
+    public string Url => Section is null ? SiteRoutes.SitePage(Slug) : IsPerson ? SiteRoutes.Person(Slug) : SiteRoutes.Article(Section, Slug);
 
     public static bool IsMarkdown(string fileName) =>
         MarkdownExtensions.Any(extension => fileName.EndsWith(extension, StringComparison.OrdinalIgnoreCase));
@@ -35,7 +42,7 @@ public sealed partial record ContentPath(string File, string? Section, string Sl
         if (segments.Length != 2)
         {
             problem = Problem(ProblemCodes.BadLocation, segments.Length < 2
-                ? "a content file must sit in a folder: content/pages/ for site pages, content/{section}/ for articles"
+                ? "a content file must sit in a folder: content/pages/ for site pages, content/people/ for writers and reviewers, content/{section}/ for articles"
                 : "content folders cannot be nested: move the file to content/{section}/");
             return false;
         }
@@ -55,7 +62,7 @@ public sealed partial record ContentPath(string File, string? Section, string Sl
 
         var isPage = folder == PagesFolder;
         var firstSegment = isPage ? slug : folder;
-        if (SitePaths.IsReservedSegment(firstSegment))
+        if (folder != PeopleFolder && SitePaths.IsReservedSegment(firstSegment))
         {
             problem = Problem(ProblemCodes.ReservedName, $"`/{firstSegment}` is used by the site itself; choose another {(isPage ? "file" : "folder")} name");
             return false;

@@ -21,6 +21,12 @@ public sealed record ContentProblem(string File, SourcePosition Position, Proble
     /// </summary>
     public bool OnlyEntryIgnored { get; init; }
 
+    /// <summary>
+    /// True for advice on the writing (the reading grade) rather than something broken: <c>check</c> and the problems page
+    /// show it like any warning, and the site's log notes it at Information, since an operator has nothing to fix.
+    /// </summary>
+    public bool IsAdvice { get; init; }
+
     /// <summary>True when the problem keeps its file off the site (or at its last good version).</summary>
     public bool RejectsFile => Severity == ProblemSeverity.Error && !OnlyEntryIgnored;
 
@@ -30,6 +36,9 @@ public sealed record ContentProblem(string File, SourcePosition Position, Proble
     /// <summary>An error in one entry, which is left out; the rest of the file is served.</summary>
     public static ContentProblem EntryError(string file, SourcePosition position, string code, string message) =>
         new(file, position, ProblemSeverity.Error, code, message) { OnlyEntryIgnored = true };
+
+    public static ContentProblem Warning(string file, SourcePosition position, string code, string message) =>
+        new(file, position, ProblemSeverity.Warning, code, message);
 
     public override string ToString() =>
         $"{File}:{Position.Line}:{Position.Column}: {(Severity == ProblemSeverity.Error ? "error" : "warning")} {Code}: {Message}";

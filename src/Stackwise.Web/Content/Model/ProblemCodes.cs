@@ -1,7 +1,7 @@
 namespace Stackwise.Web.Content.Model;
 
 /// <summary>
-/// Every code a content problem can carry. README.md lists them for editors; keep the two in step.
+/// Every code a content problem can carry. docs/authoring.md lists them for editors; keep the two in step.
 /// </summary>
 public static class ProblemCodes
 {
@@ -39,4 +39,13 @@ public static class ProblemCodes
     public const string InvalidCharacter = "SW057";
     public const string FutureDate = "SW058";
     public const string FarFuturePublication = "SW059";
+    public const string UnknownCitation = "SW060";
+    public const string DuplicateReferenceId = "SW061";
+    public const string MalformedReferenceLink = "SW062";
+    public const string ReferenceWithoutTitle = "SW063";
+    public const string ReferenceWithoutLink = "SW064";
+    public const string UncitedReference = "SW065";
+    public const string UnknownPerson = "SW066";
+    public const string ReviewerWithoutDate = "SW067";
+    public const string ReadingGrade = "SW068";
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Stackwise.Web.Content.Checks;
 using Stackwise.Web.Content.Model;
 using Stackwise.Web.Rendering;
@@ -14,7 +15,8 @@ public sealed record ParseResult(ContentDocument? Document, ImmutableArray<Conte
 }
 
 /// <summary>Turns the text of one content file into a validated, rendered document.</summary>
-public sealed class ContentParser(MarkdownRenderer renderer)
+/// <param name="maxReadingGrade">Articles reading above this Flesch-Kincaid grade get a warning (<c>Content:MaxReadingGrade</c>).</param>
+public sealed class ContentParser(MarkdownRenderer renderer, double maxReadingGrade = ReadingGrade.DefaultLimit)
 {
     /// <param name="today">The UTC date that <c>updated</c>, <c>lastReviewed</c> and <c>published</c> are compared with; today when not given.</param>
     public ParseResult Parse(ContentPath path, string text, DateOnly? today = null)
@@ -55,10 +57,18 @@ public sealed class ContentParser(MarkdownRenderer renderer)
             return new ParseResult(null, [.. problems]);
         }
 
-        var frontMatter = FrontMatter.Read(rendered.FrontMatter, rendered.FrontMatterLine, path.File, path.IsSitePage, problems);
-        ContentDocument? document = path.IsSitePage
-            ? ReadSitePage(path, frontMatter, rendered)
-            : ReadArticle(path, frontMatter, rendered, problems);
+        var kind = FrontMatterField.KindOf(path);
+        var frontMatter = FrontMatter.Read(rendered.FrontMatter, rendered.FrontMatterLine, path.File, kind, problems);
+        ContentDocument? document = kind switch
+        {
+            DocumentKinds.Page => ReadSitePage(path, frontMatter, rendered),
+            DocumentKinds.Person => ReadPerson(path, frontMatter, rendered),
+            _ => ReadArticle(path, frontMatter, rendered, today, problems),
+        };
+        if (kind != DocumentKinds.Article)
+        {
+            ReferenceChecks.RefuseCitations(path, rendered, problems);
+        }
         var aliases = ReadAliases(path, frontMatter, problems);
         var isDraft = frontMatter.Flag("draft");
         BodyChecks.CheckLinkSchemes(path, rendered, problems);
@@ -72,15 +82,24 @@ public sealed class ContentParser(MarkdownRenderer renderer)
         };
     }
 
-    private static Article? ReadArticle(ContentPath path, FrontMatter frontMatter, RenderedMarkdown rendered, List<ContentProblem> problems)
+    private Article? ReadArticle(ContentPath path, FrontMatter frontMatter, RenderedMarkdown rendered, DateOnly today, List<ContentProblem> problems)
     {
         var title = frontMatter.Text("title", FrontMatterField.TitleMaxLength);
         var category = ReadCategory(path, frontMatter, problems);
         var risk = frontMatter.Risk();
         var summary = frontMatter.Text("summary", FrontMatterField.SummaryMaxLength);
-        var healthRisks = frontMatter.TextList("healthRisks", FrontMatterField.HealthRiskMaxLength);
+        var healthRisks = frontMatter.HealthRisks();
         var tags = frontMatter.TextList("tags", FrontMatterField.TagMaxLength);
         var dates = ReadDates(path, frontMatter, problems);
+        var references = ReferenceChecks.InCitationOrder(path, frontMatter.References(today.Year), rendered, problems);
+        var authors = frontMatter.PersonSlugs("author");
+        var reviewedBy = frontMatter.PersonSlugs("reviewedBy").FirstOrDefault();
+        if (reviewedBy is not null && !frontMatter.IsInvalid("lastReviewed") && dates is { LastReviewed: null })
+        {
+            problems.Add(ContentProblem.Error(path.File, reviewedBy.Position, ProblemCodes.ReviewerWithoutDate,
+                "`reviewedBy` needs `lastReviewed`: the date of the review, written as YYYY-MM-DD"));
+        }
+        CheckReadingGrade(path, rendered, problems);
 
         if (risk is RiskLevel.Moderate or RiskLevel.High && healthRisks.IsEmpty && !frontMatter.IsInvalid("healthRisks"))
         {
@@ -91,7 +110,22 @@ public sealed class ContentParser(MarkdownRenderer renderer)
         return title is null || category is null || risk is null || summary is null || dates is null
             ? null
             : new Article(path, title, summary, rendered.Html, rendered.Headings, category, risk.Value, healthRisks,
-                [.. tags.Distinct(StringComparer.OrdinalIgnoreCase)], dates, Article.MinutesToRead(rendered.WordCount));
+                [.. tags.Distinct(StringComparer.OrdinalIgnoreCase)], dates, Article.MinutesToRead(rendered.WordCount))
+            {
+                References = references,
+                Authors = authors,
+                ReviewedBy = reviewedBy,
+            };
+    }
+
+    /// <summary>Advice, not an error: a body that reads above the site's grade is harder to follow for an anxious reader.</summary>
+    private void CheckReadingGrade(ContentPath path, RenderedMarkdown rendered, List<ContentProblem> problems)
+    {
+        if (ReadingGrade.Of(rendered.Text) is { } grade && Math.Round(grade, 1) > maxReadingGrade)
+        {
+            problems.Add(ContentProblem.Warning(path.File, new SourcePosition(rendered.BodyLine, 1), ProblemCodes.ReadingGrade, string.Create(CultureInfo.InvariantCulture,
+                $"the body has a reading grade {grade:0.0} (Flesch-Kincaid), above the site's limit of {maxReadingGrade:0.#}; shorter sentences and everyday words make it easier to follow")) with { IsAdvice = true });
+        }
     }
 
     private static Category? ReadCategory(ContentPath path, FrontMatter frontMatter, List<ContentProblem> problems)
@@ -129,6 +163,14 @@ public sealed class ContentParser(MarkdownRenderer renderer)
                     $"field `{later}` ({laterDate:yyyy-MM-dd}) is before `{earlier}` ({earlierDate:yyyy-MM-dd})"));
             }
         }
+    }
+
+    private static Person? ReadPerson(ContentPath path, FrontMatter frontMatter, RenderedMarkdown rendered)
+    {
+        var name = frontMatter.Text("name", FrontMatterField.NameMaxLength);
+        var credentials = frontMatter.Text("credentials", FrontMatterField.NameMaxLength, required: false);
+        var role = frontMatter.Text("role", FrontMatterField.NameMaxLength, required: false);
+        return name is null ? null : new Person(path, name, credentials, role, rendered.Html, rendered.Headings);
     }
 
     private static SitePage? ReadSitePage(ContentPath path, FrontMatter frontMatter, RenderedMarkdown rendered)

@@ -99,15 +99,7 @@ internal sealed partial class FrontMatter
         var items = ImmutableArray.CreateBuilder<(string, SourcePosition)>();
         foreach (var item in ((YamlSequenceNode)entry.Node).Children.Cast<YamlScalarNode>())
         {
-            var text = item.Value?.Trim() ?? "";
-            if (text.Length == 0 || text.Length > maxItemLength)
-            {
-                Add(PositionOf(item), text.Length == 0 ? ProblemCodes.MissingField : ProblemCodes.TooLong, text.Length == 0
-                    ? $"field `{name}` has an empty item"
-                    : $"an item of `{name}` is {text.Length} characters long; the limit is {maxItemLength}");
-                continue;
-            }
-            if (!HasForbiddenCharacter(name, text, PositionOf(item)))
+            if (ListItemText(name, item, maxItemLength) is { } text)
             {
                 items.Add((text, PositionOf(item)));
             }

@@ -30,7 +30,7 @@ internal sealed partial class FrontMatter
 
     /// <param name="yaml">The text between the <c>---</c> lines.</param>
     /// <param name="firstLine">The file line the YAML starts on.</param>
-    public static FrontMatter Read(string yaml, int firstLine, string file, bool isSitePage, List<ContentProblem> problems)
+    public static FrontMatter Read(string yaml, int firstLine, string file, DocumentKinds kind, List<ContentProblem> problems)
     {
         var frontMatter = new FrontMatter(file, new SourcePosition(firstLine, 1), problems);
         var stream = new YamlStream();
@@ -71,12 +71,12 @@ internal sealed partial class FrontMatter
 
         foreach (var (keyNode, value) in mapping.Children)
         {
-            frontMatter.ReadField(keyNode, value, isSitePage);
+            frontMatter.ReadField(keyNode, value, kind);
         }
         return frontMatter;
     }
 
-    private void ReadField(YamlNode keyNode, YamlNode value, bool isSitePage)
+    private void ReadField(YamlNode keyNode, YamlNode value, DocumentKinds kind)
     {
         var position = PositionOf(keyNode);
         if (keyNode is not YamlScalarNode { Value: { } name })
@@ -85,9 +85,9 @@ internal sealed partial class FrontMatter
             return;
         }
         _reported.Add(name);
-        if (!value.Anchor.IsEmpty || !keyNode.Anchor.IsEmpty)
+        if ((keyNode.Anchor.IsEmpty ? FirstAnchored(value) : value) is { } anchored)
         {
-            Add(PositionOf(value), ProblemCodes.AnchorOrAlias, $"field `{name}` uses a YAML anchor or alias (`&` or `*`); write the value out in full");
+            Add(PositionOf(anchored), ProblemCodes.AnchorOrAlias, $"field `{name}` uses a YAML anchor or alias (`&` or `*`); write the value out in full");
             return;
         }
 
@@ -96,30 +96,76 @@ internal sealed partial class FrontMatter
         {
             var suggestion = FrontMatterField.Suggest(name);
             Add(position, ProblemCodes.UnknownField, suggestion is null
-                ? $"unknown field `{name}`; the fields are {string.Join(", ", FrontMatterField.All.Select(f => f.Name))}"
+                ? $"unknown field `{name}`; the fields of {FrontMatterField.Describe(kind)} are {string.Join(", ", FrontMatterField.All.Where(f => f.For.HasFlag(kind)).Select(f => f.Name))}"
                 : $"unknown field `{name}`: did you mean `{suggestion}`?");
             return;
         }
-        if (isSitePage ? !field.ForPages : !field.ForArticles)
+        if (!field.For.HasFlag(kind))
         {
-            Add(position, ProblemCodes.FieldNotAllowed, isSitePage
-                ? $"field `{name}` is only for articles, not for site pages in content/pages/"
-                : $"field `{name}` is only for site pages in content/pages/");
+            Add(position, ProblemCodes.FieldNotAllowed, $"field `{name}` is only for {FrontMatterField.Describe(field.For)}");
             return;
         }
-
-        var shapeIsRight = field.Type == FieldType.TextList
-            ? value is YamlSequenceNode sequence && sequence.Children.All(item => item is YamlScalarNode)
-            : value is YamlScalarNode;
-        if (!shapeIsRight)
+        if (ShapeProblem(field, value) is { } shapeProblem)
         {
-            Add(PositionOf(value), ProblemCodes.WrongType, field.Type == FieldType.TextList
-                ? $"field `{name}` must be a list of text lines, each starting with `- `"
-                : $"field `{name}` must be a single value on the same line, not a list or a block of fields");
+            Add(PositionOf(value), ProblemCodes.WrongType, shapeProblem);
             return;
         }
         _reported.Remove(name);
         _fields[name] = (value, PositionOf(value));
+    }
+
+    /// <summary>
+    /// The first node at or under <paramref name="node"/> that has an anchor or is an alias. Walked without recursion and
+    /// each node once, so an alias that points back at its own list cannot make the walk endless.
+    /// </summary>
+    private static YamlNode? FirstAnchored(YamlNode node)
+    {
+        var seen = new HashSet<YamlNode>(ReferenceEqualityComparer.Instance);
+        var pending = new Stack<YamlNode>([node]);
+        while (pending.TryPop(out var next))
+        {
+            if (!next.Anchor.IsEmpty)
+            {
+                return next;
+            }
+            if (!seen.Add(next))
+            {
+                continue;
+            }
+            var children = next switch
+            {
+                YamlSequenceNode sequence => sequence.Children,
+                YamlMappingNode mapping => mapping.Children.SelectMany(pair => new[] { pair.Key, pair.Value }),
+                _ => [],
+            };
+            foreach (var child in children)
+            {
+                pending.Push(child);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>What is wrong with the YAML shape of a field's value, or null when it has the shape its type needs.</summary>
+    private static string? ShapeProblem(FrontMatterField field, YamlNode value)
+    {
+        var name = field.Name;
+        var isList = value is YamlSequenceNode;
+        var items = (value as YamlSequenceNode)?.Children ?? [];
+        return field.Type switch
+        {
+            FieldType.TextList when !isList || !items.All(item => item is YamlScalarNode) =>
+                $"field `{name}` must be a list of text lines, each starting with `- `",
+            FieldType.TextOrList when value is not YamlScalarNode && (!isList || !items.All(item => item is YamlScalarNode)) =>
+                $"field `{name}` must be one value, or a list of values each starting with `- `",
+            FieldType.HealthRiskList when !isList || !items.All(item => item is YamlScalarNode or YamlMappingNode) =>
+                $"field `{name}` must be a list, each item a line of text or a `text:` and `kind:` pair",
+            FieldType.ReferenceList when !isList || !items.All(item => item is YamlMappingNode) =>
+                $"field `{name}` must be a list of sources, each starting with `- id: ...` followed by its `title:` and links",
+            FieldType.Text or FieldType.Date or FieldType.Flag when value is not YamlScalarNode =>
+                $"field `{name}` must be a single value on the same line, not a list or a block of fields",
+            _ => null,
+        };
     }
 
     /// <summary>True when the field was written but already reported as wrong, so checks that depend on it stay quiet.</summary>

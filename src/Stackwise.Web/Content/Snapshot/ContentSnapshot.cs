@@ -58,6 +58,9 @@ public sealed class ContentSnapshot
 
     public required FrozenDictionary<string, CategoryListing> CategoriesBySlug { get; init; }
 
+    /// <summary>Every writer and reviewer by slug, each with the served articles they wrote and reviewed.</summary>
+    public required FrozenDictionary<string, PersonListing> People { get; init; }
+
     /// <summary>The articles of each risk level, newest first; every level is present, possibly empty.</summary>
     public required FrozenDictionary<RiskLevel, ImmutableArray<Article>> ByRisk { get; init; }
 
@@ -98,6 +101,10 @@ public sealed class ContentSnapshot
         ByUrl.GetValueOrDefault($"/{section}/{slug}") as Article;
 
     public SitePage? FindPage(string slug) => ByUrl.GetValueOrDefault($"/{slug}") as SitePage;
+
+    /// <summary>The people an article names, in its order, leaving out any that do not exist (each reported as a problem).</summary>
+    public ImmutableArray<Person> PeopleNamed(IEnumerable<PersonReference> named) =>
+        [.. named.Select(person => People.GetValueOrDefault(person.Slug)?.Person).OfType<Person>()];
 
     /// <summary>Other articles in the same category or sharing tags, closest first; empty when there are none.</summary>
     public ImmutableArray<Article> RelatedTo(Article article) => Derived(snapshot => new RelatedArticles(snapshot.Articles)).For(article);

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Stackwise.Web.Content.Checks;
 using Stackwise.Web.Content.Model;
 using Stackwise.Web.Rendering;
+using Stackwise.Web.Site;
 
 namespace Stackwise.Web.Content.Snapshot;
 
@@ -24,6 +25,7 @@ internal static class SnapshotBuilder
         ImmutableArray<CategoryListing> categories = [.. articles.GroupBy(article => article.Category)
             .Select(group => new CategoryListing(group.Key, [.. group]))
             .OrderBy(listing => listing.Category.Name, StringComparer.OrdinalIgnoreCase)];
+        var people = PeopleChecks.Listings(documents, byUrl.Values.OfType<Person>(), articles, problems);
         var byRisk = Enum.GetValues<RiskLevel>().ToFrozenDictionary(risk => risk, risk => articles.Where(article => article.Risk == risk).ToImmutableArray());
         var servedPaths = ServedPaths(byUrl, categories, byRisk);
         var redirects = SiteRedirects.Build(byUrl.Values, content.Gone, servedPaths, problems);
@@ -48,6 +50,7 @@ internal static class SnapshotBuilder
             FilesRead = content.FilesRead,
             KeptFiles = content.KeptFiles.ToFrozenSet(StringComparer.Ordinal),
             Categories = categories,
+            People = people,
             CategoriesBySlug = categories.ToFrozenDictionary(listing => listing.Category.Slug, StringComparer.Ordinal),
             ByRisk = byRisk,
             ServedPaths = servedPaths,
@@ -64,7 +67,7 @@ internal static class SnapshotBuilder
     private static FrozenSet<string> ServedPaths(FrozenDictionary<string, ContentDocument> byUrl, ImmutableArray<CategoryListing> categories,
         FrozenDictionary<RiskLevel, ImmutableArray<Article>> byRisk) =>
         byUrl.Keys
-            .Concat(["/"])
+            .Concat([SiteRoutes.Home, SiteRoutes.People])
             .Concat(categories.Select(listing => listing.Category.Url))
             .Concat(byRisk.Keys.Select(risk => risk.Url()))
             .Concat(categories.SelectMany(listing => ListPages.LaterPageUrls(listing.Category.Url, listing.Articles.Length)))

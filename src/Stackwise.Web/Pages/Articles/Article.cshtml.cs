@@ -17,6 +17,11 @@ public sealed class ArticleModel(ContentSnapshot snapshot, TimeProvider time, IO
 
     public ImmutableArray<Article> Related { get; private set; } = [];
 
+    /// <summary>The writers the article names that exist, in its order.</summary>
+    public ImmutableArray<Person> Authors { get; private set; } = [];
+
+    public Person? Reviewer { get; private set; }
+
     public bool IsDueForReview => Article.Dates.IsDueForReview(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
 
     /// <summary>A draft or scheduled article, served only as a Development preview.</summary>
@@ -25,7 +30,7 @@ public sealed class ArticleModel(ContentSnapshot snapshot, TimeProvider time, IO
     public PageMeta Meta => new(Article.Title, Article.Summary, IsPreview ? null : Article.Url)
     {
         Article = new ArticleMeta(Article.Dates.Published, Article.Dates.Modified, Article.Category.Name),
-        StructuredData = StructuredData.ForArticle(Article, site.Value),
+        StructuredData = StructuredData.ForArticle(Article, Authors, Reviewer, site.Value),
     };
 
     public IActionResult OnGet(string section, string slug)
@@ -36,6 +41,8 @@ public sealed class ArticleModel(ContentSnapshot snapshot, TimeProvider time, IO
             return NotFound();
         }
         Related = snapshot.RelatedTo(_article);
+        Authors = snapshot.PeopleNamed(_article.Authors);
+        Reviewer = _article.ReviewedBy is { } reviewedBy ? snapshot.PeopleNamed([reviewedBy]).FirstOrDefault() : null;
         IsPreview = !snapshot.IsPublic(_article);
         return Page();
     }
