@@ -6,7 +6,10 @@ using Stackwise.Web.Tests.Support;
 
 namespace Stackwise.Web.Tests.Content;
 
-/// <summary>The real content folder, as editors leave it, must load without a single problem.</summary>
+/// <summary>
+/// The real content folder, as editors leave it, must load without a single problem but one: the Ketamine article's words
+/// are the seed's, verbatim, and read above the site's reading grade, which <c>check</c> reports as advice.
+/// </summary>
 public sealed class ContentFolderLintTests
 {
     [Fact]
@@ -18,7 +21,8 @@ public sealed class ContentFolderLintTests
 
         var snapshot = await loader.LoadAsync(RepositoryPaths.Content, visibility, previous: null, CancellationToken.None);
 
-        Assert.Empty(snapshot.Problems.Select(problem => problem.ToString()));
+        var advice = Assert.Single(snapshot.Problems);
+        Assert.Equal(("therapies/ketamine-assisted-therapy.md", ProblemCodes.ReadingGrade, true), (advice.File, advice.Code, advice.IsAdvice));
         Assert.Equal(snapshot.FilesRead, snapshot.ByUrl.Count);
         Assert.NotNull(snapshot.FindArticle("therapies", "ketamine-assisted-therapy"));
         Assert.NotNull(snapshot.FindPage("terms"));

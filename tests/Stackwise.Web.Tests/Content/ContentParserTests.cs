@@ -37,7 +37,7 @@ public sealed class ContentParserTests
         Assert.Equal("Synthetic Therapy", article.Title);
         Assert.Equal(new Category("Test Category", "test-category"), article.Category);
         Assert.Equal(RiskLevel.Moderate, article.Risk);
-        Assert.Equal(["Synthetic risk"], article.HealthRisks.AsEnumerable());
+        Assert.Equal([new HealthRisk("Synthetic risk", HealthRiskKind.SideEffect)], article.HealthRisks.AsEnumerable());
         Assert.Equal(new DateOnly(2026, 1, 10), article.Dates.Published);
         Assert.Equal(new DateOnly(2026, 2, 1), article.Dates.Modified);
         Assert.Equal("/therapies/synthetic", article.Url);
@@ -132,7 +132,7 @@ public sealed class ContentParserTests
     {
         var problem = SingleError(ParseArticle(ValidFrontMatter + "\nzzzzzzzz: 1"));
 
-        Assert.Contains("unknown field `zzzzzzzz`; the fields are title, category", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("unknown field `zzzzzzzz`; the fields of articles are title, category", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class ProblemCodeTests
     {
         var result = Parser.Parse(new ContentPath("pages/about.md", null, "about"), "---\ntitle: A\nsummary: B\ncategory: C\n---\n");
 
-        Assert.Equal("pages/about.md:4:1: error SW029: field `category` is only for articles, not for site pages in content/pages/",
+        Assert.Equal("pages/about.md:4:1: error SW029: field `category` is only for articles",
             Assert.Single(result.Problems).ToString());
     }
 

@@ -47,7 +47,7 @@ public sealed class CrawlEndpointsTests(TestContentFactory factory) : IClassFixt
         Assert.Contains($"{Base}/risk-levels", urls.Keys);
         Assert.DoesNotContain($"{Base}/therapies/withdrawn-test-therapy", urls.Keys);
         Assert.DoesNotContain($"{Base}/old/alpha-therapy", urls.Keys);
-        Assert.Equal(13, urls.Count); // home, 3 articles, 2 categories, 3 risk levels, 4 site pages
+        Assert.Equal(14, urls.Count); // home, 3 articles, 2 categories, 3 risk levels, 4 site pages, the people list
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class CrawlEndpointsTests(TestContentFactory factory) : IClassFixt
 
         Assert.Equal(SitemapNs + "sitemapindex", index?.Name);
         Assert.Equal(3, parts.Count);
-        Assert.Equal(13, locs.Distinct().Count());
+        Assert.Equal(14, locs.Distinct().Count());
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/sitemaps/4.xml", UriKind.Relative))).StatusCode);
     }
 
@@ -114,7 +114,7 @@ public sealed class CrawlEndpointsTests(TestContentFactory factory) : IClassFixt
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/sitemaps/1.xml", UriKind.Relative))).StatusCode);
     }
 
-    /// <summary>The fixture content with five URLs per sitemap file, so its 13 URLs need three parts.</summary>
+    /// <summary>The fixture content with five URLs per sitemap file, so its 14 URLs need three parts.</summary>
     private sealed class SplitSitemapFactory() : StackwiseFactory(RepositoryPaths.TestContent)
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)

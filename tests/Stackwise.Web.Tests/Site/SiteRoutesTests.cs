@@ -46,7 +46,8 @@ public sealed class SiteRoutesTests
     [MemberData(nameof(ReservedSegments))]
     public void NoContentFolderOrPageCanTakeAReservedSegment(string segment)
     {
-        foreach (var file in new[] { $"{segment}/some-article.md", $"pages/{segment}.md" })
+        // content/people/ is the folder of writers and reviewers, served at /people/{slug} by the site's own route.
+        foreach (var file in segment == ContentPath.PeopleFolder ? [$"pages/{segment}.md"] : new[] { $"{segment}/some-article.md", $"pages/{segment}.md" })
         {
             var parsed = ContentPath.TryParse(file, out _, out var problem);
 
@@ -60,7 +61,7 @@ public sealed class SiteRoutesTests
     public void ReservedSegmentsAreReadOffTheTemplates()
     {
         Assert.Equal(
-            ["_content", "categories", "css", "error", "favicon", "feed", "healthz", "images", "readyz", "risk", "robots", "rss", "search", "sitemap", "sitemaps"],
+            ["_content", "categories", "css", "error", "favicon", "feed", "healthz", "images", "people", "readyz", "risk", "robots", "rss", "search", "sitemap", "sitemaps"],
             SiteRoutes.ReservedSegments.Order(StringComparer.Ordinal));
     }
 

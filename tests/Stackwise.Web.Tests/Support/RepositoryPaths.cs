@@ -11,6 +11,9 @@ public static class RepositoryPaths
     /// <summary>Small fixed articles with synthetic text, shared read-only by the page tests.</summary>
     public static string TestContent => Path.Combine(Root, "tests", "Stackwise.Web.Tests", "TestContent");
 
+    /// <summary>An article with references, a writer and a reviewer, and the two people, all synthetic: the evidence tests' site.</summary>
+    public static string EvidenceContent => Path.Combine(Root, "tests", "Stackwise.Web.Tests", "EvidenceContent");
+
     public static string SeedFile => Path.Combine(Root, "tests", "Stackwise.Web.Tests", "Seed", "ketamine-assisted-therapy.txt");
 
     private static string FindRoot()

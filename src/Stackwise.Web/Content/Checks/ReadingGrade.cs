@@ -11,7 +11,13 @@ public static class ReadingGrade
     /// <summary>The default highest grade before a warning: plain-language guidance (NHS, NIH) aims at grades 6 to 8.</summary>
     public const double DefaultLimit = 10;
 
-    /// <summary>The grade of <paramref name="text"/>, one block a line; null when it has no words.</summary>
+    /// <summary>
+    /// Fewer words than this are not graded: on a few sentences one long word moves the grade by several years (readability
+    /// tools ask for 100 words or more), so a short page would be flagged at random.
+    /// </summary>
+    public const int MinWords = 100;
+
+    /// <summary>The grade of <paramref name="text"/>, one block a line; null when it has fewer than <see cref="MinWords"/> words.</summary>
     public static double? Of(string text)
     {
         var words = 0;
@@ -36,7 +42,7 @@ public static class ReadingGrade
             sentences += wordsInLine > 0 && !endedWithSentence ? 1 : 0;
             words += wordsInLine;
         }
-        return words == 0 ? null : Math.Max(0, (0.39 * words / sentences) + (11.8 * syllables / words) - 15.59);
+        return words < MinWords ? null : Math.Max(0, (0.39 * words / sentences) + (11.8 * syllables / words) - 15.59);
     }
 
     /// <summary>A word followed by a full stop, question mark or exclamation mark, possibly inside a closing quote or bracket.</summary>

@@ -126,13 +126,16 @@ public sealed partial class ContentStore(
     private void LogNewProblems(ContentSnapshot snapshot, ContentSnapshot? previous)
     {
         var known = previous?.Problems.ToHashSet() ?? [];
-        foreach (var problem in snapshot.Problems.Where(problem => !known.Contains(problem)))
+        var newProblems = snapshot.Problems.Where(problem => !known.Contains(problem)).ToList();
+        // Advice on the writing is for editors (`check`, the problems page): the operator's log only counts it.
+        var advice = newProblems.Count(problem => problem.IsAdvice);
+        if (advice > 0)
         {
-            if (problem.IsAdvice)
-            {
-                LogAdvice(problem);
-            }
-            else if (problem.Severity == ProblemSeverity.Warning)
+            LogAdvice(advice);
+        }
+        foreach (var problem in newProblems.Where(problem => !problem.IsAdvice))
+        {
+            if (problem.Severity == ProblemSeverity.Warning)
             {
                 LogWarning(problem.ToString());
             }
@@ -220,8 +223,8 @@ public sealed partial class ContentStore(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Content warning: {Problem}")]
     private partial void LogWarning(string problem);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Content advice for editors: {Problem}")]
-    private partial void LogAdvice(ContentProblem problem);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Content advice for editors: {Count} new notes on the writing (reading grade); `check` and the Development problems page list them")]
+    private partial void LogAdvice(int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Content reload from {Root} failed before the swap; content version {Version} stays online")]
     private partial void LogReloadFailed(Exception exception, string root, long version);
