@@ -20,9 +20,10 @@ public static class EditorCommands
         ["How It Works", "Benefits For Your Health", "The Science Behind It", "Treatment Protocol", "What to Watch Out For"];
 
     /// <summary>Prints every problem in the form compilers use and a summary; 1 when there is an error.</summary>
-    public static async Task<int> CheckAsync(string root, TextWriter output)
+    /// <param name="maxReadingGrade">Articles reading above this grade get a warning (<c>Content:MaxReadingGrade</c>).</param>
+    public static async Task<int> CheckAsync(string root, double maxReadingGrade, TextWriter output)
     {
-        var loader = new ContentLoader(new ContentParser(new MarkdownRenderer()));
+        var loader = new ContentLoader(new ContentParser(new MarkdownRenderer(), maxReadingGrade));
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var snapshot = await loader.LoadAsync(root, new ContentVisibility(today, IncludeUnpublished: true), previous: null, CancellationToken.None);
         var shownRoot = Shown(root);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.ComponentModel.DataAnnotations;
 using Stackwise.Web.Content.Hosting;
 using Stackwise.Web.Export;
 
@@ -16,7 +17,7 @@ public static class SiteCommands
     /// <summary>True when the app is asked to run a command rather than serve the site (whose own arguments, such as <c>--urls</c>, are configuration).</summary>
     public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0], StringComparer.Ordinal);
 
-    /// <param name="buildSite">Builds the site as it would be served: <c>export</c> runs it, <c>check</c> and <c>new</c> read its content folder setting.</param>
+    /// <param name="buildSite">Builds the site as it would be served, for <c>export</c> to run it.</param>
     public static async Task<int> RunAsync(string[] args, Func<WebApplication> buildSite, TextWriter output, TextWriter error)
     {
         var root = Root(buildSite, output, error);
@@ -44,14 +45,14 @@ public static class SiteCommands
         var check = new Command("check", "Check every content file and print each problem as FILE:LINE:COLUMN: severity CODE: message. "
             + "Exit codes: 0 no errors (warnings allowed), 1 errors, 2 could not run.") { content };
         check.SetAction(async (parse, _) =>
-            await WithFolderAsync(parse.GetValue(content), buildSite, error, folder => EditorCommands.CheckAsync(folder, output)));
+            await WithFolderAsync(parse.GetValue(content), error, (folder, options) => EditorCommands.CheckAsync(folder, options.MaxReadingGrade, output)));
 
         var section = new Argument<string>("SECTION") { Description = "The article's folder under content/, such as therapies." };
         var title = new Argument<string>("TITLE") { Description = "The article's title, in quotes." };
         var newArticle = new Command("new", "Write a draft article from the template at content/SECTION/{slug of TITLE}.md; never overwrites a file. "
             + "Exit codes: 0 written, 1 refused (bad title or section, file exists), 2 could not run.") { section, title, content };
-        newArticle.SetAction(async (parse, _) => await WithFolderAsync(parse.GetValue(content), buildSite, error,
-            folder => EditorCommands.NewAsync(folder, parse.GetValue(section) ?? "", parse.GetValue(title) ?? "", output, error)));
+        newArticle.SetAction(async (parse, _) => await WithFolderAsync(parse.GetValue(content), error,
+            (folder, _) => EditorCommands.NewAsync(folder, parse.GetValue(section) ?? "", parse.GetValue(title) ?? "", output, error)));
 
         var outputFolder = new Argument<string>("OUTDIR") { Description = "An empty or new folder to write the site into." };
         var export = new Command("export", "Run the site on a loopback port and save every page, feed, sitemap and asset as static files. "
@@ -61,24 +62,44 @@ public static class SiteCommands
         return new RootCommand("Stackwise: run with no command to serve the site, or run one of these commands.") { check, newArticle, export };
     }
 
-    /// <summary>Runs an editor command on the content folder: <c>--content</c> (relative to where the command was typed), or the configured one.</summary>
-    private static async Task<int> WithFolderAsync(string? contentOption, Func<WebApplication> buildSite, TextWriter error, Func<string, Task<int>> command)
+    /// <summary>
+    /// Runs an editor command on the content folder (<c>--content</c>, relative to where the command was typed, or the
+    /// configured one) with the site's content settings, checked as the site checks them at start-up.
+    /// </summary>
+    private static async Task<int> WithFolderAsync(string? contentOption, TextWriter error,
+        Func<string, ContentOptions, Task<int>> command)
     {
-        string folder;
-        if (contentOption is not null)
+        // The site's configuration as it would start with (appsettings, environment variables), without building the site:
+        // building it would load the configured content folder, which `--content` replaces and which may not exist.
+        var site = WebApplication.CreateBuilder();
+        var options = new ContentOptions();
+        try
         {
-            folder = Path.GetFullPath(contentOption, EditorCommands.InvocationDirectory);
+            site.Configuration.GetSection(ContentOptions.Section).Bind(options);
         }
-        else
+        catch (InvalidOperationException e)
         {
-            await using var site = buildSite();
-            folder = new ContentOptions { Root = site.Configuration[$"{ContentOptions.Section}:Root"] ?? "" }.ResolveRoot(site.Environment.ContentRootPath);
+            await error.WriteLineAsync($"error: the {ContentOptions.Section} settings cannot be read: {e.Message}");
+            return EditorCommands.CouldNotRun;
         }
+        var invalid = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(options, new ValidationContext(options), invalid, validateAllProperties: true) && contentOption is null)
+        {
+            await error.WriteLineAsync($"error: {string.Join("; ", invalid.Select(result => result.ErrorMessage))}");
+            return EditorCommands.CouldNotRun;
+        }
+        if (invalid.FirstOrDefault(result => !result.MemberNames.Contains(nameof(ContentOptions.Root))) is { } setting)
+        {
+            await error.WriteLineAsync($"error: {setting.ErrorMessage}");
+            return EditorCommands.CouldNotRun;
+        }
+
+        var folder = contentOption is null ? options.ResolveRoot(site.Environment.ContentRootPath) : Path.GetFullPath(contentOption, EditorCommands.InvocationDirectory);
         if (!Directory.Exists(folder))
         {
             await error.WriteLineAsync($"error: the content folder '{folder}' does not exist.");
             return EditorCommands.CouldNotRun;
         }
-        return await command(folder);
+        return await command(folder, options);
     }
 }
