@@ -79,8 +79,17 @@ public static class EditorCommands
             summary: Replace with one or two sentences for lists and search results, at most 160 characters.
             healthRisks:
               - Replace with the first health risk
+              # An item can also say its kind: `- text: ...` then `kind: side-effect` (or serious, contraindication, interaction).
             published: {today:yyyy-MM-dd}
             draft: true
+            ## Optional fields, each explained in docs/authoring.md: remove the `# ` before a line to use it.
+            # author: your-slug                 # a person's file in content/people/, or a list of them
+            # reviewedBy: reviewer-slug          # only with the date of the review:
+            # lastReviewed: {today:yyyy-MM-dd}
+            # references:                        # cite each in the text as [@source-id]
+            #   - id: source-id
+            #     title: The title of the source
+            #     url: https://example.org/      # or doi: 10.1000/xyz123, or pmid: 12345678
             ---
             Write the introduction here.
             {sections}

@@ -96,6 +96,22 @@ public sealed class CommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task TheTemplatesOptionalFieldsPassTheCheckOnceUncommented()
+    {
+        var template = EditorCommands.Template("Synthetic Cited Therapy", new DateOnly(2026, 1, 5));
+        var used = template.Replace("\n# ", "\n", StringComparison.Ordinal).Replace("Write the introduction here.", "Write the introduction here [@source-id].", StringComparison.Ordinal);
+        _folder.Write("therapies/synthetic-cited-therapy.md", used)
+            .Write("people/your-slug.md", "---\nname: Synthetic Writer\n---\nSynthetic.\n")
+            .Write("people/reviewer-slug.md", "---\nname: Synthetic Reviewer\ncredentials: MD\n---\nSynthetic.\n");
+
+        var (exitCode, output, _) = await RunAsync("check", "--content", _folder.Root);
+
+        Assert.NotEqual(template, used);
+        Assert.True(exitCode == 0, output);
+        Assert.Contains(": 0 errors, 0 warnings;", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task NewRefusesToOverwriteAnExistingFile()
     {
         var (exitCode, _, error) = await RunAsync("new", "therapies", "Good", "--content", _folder.Root);
