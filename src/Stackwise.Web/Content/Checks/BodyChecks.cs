@@ -25,19 +25,19 @@ public static class BodyChecks
         {
             if (heading.Level == 1)
             {
-                problems.Add(Warning(path.File, heading.Position, ProblemCodes.HeadingOneInBody,
+                problems.Add(ContentProblem.Warning(path.File, heading.Position, ProblemCodes.HeadingOneInBody,
                     $"heading `{heading.Text}` uses `#`; the title is the page's only top heading, so start sections with `##`"));
             }
             else if (heading.Level > previousLevel + 1)
             {
-                problems.Add(Warning(path.File, heading.Position, ProblemCodes.SkippedHeadingLevel,
+                problems.Add(ContentProblem.Warning(path.File, heading.Position, ProblemCodes.SkippedHeadingLevel,
                     $"heading `{heading.Text}` skips from level {previousLevel} to {heading.Level}; use `{new string('#', previousLevel + 1)}`"));
             }
             previousLevel = heading.Level;
         }
         foreach (var heading in rendered.EmptySections)
         {
-            problems.Add(Warning(path.File, heading.Position, ProblemCodes.EmptySection, $"section `{heading.Text}` has no text"));
+            problems.Add(ContentProblem.Warning(path.File, heading.Position, ProblemCodes.EmptySection, $"section `{heading.Text}` has no text"));
         }
     }
 
@@ -55,7 +55,7 @@ public static class BodyChecks
                 var isImage = target.StartsWith($"/{ImagesFolder}/", StringComparison.Ordinal) && images.Contains(target[(ImagesFolder.Length + 2)..]);
                 if (!isImage)
                 {
-                    problems.Add(Warning(document.Path.File, link.Position, ProblemCodes.MissingImage,
+                    problems.Add(ContentProblem.Warning(document.Path.File, link.Position, ProblemCodes.MissingImage,
                         $"image `{link.Url}` does not exist; put images in content/{ImagesFolder}/ and write `/{ImagesFolder}/name.png`"));
                 }
                 continue;
@@ -64,16 +64,16 @@ public static class BodyChecks
             var normalized = SitePaths.Normalize(target) ?? target;
             if (targets.Moved.TryGetValue(normalized, out var moved))
             {
-                problems.Add(Warning(document.Path.File, link.Position, ProblemCodes.LinkToOldPath,
+                problems.Add(ContentProblem.Warning(document.Path.File, link.Position, ProblemCodes.LinkToOldPath,
                     $"link `{link.Url}` goes to an old path of `{moved}`; link to `{moved}` instead"));
             }
             else if (!targets.ServedPaths.Contains(target) && !FixedPaths.Contains(target))
             {
-                problems.Add(Warning(document.Path.File, link.Position, ProblemCodes.BrokenLink, $"link `{link.Url}` goes to `{target}`, which is not a page of the site"));
+                problems.Add(ContentProblem.Warning(document.Path.File, link.Position, ProblemCodes.BrokenLink, $"link `{link.Url}` goes to `{target}`, which is not a page of the site"));
             }
             else if (anchor is not null && !AnchorsOf(targets.ByUrl.GetValueOrDefault(target)).Contains(anchor))
             {
-                problems.Add(Warning(document.Path.File, link.Position, ProblemCodes.BrokenLink, $"link `{link.Url}`: `{target}` has no section `#{anchor}`"));
+                problems.Add(ContentProblem.Warning(document.Path.File, link.Position, ProblemCodes.BrokenLink, $"link `{link.Url}`: `{target}` has no section `#{anchor}`"));
             }
         }
     }
@@ -128,7 +128,4 @@ public static class BodyChecks
         not null => document.Headings.Select(heading => heading.Id),
         null => [],
     };
-
-    private static ContentProblem Warning(string file, SourcePosition position, string code, string message) =>
-        new(file, position, ProblemSeverity.Warning, code, message);
 }

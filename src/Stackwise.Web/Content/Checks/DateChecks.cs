@@ -36,7 +36,7 @@ public static class DateChecks
         }
         if (published is { } day && day.DayNumber - today.DayNumber > FarFutureDays)
         {
-            problems.Add(new ContentProblem(path.File, positionOf("published"), ProblemSeverity.Warning, ProblemCodes.FarFuturePublication,
+            problems.Add(ContentProblem.Warning(path.File, positionOf("published"), ProblemCodes.FarFuturePublication,
                 $"field `published` ({day:yyyy-MM-dd}) is {day.DayNumber - today.DayNumber:N0} days ahead: the article stays hidden until then; check the year"));
             recheckOn = Earliest(recheckOn, day.AddDays(-FarFutureDays));
         }

@@ -40,6 +40,10 @@ public sealed record ContentProblem(string File, SourcePosition Position, Proble
     public static ContentProblem Warning(string file, SourcePosition position, string code, string message) =>
         new(file, position, ProblemSeverity.Warning, code, message);
 
+    /// <summary>A warning that is advice on the writing (<see cref="IsAdvice"/>).</summary>
+    public static ContentProblem Advice(string file, SourcePosition position, string code, string message) =>
+        Warning(file, position, code, message) with { IsAdvice = true };
+
     public override string ToString() =>
         $"{File}:{Position.Line}:{Position.Column}: {(Severity == ProblemSeverity.Error ? "error" : "warning")} {Code}: {Message}";
 }

@@ -123,8 +123,9 @@ public sealed class ContentParser(MarkdownRenderer renderer, double maxReadingGr
     {
         if (ReadingGrade.Of(rendered.Text) is { } grade && Math.Round(grade, 1) > maxReadingGrade)
         {
-            problems.Add(ContentProblem.Warning(path.File, new SourcePosition(rendered.BodyLine, 1), ProblemCodes.ReadingGrade, string.Create(CultureInfo.InvariantCulture,
-                $"the body has a reading grade {grade:0.0} (Flesch-Kincaid), above the site's limit of {maxReadingGrade:0.#}; shorter sentences and everyday words make it easier to follow")) with { IsAdvice = true });
+            var message = string.Create(CultureInfo.InvariantCulture,
+                $"the body has a reading grade {grade:0.0} (Flesch-Kincaid), above the site's limit of {maxReadingGrade:0.#}; shorter sentences and everyday words make it easier to follow");
+            problems.Add(ContentProblem.Advice(path.File, new SourcePosition(rendered.BodyLine, 1), ProblemCodes.ReadingGrade, message));
         }
     }
 

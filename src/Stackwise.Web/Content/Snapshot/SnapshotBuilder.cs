@@ -95,7 +95,7 @@ internal static class SnapshotBuilder
                 return document;
             }
             var category = canonical[article.Category.Slug];
-            problems.Add(new ContentProblem(article.Path.File, SourcePosition.Start, ProblemSeverity.Warning, ProblemCodes.CategorySpelling,
+            problems.Add(ContentProblem.Warning(article.Path.File, SourcePosition.Start, ProblemCodes.CategorySpelling,
                 $"category `{article.Category.Name}` is written `{category.Name}` in other articles; the site shows `{category.Name}`"));
             return article with { Category = category };
         })];
