@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Stackwise.Web.Content.Checks;
 using Stackwise.Web.Content.Model;
 using Stackwise.Web.Content.Parsing;
 using Stackwise.Web.Content.Snapshot;
@@ -16,6 +17,7 @@ public class PipelineBenchmarks
     private readonly ContentVisibility _visibility = new(new DateOnly(2030, 1, 1), false);
     private string _article = "";
     private string _corpus = "";
+    private string _articleText = "";
 
     [Params(1000)]
     public int Articles { get; set; }
@@ -24,6 +26,7 @@ public class PipelineBenchmarks
     public void Setup()
     {
         _article = CorpusGenerator.Article(1, new Random(1));
+        _articleText = new MarkdownRenderer().Render(_article).Text;
         _corpus = Path.Combine(Path.GetTempPath(), $"stackwise-bench-{Articles}");
         if (!Directory.Exists(_corpus))
         {
@@ -34,6 +37,10 @@ public class PipelineBenchmarks
     /// <summary>Parse, validate and render one article shaped like the Ketamine article.</summary>
     [Benchmark]
     public ParseResult ParseValidateRenderOneArticle() => _parser.Parse(_path, _article);
+
+    /// <summary>The Flesch-Kincaid grade of one article's body text (every article is graded on each load).</summary>
+    [Benchmark]
+    public double? GradeOneArticle() => ReadingGrade.Of(_articleText);
 
     /// <summary>Read, parse and index a whole corpus into a snapshot.</summary>
     [Benchmark]

@@ -49,7 +49,7 @@ public sealed class EvidenceProblemTests
         { Reference + "    title: T\n    url: https://example.org/a\n    journal: J\n", "Body [@synthetic-ref].", ProblemCodes.UnknownField, 11, 5,
             "unknown field `journal` in an item of `references`; its fields are id, title, authors, source, year, doi, pmid, url" },
         { Reference + "    title: T\n    url: https://example.org/a\n    year: 20024\n", "Body [@synthetic-ref].", ProblemCodes.InvalidValue, 11, 11,
-            "`year` of a reference must be a year of four digits, not after 2026 (got `20024`)" },
+            "`year` of a reference must be a year of four digits, like `2020` (got `20024`)" },
         { Reference + "    title: T\n    url: https://example.org/a\n    authors: Smith J, Doe A\n", "Body [@synthetic-ref].", ProblemCodes.WrongType, 11, 14,
             "`authors` in an item of `references` must be a list of names, like `[Smith J, Doe A]`" },
         { "references: smith-2020\n", "Body.", ProblemCodes.WrongType, 7, 13,

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Serilog.Events;
 using Stackwise.Web.Content.Checks;
+using Stackwise.Web.Content.Hosting;
 using Stackwise.Web.Content.Model;
 using Stackwise.Web.Content.Parsing;
 using Stackwise.Web.Rendering;
@@ -153,6 +155,21 @@ public sealed partial class ReadingGradeTests
         var advice = Assert.Single(site.Logs.Events, logEvent => logEvent.MessageTemplate.Text.StartsWith("Content advice", StringComparison.Ordinal));
         Assert.Equal(LogEventLevel.Information, advice.Level);
         Assert.DoesNotContain(site.Logs.Events, logEvent => logEvent.Level >= LogEventLevel.Warning && logEvent.RenderMessage(null).Contains("SW068", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheProductionSiteDoesNotGrade()
+    {
+        using var folder = new TempContentFolder()
+            .Write("therapies/dense.md", $"---\ntitle: Dense\ncategory: Test\nrisk: low\nsummary: Synthetic.\npublished: 2026-01-01\n---\n{Repeat(DenseSentences[0])}\n");
+        await using var site = new StackwiseFactory(folder.Root);
+        site.CreateClient();
+
+        var snapshot = site.Services.GetRequiredService<ContentStore>().Current;
+
+        Assert.NotNull(snapshot.FindArticle("therapies", "dense"));
+        Assert.Empty(snapshot.Problems);
+        Assert.DoesNotContain(site.Logs.Messages, message => message.StartsWith("Content advice", StringComparison.Ordinal));
     }
 
     [GeneratedRegex(@"reading grade (\d+\.\d) ")]

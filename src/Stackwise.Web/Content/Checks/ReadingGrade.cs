@@ -17,24 +17,33 @@ public static class ReadingGrade
     /// </summary>
     public const int MinWords = 100;
 
+    private const string Closers = "\"')]\u201D\u2019*_";
+
     /// <summary>The grade of <paramref name="text"/>, one block a line; null when it has fewer than <see cref="MinWords"/> words.</summary>
+    /// <remarks>Walks the text as spans: every article is graded on each load, so this allocates nothing per word.</remarks>
     public static double? Of(string text)
     {
         var words = 0;
         var syllables = 0;
         var sentences = 0;
-        foreach (var line in text.Split('\n'))
+        var all = text.AsSpan();
+        foreach (var lineRange in all.Split('\n'))
         {
+            var line = all[lineRange];
             var wordsInLine = 0;
             var endedWithSentence = false;
-            foreach (var token in line.Split(' ', '\t'))
+            foreach (var tokenRange in line.SplitAny(" \t"))
             {
-                if (!token.Any(char.IsLetter))
+                var token = line[tokenRange];
+                if (!HasLetter(token))
                 {
                     continue;
                 }
                 wordsInLine++;
-                syllables += token.Split('-', '/').Sum(Syllables);
+                foreach (var partRange in token.SplitAny("-/"))
+                {
+                    syllables += Syllables(token[partRange]);
+                }
                 endedWithSentence = EndsSentence(token);
                 sentences += endedWithSentence ? 1 : 0;
             }
@@ -46,16 +55,39 @@ public static class ReadingGrade
     }
 
     /// <summary>A word followed by a full stop, question mark or exclamation mark, possibly inside a closing quote or bracket.</summary>
-    private static bool EndsSentence(string token)
+    private static bool EndsSentence(ReadOnlySpan<char> token)
     {
-        var end = token.TrimEnd('"', '\'', ')', ']', '\u201D', '\u2019', '*', '_');
+        var end = token.TrimEnd(Closers);
         return end.Length > 0 && end[^1] is '.' or '!' or '?';
     }
 
-    /// <summary>The syllables of one English word by its spelling: groups of one or two vowels, less a silent final e or -es/-ed; at least one.</summary>
-    public static int Syllables(string word)
+    private static bool HasLetter(ReadOnlySpan<char> token)
     {
-        var letters = new string([.. word.Where(char.IsLetter).Select(char.ToLowerInvariant)]);
+        foreach (var c in token)
+        {
+            if (char.IsLetter(c))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static int Syllables(string word) => Syllables(word.AsSpan());
+
+    /// <summary>The syllables of one English word by its spelling: groups of one or two vowels, less a silent final e or -es/-ed; at least one.</summary>
+    public static int Syllables(ReadOnlySpan<char> word)
+    {
+        Span<char> buffer = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
+        var length = 0;
+        foreach (var c in word)
+        {
+            if (char.IsLetter(c))
+            {
+                buffer[length++] = char.ToLowerInvariant(c);
+            }
+        }
+        ReadOnlySpan<char> letters = buffer[..length];
         if (letters.Length == 0)
         {
             return 0;
@@ -65,11 +97,11 @@ public static class ReadingGrade
             return 1;
         }
         letters = WithoutSilentEnding(letters);
-        if (letters.StartsWith('y'))
+        if (letters[0] == 'y')
         {
             letters = letters[1..];
         }
-        // Each run of vowels counts one syllable per two letters ("beautiful": e-a, u, i), as the common heuristic does.
+        // Each run of vowels counts one syllable per two letters ("beautiful": e-a, u, i, u), as the common heuristic does.
         var groups = 0;
         var run = 0;
         foreach (var c in letters)
@@ -81,17 +113,17 @@ public static class ReadingGrade
     }
 
     /// <summary>Drops "-es" and "-e" after a consonant other than l (makes, hope, but not table) and "-ed" (walked).</summary>
-    private static string WithoutSilentEnding(string word)
+    private static ReadOnlySpan<char> WithoutSilentEnding(ReadOnlySpan<char> word)
     {
-        if (word.EndsWith("ed", StringComparison.Ordinal))
+        if (word.EndsWith("ed"))
         {
             return word[..^2];
         }
-        if (word.EndsWith("es", StringComparison.Ordinal) && word.Length > 2 && !IsVowel(word[^3]) && word[^3] != 'l')
+        if (word.EndsWith("es") && !IsVowel(word[^3]) && word[^3] != 'l')
         {
             return word[..^3];
         }
-        if (word.EndsWith('e') && !IsVowel(word[^2]) && word[^2] != 'l')
+        if (word[^1] == 'e' && !IsVowel(word[^2]) && word[^2] != 'l')
         {
             return word[..^2];
         }

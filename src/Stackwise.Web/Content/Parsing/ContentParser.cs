@@ -15,8 +15,11 @@ public sealed record ParseResult(ContentDocument? Document, ImmutableArray<Conte
 }
 
 /// <summary>Turns the text of one content file into a validated, rendered document.</summary>
-/// <param name="maxReadingGrade">Articles reading above this Flesch-Kincaid grade get a warning (<c>Content:MaxReadingGrade</c>).</param>
-public sealed class ContentParser(MarkdownRenderer renderer, double maxReadingGrade = ReadingGrade.DefaultLimit)
+/// <param name="maxReadingGrade">
+/// Articles reading above this Flesch-Kincaid grade get a warning (<c>Content:MaxReadingGrade</c>); null grades nothing, as the
+/// Production site does (the grade is advice for editors, which <c>check</c> and the Development site give).
+/// </param>
+public sealed class ContentParser(MarkdownRenderer renderer, double? maxReadingGrade = ReadingGrade.DefaultLimit)
 {
     /// <param name="today">The UTC date that <c>updated</c>, <c>lastReviewed</c> and <c>published</c> are compared with; today when not given.</param>
     public ParseResult Parse(ContentPath path, string text, DateOnly? today = null)
@@ -63,7 +66,7 @@ public sealed class ContentParser(MarkdownRenderer renderer, double maxReadingGr
         {
             DocumentKinds.Page => ReadSitePage(path, frontMatter, rendered),
             DocumentKinds.Person => ReadPerson(path, frontMatter, rendered),
-            _ => ReadArticle(path, frontMatter, rendered, today, problems),
+            _ => ReadArticle(path, frontMatter, rendered, problems),
         };
         if (kind != DocumentKinds.Article)
         {
@@ -82,7 +85,7 @@ public sealed class ContentParser(MarkdownRenderer renderer, double maxReadingGr
         };
     }
 
-    private Article? ReadArticle(ContentPath path, FrontMatter frontMatter, RenderedMarkdown rendered, DateOnly today, List<ContentProblem> problems)
+    private Article? ReadArticle(ContentPath path, FrontMatter frontMatter, RenderedMarkdown rendered, List<ContentProblem> problems)
     {
         var title = frontMatter.Text("title", FrontMatterField.TitleMaxLength);
         var category = ReadCategory(path, frontMatter, problems);
@@ -91,7 +94,7 @@ public sealed class ContentParser(MarkdownRenderer renderer, double maxReadingGr
         var healthRisks = frontMatter.HealthRisks();
         var tags = frontMatter.TextList("tags", FrontMatterField.TagMaxLength);
         var dates = ReadDates(path, frontMatter, problems);
-        var references = ReferenceChecks.InCitationOrder(path, frontMatter.References(today.Year), rendered, problems);
+        var references = ReferenceChecks.InCitationOrder(path, frontMatter.References(), rendered, problems);
         var authors = frontMatter.PersonSlugs("author");
         var reviewedBy = frontMatter.PersonSlugs("reviewedBy").FirstOrDefault();
         if (reviewedBy is not null && !frontMatter.IsInvalid("lastReviewed") && dates is { LastReviewed: null })
@@ -121,10 +124,10 @@ public sealed class ContentParser(MarkdownRenderer renderer, double maxReadingGr
     /// <summary>Advice, not an error: a body that reads above the site's grade is harder to follow for an anxious reader.</summary>
     private void CheckReadingGrade(ContentPath path, RenderedMarkdown rendered, List<ContentProblem> problems)
     {
-        if (ReadingGrade.Of(rendered.Text) is { } grade && Math.Round(grade, 1) > maxReadingGrade)
+        if (maxReadingGrade is { } limit && ReadingGrade.Of(rendered.Text) is { } grade && Math.Round(grade, 1) > limit)
         {
             var message = string.Create(CultureInfo.InvariantCulture,
-                $"the body has a reading grade {grade:0.0} (Flesch-Kincaid), above the site's limit of {maxReadingGrade:0.#}; shorter sentences and everyday words make it easier to follow");
+                $"the body has a reading grade {grade:0.0} (Flesch-Kincaid), above the site's limit of {limit:0.#}; shorter sentences and everyday words make it easier to follow");
             problems.Add(ContentProblem.Advice(path.File, new SourcePosition(rendered.BodyLine, 1), ProblemCodes.ReadingGrade, message));
         }
     }

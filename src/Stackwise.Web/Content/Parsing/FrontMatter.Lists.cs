@@ -49,7 +49,7 @@ internal sealed partial class FrontMatter
     /// <c>references</c>: each source with its id, title and at least one of <c>doi</c>, <c>pmid</c> and <c>url</c>. The ids
     /// of sources with other problems are returned too, so a citation of one is not reported again as unknown.
     /// </summary>
-    public (ImmutableArray<(Reference Reference, SourcePosition Position)> Valid, IReadOnlySet<string> WrittenIds) References(int thisYear)
+    public (ImmutableArray<(Reference Reference, SourcePosition Position)> Valid, IReadOnlySet<string> WrittenIds) References()
     {
         const string name = "references";
         var references = ImmutableArray.CreateBuilder<(Reference, SourcePosition)>();
@@ -74,7 +74,7 @@ internal sealed partial class FrontMatter
             var title = ItemText(fields, name, "title", FrontMatterField.ReferenceTextMaxLength, position, reportMissingAs: ProblemCodes.ReferenceWithoutTitle);
             var authors = ItemTextList(fields, name, "authors", FrontMatterField.NameMaxLength);
             var source = ItemText(fields, name, "source", FrontMatterField.ReferenceTextMaxLength, position, required: false);
-            var year = Year(fields, thisYear);
+            var year = Year(fields);
             var doi = Identifier(fields, "doi", ReferenceIdentifiers.ProblemWithDoi);
             var pmid = Identifier(fields, "pmid", ReferenceIdentifiers.ProblemWithPmid);
             var url = Identifier(fields, "url", ReferenceIdentifiers.ProblemWithUrl);
@@ -188,18 +188,22 @@ internal sealed partial class FrontMatter
         return [.. sequence.Children.Cast<YamlScalarNode>().Select(item => ListItemText(list, item, maxItemLength)).OfType<string>()];
     }
 
-    private int? Year(Dictionary<string, (YamlNode Node, SourcePosition Position)> fields, int thisYear)
+    /// <summary>
+    /// Four digits. Not compared with today: a parse is reused until its file changes, so a check against the calendar
+    /// would keep refusing a year that has since come.
+    /// </summary>
+    private int? Year(Dictionary<string, (YamlNode Node, SourcePosition Position)> fields)
     {
         var text = ItemText(fields, "references", "year", maxLength: 10, SourcePosition.Start, required: false);
         if (text is null)
         {
             return null;
         }
-        if (text.Length == 4 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year >= 1000 && year <= thisYear)
+        if (text.Length == 4 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year >= 1000)
         {
             return year;
         }
-        Add(fields["year"].Position, ProblemCodes.InvalidValue, $"`year` of a reference must be a year of four digits, not after {thisYear} (got `{text}`)");
+        Add(fields["year"].Position, ProblemCodes.InvalidValue, $"`year` of a reference must be a year of four digits, like `2020` (got `{text}`)");
         return null;
     }
 
