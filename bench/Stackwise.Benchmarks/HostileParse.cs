@@ -9,7 +9,7 @@ namespace Stackwise.Benchmarks;
 
 /// <summary>
 /// Times the content parser on the worst shapes a file can take within the limits (1 MiB, 32 levels, 5,000 links)
-/// and just past them, so docs/reliability.md can say how long the slowest legal file holds up a reload.
+/// and just past them, citations included, so docs/reliability.md can say how long the slowest legal file holds up a reload.
 /// </summary>
 public static class HostileParse
 {
@@ -37,6 +37,10 @@ public static class HostileParse
             ("a pipe table of 1 MiB", "|a|b|c|d|\n|-|-|-|-|\n" + Fill("|1|2|3|4|\n")),
             ("backticks of every length", Fill(string.Concat(Enumerable.Range(1, 60).Select(n => new string('`', n) + "a ")))),
             ("raw HTML, 1 MiB", Fill("<div onclick=\"alert(1)\"><script>alert(2)</script></div>\n")),
+            ("citations of one unknown id, 1 MiB", Fill("[@synthetic] ")),
+            ("citations of distinct unknown ids, 1 MiB", string.Concat(Enumerable.Range(0, Size / 16).Select(i => $"[@id-{i:000000}] "))),
+            ("citations of 20 ids each, 1 MiB", Fill("[" + string.Join("; ", Enumerable.Range(0, 20).Select(i => $"@a{i}")) + "] ")),
+            ("unclosed citations, 1 MiB", Fill("[@a; @b ")),
         ];
 
         Console.WriteLine("| shape | bytes | result | parse time (best of 3) |");

@@ -1,3 +1,4 @@
+using Stackwise.Web.Content.Checks;
 using Stackwise.Web.Content.Model;
 using Stackwise.Web.Content.Parsing;
 using Stackwise.Web.Rendering;
@@ -129,6 +130,23 @@ public sealed class EvidenceProblemTests
         var result = Parse(Reference + "    url: https://example.org/a\n");
 
         Assert.Equal([ProblemCodes.ReferenceWithoutTitle], result.Problems.Select(problem => problem.Code));
+    }
+
+    [Fact]
+    public void ManyBadCitationsCostAFewLines()
+    {
+        var references = "references:\n" + string.Concat(Enumerable.Range(0, 12).Select(i => $"  - id: known-{i:00}\n    title: T\n    url: https://example.org/{i}\n"));
+        var body = string.Join(' ', Enumerable.Range(0, 1000).Select(i => $"[@unknown-{i}] [@unknown-0]"))
+            + string.Concat(Enumerable.Range(0, 12).Select(i => $" [@known-{i:00}]"));
+
+        var problems = Parse(references, body).Problems;
+
+        Assert.Equal(ReferenceChecks.MaxReported + 1, problems.Length);
+        Assert.All(problems, problem => Assert.Equal(ProblemCodes.UnknownCitation, problem.Code));
+        Assert.EndsWith("names no reference of this file; the references are `known-00`, `known-01`, `known-02`, `known-03`, `known-04`, "
+            + "`known-05`, `known-06`, `known-07`, `known-08`, `known-09` and 2 more", problems[0].Message, StringComparison.Ordinal);
+        Assert.Equal($"{1000 - ReferenceChecks.MaxReported} more cited ids name no reference of this file", problems[^1].Message);
+        Assert.Equal(problems.Length, problems.Select(problem => problem.Message).Distinct().Count());
     }
 
     [Theory]

@@ -16,12 +16,7 @@ public static class ReferenceChecks
         (ImmutableArray<(Reference Reference, SourcePosition Position)> Valid, IReadOnlySet<string> WrittenIds) written,
         RenderedMarkdown rendered, List<ContentProblem> problems)
     {
-        foreach (var citation in rendered.Citations.Where(citation => !written.WrittenIds.Contains(citation.Id)))
-        {
-            var known = written.WrittenIds.Count == 0 ? "the file has no `references`" : $"the references are {string.Join(", ", written.WrittenIds.Order(StringComparer.Ordinal).Select(id => $"`{id}`"))}";
-            problems.Add(ContentProblem.Error(path.File, citation.Position, ProblemCodes.UnknownCitation,
-                $"citation `[@{citation.Id}]` names no reference of this file; {known}"));
-        }
+        ReportUnknown(path, rendered.Citations.Where(citation => !written.WrittenIds.Contains(citation.Id)), written.WrittenIds, problems);
 
         var cited = rendered.CitationOrder.Select((id, index) => (id, index)).ToDictionary(pair => pair.id, pair => pair.index, StringComparer.Ordinal);
         foreach (var (reference, position) in written.Valid.Where(entry => !cited.ContainsKey(entry.Reference.Id)))
@@ -32,13 +27,43 @@ public static class ReferenceChecks
         return [.. written.Valid.Select(entry => entry.Reference).OrderBy(reference => cited.GetValueOrDefault(reference.Id, int.MaxValue))];
     }
 
+    /// <summary>Unknown ids reported one by one in a file; the rest are counted in one line.</summary>
+    public const int MaxReported = 20;
+
+    /// <summary>Known ids named in a message about an unknown one.</summary>
+    private const int MaxListed = 10;
+
     /// <summary>Site pages and people's pages have no references, so a citation in them can link to nothing.</summary>
-    public static void RefuseCitations(ContentPath path, RenderedMarkdown rendered, List<ContentProblem> problems)
+    public static void RefuseCitations(ContentPath path, RenderedMarkdown rendered, List<ContentProblem> problems) =>
+        ReportEachIdOnce(path, rendered.Citations, problems,
+            citation => $"citation `[@{citation.Id}]`: only articles list references, so a {(path.IsPerson ? "person's page" : "site page")} cannot cite one; write `\\[@{citation.Id}]` to show the brackets as text",
+            more => $"{more} more cited ids, and only articles list references");
+
+    private static void ReportUnknown(ContentPath path, IEnumerable<Citation> unknown, IReadOnlySet<string> known, List<ContentProblem> problems)
     {
-        foreach (var citation in rendered.Citations)
+        var listed = string.Join(", ", known.Order(StringComparer.Ordinal).Take(MaxListed).Select(id => $"`{id}`"));
+        var knownText = known.Count == 0 ? "the file has no `references`"
+            : $"the references are {listed}{(known.Count > MaxListed ? $" and {known.Count - MaxListed} more" : "")}";
+        ReportEachIdOnce(path, unknown, problems,
+            citation => $"citation `[@{citation.Id}]` names no reference of this file; {knownText}",
+            more => $"{more} more cited ids name no reference of this file");
+    }
+
+    /// <summary>
+    /// Each id once, at its first citation, and past <see cref="MaxReported"/> ids one line that counts the rest: a file of a
+    /// million bad citations costs a few lines, not a million.
+    /// </summary>
+    private static void ReportEachIdOnce(ContentPath path, IEnumerable<Citation> citations, List<ContentProblem> problems,
+        Func<Citation, string> message, Func<int, string> rest)
+    {
+        var firsts = citations.DistinctBy(citation => citation.Id, StringComparer.Ordinal).ToList();
+        foreach (var citation in firsts.Take(MaxReported))
         {
-            problems.Add(ContentProblem.Error(path.File, citation.Position, ProblemCodes.UnknownCitation,
-                $"citation `[@{citation.Id}]`: only articles list references, so a {(path.IsPerson ? "person's page" : "site page")} cannot cite one; write `\\[@{citation.Id}]` to show the brackets as text"));
+            problems.Add(ContentProblem.Error(path.File, citation.Position, ProblemCodes.UnknownCitation, message(citation)));
+        }
+        if (firsts.Count > MaxReported)
+        {
+            problems.Add(ContentProblem.Error(path.File, firsts[MaxReported].Position, ProblemCodes.UnknownCitation, rest(firsts.Count - MaxReported)));
         }
     }
 }
