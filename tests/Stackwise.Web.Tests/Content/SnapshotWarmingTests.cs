@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Stackwise.Web.Content.Hosting;
 using Stackwise.Web.Content.Snapshot;
+using Stackwise.Web.Tests.Support;
 
 namespace Stackwise.Web.Tests.Content;
 
@@ -48,6 +50,22 @@ public sealed class SnapshotWarmingTests
         Assert.IsType<InvalidOperationException>(error.Exception);
         Assert.Equal([first.Version, second.Version], other.Warmed);
         Assert.Equal([first.Version, second.Version], failing.Calls);
+    }
+
+    [Fact]
+    public async Task TheSiteBuildsRelatedArticlesFirstThenTheSearchIndex()
+    {
+        await using var site = new TestContentFactory();
+        site.CreateClient();
+        var warmers = site.Services.GetRequiredService<IEnumerable<ISnapshotWarmer>>().ToList();
+        var snapshot = site.Services.GetRequiredService<ContentStore>().Current;
+        var fresh = NewSnapshot();
+
+        warmers[0].Warm(fresh);
+
+        Assert.Equal(["RelatedArticlesWarmer", "SearchIndexWarmer"], warmers.Select(warmer => warmer.GetType().Name));
+        Assert.True(fresh.IsDerived<RelatedArticles>());
+        await site.UntilAsync(() => Task.FromResult(snapshot.IsDerived<RelatedArticles>()), "the served snapshot's related articles are built without a request");
     }
 
     private sealed class GatedWarmer : ISnapshotWarmer

@@ -94,6 +94,10 @@ public sealed class ContentSnapshot
         // Looked up first: the prepared responses are asked for on every request, and the lookup allocates nothing.
         (T)(_derived.TryGetValue(typeof(T), out var built) ? built : _derived.GetOrAdd(typeof(T), _ => new Lazy<object>(() => build(this), LazyThreadSafetyMode.ExecutionAndPublication))).Value;
 
+    /// <summary>True once <see cref="Derived{T}"/> has made (or is making) a <typeparamref name="T"/> for this snapshot.</summary>
+    internal bool IsDerived<T>()
+        where T : class => _derived.ContainsKey(typeof(T));
+
     /// <summary>False for drafts and scheduled articles, which a Development snapshot serves as previews.</summary>
     public bool IsPublic(ContentDocument document) => Visibility.IsPublic(document);
 
@@ -107,5 +111,8 @@ public sealed class ContentSnapshot
         [.. named.Select(person => People.GetValueOrDefault(person.Slug)?.Person).OfType<Person>()];
 
     /// <summary>Other articles in the same category or sharing tags, closest first; empty when there are none.</summary>
-    public ImmutableArray<Article> RelatedTo(Article article) => Derived(snapshot => new RelatedArticles(snapshot.Articles)).For(article);
+    public ImmutableArray<Article> RelatedTo(Article article) => Related.For(article);
+
+    /// <summary>The indexes behind <see cref="RelatedTo"/>, built once per snapshot (<c>RelatedArticlesWarmer</c> builds them right after the swap).</summary>
+    public RelatedArticles Related => Derived(snapshot => new RelatedArticles(snapshot.Articles));
 }
