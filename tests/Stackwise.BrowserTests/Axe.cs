@@ -24,6 +24,15 @@ public static class Axe
         return [.. result.Violations.Select(v => $"{v.Id}: {v.Help} at {string.Join(" | ", v.Nodes.Select(n => $"{n.Html} ({string.Join("; ", n.Any.Concat(n.All).Concat(n.None).Select(check => check.Message))})"))}")];
     }
 
+    /// <summary>Opens <paramref name="path"/> in a fresh context and fails with every violation axe finds there.</summary>
+    public static async Task AssertNoViolationsAsync(SiteFixture site, string path, ColorScheme scheme)
+    {
+        var page = await site.OpenAsync(path, colorScheme: scheme);
+        var violations = await ViolationsAsync(page);
+        Assert.True(violations.Count == 0, $"axe found on {path} ({scheme}):\n{string.Join("\n", violations)}");
+        await page.Context.CloseAsync();
+    }
+
     public static TheoryData<string, ColorScheme> InBothSchemes(IEnumerable<string> paths)
     {
         var data = new TheoryData<string, ColorScheme>();

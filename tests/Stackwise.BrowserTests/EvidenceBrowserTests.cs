@@ -15,15 +15,7 @@ public sealed class EvidenceBrowserTests(EvidenceBrowserTests.EvidenceSite site)
 
     [BrowserTheory]
     [MemberData(nameof(PagesInBothSchemes))]
-    public async Task AxeFindsNoWcag22AAViolations(string path, ColorScheme scheme)
-    {
-        var page = await site.OpenAsync(path, colorScheme: scheme);
-
-        var violations = await Axe.ViolationsAsync(page);
-
-        Assert.True(violations.Count == 0, $"axe found on {path} ({scheme}):\n{string.Join("\n", violations)}");
-        await page.Context.CloseAsync();
-    }
+    public async Task AxeFindsNoWcag22AAViolations(string path, ColorScheme scheme) => await Axe.AssertNoViolationsAsync(site, path, scheme);
 
     [BrowserFact]
     public async Task ArticleWithReferencesAndBylineStaysUnder40Kilobytes() => await PageWeightTests.AssertLightAsync(site, Article);

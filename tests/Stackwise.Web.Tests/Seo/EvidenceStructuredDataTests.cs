@@ -8,12 +8,7 @@ public sealed class EvidenceStructuredDataTests
 {
     private const string Base = StackwiseFactory.BaseUrl;
 
-    private static async Task<JsonElement> GetJsonLdAsync(StackwiseFactory factory, string url)
-    {
-        var (_, document) = await factory.CreateClient().GetPageAsync(url);
-        var script = Assert.Single(document.QuerySelectorAll("script[type='application/ld+json']"));
-        return JsonDocument.Parse(script.TextContent).RootElement;
-    }
+    private static Task<JsonElement> GetJsonLdAsync(StackwiseFactory factory, string url) => factory.CreateClient().GetJsonLdAsync(url);
 
     private static List<string?> Names(JsonElement array) => [.. array.EnumerateArray().Select(item => item.GetProperty("name").GetString())];
 
