@@ -27,6 +27,9 @@ public sealed partial class ContentStore(
 
     private readonly SemaphoreSlim _reloading = new(1, 1);
     private readonly SnapshotWarming _warming = new(warmers, logger);
+
+    /// <summary>Completes when every snapshot swapped in so far has been warmed (or skipped for a newer one).</summary>
+    internal Task WarmingIdle => _warming.Idle;
     private readonly Lock _timerLock = new();
     private volatile ContentSnapshot _current = ContentSnapshot.Empty;
     private volatile bool _loaded;
