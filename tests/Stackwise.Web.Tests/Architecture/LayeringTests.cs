@@ -20,7 +20,8 @@ public sealed class LayeringTests
         ("Search", ["Site", "Rendering", "Content"]),
         ("Hardening", ["Site", "Content"]),
         ("Seo", ["Site", "Rendering", "Content", "Hardening"]),
-        ("Pages", ["Site", "Rendering", "Content", "Search", "Hardening", "Seo"]),
+        ("Cards", ["Site", "Content", "Seo"]),
+        ("Pages", ["Site", "Rendering", "Content", "Search", "Hardening", "Seo", "Cards"]),
         ("Export", ["Site", "Content", "Seo"]),
         ("Commands", ["Site", "Rendering", "Content", "Export"]),
     ];
