@@ -22,7 +22,7 @@ public sealed class LayeringTests
         ("Seo", ["Site", "Rendering", "Content", "Hardening"]),
         ("Cards", ["Site", "Content", "Seo"]),
         ("Pages", ["Site", "Rendering", "Content", "Search", "Hardening", "Seo", "Cards"]),
-        ("Export", ["Site", "Content", "Seo"]),
+        ("Export", ["Site", "Content", "Seo", "Cards"]),
         ("Commands", ["Site", "Rendering", "Content", "Export"]),
     ];
 

@@ -93,6 +93,26 @@ public sealed class CardEndpointTests : IClassFixture<RealContentFactory>
     }
 
     [Fact]
+    public async Task TheSocialHandleIsNamedOnlyWhenSet()
+    {
+        await using var withHandle = new HandleFactory();
+        var (_, document) = await withHandle.CreateClient().GetPageAsync("/");
+        var (_, without) = await _client.GetPageAsync("/");
+
+        Assert.Equal("@stackwise_test", document.QuerySelector("meta[name='twitter:site']")?.GetAttribute("content"));
+        Assert.Null(without.QuerySelector("meta[name='twitter:site']"));
+    }
+
+    private sealed class HandleFactory() : StackwiseFactory(RepositoryPaths.TestContent)
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Site:SocialHandle", "@stackwise_test");
+        }
+    }
+
+    [Fact]
     public async Task AChangedTitleChangesTheCardAndItsETag()
     {
         using var folder = new TempContentFolder().Write("therapies/card.md", SyntheticContent.LowRiskArticle);
