@@ -15,6 +15,7 @@ public static class CardServices
     {
         services.AddSingleton(_ => new CardRenderer(FontFolder));
         services.AddSingleton<CardStore>();
+        services.AddHostedService<CardFontCheck>();
         return services;
     }
 
@@ -29,6 +30,18 @@ public static class CardServices
         endpoints.MapMethods(SiteRoutes.CardTemplate, [HttpMethods.Get, HttpMethods.Head], (HttpContext context, string page, ContentSnapshot snapshot, CardStore store, IOptions<SiteOptions> site) =>
             page.EndsWith(".png", StringComparison.Ordinal) ? Serve(context, snapshot, store, site.Value, "/" + page[..^".png".Length]) : Results.NotFound());
         return endpoints;
+    }
+
+    /// <summary>Loads the font when the app starts, so a missing font stops the start with its message, not the first card.</summary>
+    private sealed class CardFontCheck(CardRenderer renderer) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            GC.KeepAlive(renderer);
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     private static IResult Serve(HttpContext context, ContentSnapshot snapshot, CardStore store, SiteOptions site, string pagePath)

@@ -55,6 +55,24 @@ public sealed class CardRendererTests : IDisposable
     }
 
     [Fact]
+    public void TheStoreKeepsAtMostItsLimitAndDrawsEachCardOnce()
+    {
+        var store = new CardStore(_renderer, maxCards: 8);
+        var cards = Enumerable.Range(0, 12).Select(i => new ShareCard($"Synthetic {i}", null, null)).ToList();
+
+        foreach (var card in cards)
+        {
+            store.Png(card, CardStore.EntityTag(card));
+        }
+        var last = cards[^1];
+
+        Assert.Equal(8, store.Count);
+        Assert.Same(store.Png(last, CardStore.EntityTag(last)), store.Png(last, CardStore.EntityTag(last)));
+        Assert.NotEqual(CardStore.EntityTag(cards[0]), CardStore.EntityTag(cards[1]));
+        Assert.Equal(CardStore.EntityTag(new ShareCard("Synthetic 0", null, null)), CardStore.EntityTag(cards[0]));
+    }
+
+    [Fact]
     public void AMissingFontStopsWithAMessageSayingWhatIsMissing()
     {
         var error = Assert.Throws<InvalidOperationException>(() => new CardRenderer(Path.Combine(Path.GetTempPath(), "no-such-font-folder")));
