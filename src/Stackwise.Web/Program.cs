@@ -1,4 +1,5 @@
 using Serilog;
+using Stackwise.Web.Cards;
 using Stackwise.Web.Commands;
 using Stackwise.Web.Content;
 using Stackwise.Web.Hardening;
@@ -38,6 +39,7 @@ static WebApplication BuildSite(string[] args)
     builder.Services.AddStackwiseRendering();   // Rendering/: the one Markdig pipeline
     builder.Services.AddStackwiseContent();     // Content/: content folder -> immutable snapshot
     builder.Services.AddStackwiseSearch();      // Search/: Lucene index built with each snapshot
+    builder.Services.AddStackwiseCards();       // Cards/: share cards drawn with SkiaSharp and the bundled font
     builder.Services.AddStackwisePages();       // Pages/: home, articles, categories, risk levels, site pages, errors
     builder.AddStackwiseHardening();            // Hardening/: health checks, rate limiting, no Server header
 
@@ -62,6 +64,7 @@ static WebApplication BuildSite(string[] args)
     app.MapStaticAssets();
     app.MapStackwisePages();
     app.MapSeoEndpoints();                      // robots.txt, sitemap.xml, feed.xml, rss.xml
+    app.MapCardEndpoints();                     // Cards/: /cards/{page}.png, a share card for every page
     app.MapHealthEndpoints();                   // /healthz and /readyz for load balancers
 
     return app;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
+using Stackwise.Web.Cards;
 using Stackwise.Web.Content.Hosting;
 using Stackwise.Web.Seo;
 using Stackwise.Web.Site;
@@ -43,7 +44,8 @@ public static class SiteExport
             var sitemapParts = parts > 1
                 ? Enumerable.Range(1, parts).Select(part => SiteRoutes.SitemapPart(part))
                 : [];
-            var paths = entries.Select(entry => entry.Path).Concat(SiteRoutes.CrawlFiles).Concat(sitemapParts).Concat(StaticAssetPaths(app)).Distinct().ToList();
+            var cards = entries.Select(entry => entry.Path).Where(path => ShareCards.For(snapshot, path) is not null).Select(SiteRoutes.Card);
+            var paths = entries.Select(entry => entry.Path).Concat(cards).Concat(SiteRoutes.CrawlFiles).Concat(sitemapParts).Concat(StaticAssetPaths(app)).Distinct().ToList();
 
             foreach (var path in paths)
             {

@@ -44,6 +44,10 @@ public sealed class SiteOptions : IValidatableObject
     /// <summary>The sitemap protocol's limit of URLs in one file.</summary>
     public const int MaxSitemapUrlsPerFile = 50_000;
 
+    /// <summary>The site's account on X/Twitter, such as <c>@stackwise</c>, written as <c>twitter:site</c> on every page; none when empty.</summary>
+    [RegularExpression("^(@[A-Za-z0-9_]{1,15})?$", ErrorMessage = "Site:SocialHandle must be an @handle of 1 to 15 letters, digits or underscores, like @stackwise.")]
+    public string SocialHandle { get; set; } = "";
+
     /// <summary>The absolute URL of a site path, such as <c>/terms</c>.</summary>
     public string Absolute(string path) => BaseUrl + path;
 

@@ -24,6 +24,10 @@ public static class SiteRoutes
     public const string People = "/people";
     public const string PersonTemplate = People + "/{slug:slug}";
 
+    /// <summary>Share cards: <c>/cards.png</c> for the home page, <c>/cards{page path}.png</c> for every other page.</summary>
+    public const string HomeCard = CardsPrefix + ".png";
+    public const string CardTemplate = CardsPrefix + "/{**page}";
+
     public const string CategoryTemplate = CategoriesPrefix + "/{slug:slug}";
     public const string RiskLevelTemplate = RiskPrefix + "/{level:slug}";
 
@@ -55,6 +59,7 @@ public static class SiteRoutes
     public const string Privacy = "/privacy";
 
     private const string CategoriesPrefix = "/categories";
+    private const string CardsPrefix = "/cards";
     private const string RiskPrefix = "/risk";
     private const string SitemapPartsPrefix = "/sitemaps";
 
@@ -64,7 +69,7 @@ public static class SiteRoutes
     /// <summary>Every route template the site maps besides the content routes (home, articles, site pages).</summary>
     public static readonly ImmutableArray<string> SiteTemplates =
     [
-        People, PersonTemplate, CategoryTemplate, CategoryTemplate + ListPageSuffix, RiskLevelTemplate, RiskLevelTemplate + ListPageSuffix, Search, ErrorTemplate,
+        People, PersonTemplate, HomeCard, CardTemplate, CategoryTemplate, CategoryTemplate + ListPageSuffix, RiskLevelTemplate, RiskLevelTemplate + ListPageSuffix, Search, ErrorTemplate,
         Robots, Sitemap, SitemapPartTemplate, AtomFeed, RssFeed, Liveness, Readiness, ContentProblems,
     ];
 
@@ -99,6 +104,9 @@ public static class SiteRoutes
     public static string Article(string section, string slug) => $"/{section}/{slug}";
 
     public static string Person(string slug) => $"{People}/{slug}";
+
+    /// <summary>The share card of the page at <paramref name="pagePath"/>.</summary>
+    public static string Card(string pagePath) => pagePath == Home ? HomeCard : $"{CardsPrefix}{pagePath}.png";
 
     public static string SitePage(string slug) => $"/{slug}";
 

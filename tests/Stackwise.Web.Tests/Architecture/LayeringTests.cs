@@ -20,8 +20,9 @@ public sealed class LayeringTests
         ("Search", ["Site", "Rendering", "Content"]),
         ("Hardening", ["Site", "Content"]),
         ("Seo", ["Site", "Rendering", "Content", "Hardening"]),
-        ("Pages", ["Site", "Rendering", "Content", "Search", "Hardening", "Seo"]),
-        ("Export", ["Site", "Content", "Seo"]),
+        ("Cards", ["Site", "Content", "Seo"]),
+        ("Pages", ["Site", "Rendering", "Content", "Search", "Hardening", "Seo", "Cards"]),
+        ("Export", ["Site", "Content", "Seo", "Cards"]),
         ("Commands", ["Site", "Rendering", "Content", "Export"]),
     ];
 

@@ -36,7 +36,8 @@ public sealed class SiteExportTests : IDisposable
 
         Assert.True(exitCode == 0, output);
         foreach (var file in new[] { "index.html", "therapies/alpha-test-therapy/index.html", "terms/index.html", "categories/test-category-a/index.html",
-            "risk/moderate/index.html", "sitemap.xml", "robots.txt", "feed.xml", "rss.xml", "404.html", "images/synthetic-diagram.svg" })
+            "risk/moderate/index.html", "sitemap.xml", "robots.txt", "feed.xml", "rss.xml", "404.html", "images/synthetic-diagram.svg",
+            "cards.png", "cards/therapies/alpha-test-therapy.png", "cards/terms.png", "cards/categories/test-category-a.png", "cards/risk/moderate.png" })
         {
             Assert.True(File.Exists(Path.Combine(_output, file)), $"{file} was not exported");
         }
@@ -54,6 +55,11 @@ public sealed class SiteExportTests : IDisposable
                 .Select(target => $"{Path.GetRelativePath(_output, page)} -> {target}"));
         }
         Assert.Empty(broken);
+        var cardLinks = Directory.EnumerateFiles(_output, "*.html", SearchOption.AllDirectories)
+            .SelectMany(page => parser.ParseDocument(File.ReadAllText(page)).QuerySelectorAll("meta[property='og:image']"))
+            .Select(meta => (meta.GetAttribute("content") ?? "")[StackwiseFactory.BaseUrl.Length..]).Distinct().ToList();
+        Assert.NotEmpty(cardLinks);
+        Assert.All(cardLinks, card => Assert.True(File.Exists(Path.Combine(_output, SiteExport.FileFor(card))), $"{card} was not exported"));
     }
 
     [Fact]

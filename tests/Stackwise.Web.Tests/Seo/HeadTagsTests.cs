@@ -48,7 +48,7 @@ public sealed class HeadTagsTests(TestContentFactory factory) : IClassFixture<Te
         Assert.Equal("2026-02-20", Meta(document, "property", "article:published_time"));
         Assert.Equal("2026-03-01", Meta(document, "property", "article:modified_time"));
         Assert.Equal("Test Category B", Meta(document, "property", "article:section"));
-        Assert.Equal("summary", Meta(document, "name", "twitter:card"));
+        Assert.Equal("summary_large_image", Meta(document, "name", "twitter:card"));
         Assert.Equal("Beta Test Supplement", Meta(document, "name", "twitter:title"));
     }
 

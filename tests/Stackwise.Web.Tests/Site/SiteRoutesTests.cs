@@ -61,7 +61,7 @@ public sealed class SiteRoutesTests
     public void ReservedSegmentsAreReadOffTheTemplates()
     {
         Assert.Equal(
-            ["_content", "categories", "css", "error", "favicon", "feed", "healthz", "images", "people", "readyz", "risk", "robots", "rss", "search", "sitemap", "sitemaps"],
+            ["_content", "cards", "categories", "css", "error", "favicon", "feed", "healthz", "images", "people", "readyz", "risk", "robots", "rss", "search", "sitemap", "sitemaps"],
             SiteRoutes.ReservedSegments.Order(StringComparer.Ordinal));
     }
 

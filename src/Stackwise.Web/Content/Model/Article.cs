@@ -33,6 +33,9 @@ public sealed record Article(
     /// <summary>Who medically reviewed it; always with <see cref="ArticleDates.LastReviewed"/>.</summary>
     public PersonReference? ReviewedBy { get; init; }
 
+    /// <summary>The article's own picture for its share card, when it names one that exists; otherwise the site draws a card.</summary>
+    public ShareImage? Image { get; init; }
+
     /// <summary>Everyone the article names, writers first.</summary>
     public IEnumerable<PersonReference> People => ReviewedBy is null ? Authors : [.. Authors, ReviewedBy];
 

@@ -48,4 +48,6 @@ public static class ProblemCodes
     public const string UnknownPerson = "SW066";
     public const string ReviewerWithoutDate = "SW067";
     public const string ReadingGrade = "SW068";
+    public const string ImageWithoutAlt = "SW069";
+    public const string MissingShareImage = "SW070";
 }

@@ -103,6 +103,7 @@ public sealed class ContentParser(MarkdownRenderer renderer, double? maxReadingG
                 "`reviewedBy` needs `lastReviewed`: the date of the review, written as YYYY-MM-DD"));
         }
         CheckReadingGrade(path, rendered, problems);
+        var image = ReadImage(path, frontMatter, problems);
 
         if (risk is RiskLevel.Moderate or RiskLevel.High && healthRisks.IsEmpty && !frontMatter.IsInvalid("healthRisks"))
         {
@@ -118,6 +119,7 @@ public sealed class ContentParser(MarkdownRenderer renderer, double? maxReadingG
                 References = references,
                 Authors = authors,
                 ReviewedBy = reviewedBy,
+                Image = image,
             };
     }
 
@@ -167,6 +169,40 @@ public sealed class ContentParser(MarkdownRenderer renderer, double? maxReadingG
                     $"field `{later}` ({laterDate:yyyy-MM-dd}) is before `{earlier}` ({earlierDate:yyyy-MM-dd})"));
             }
         }
+    }
+
+    /// <summary><c>image</c>, a file under content/images/ of a type social sites show, and its required <c>imageAlt</c>.</summary>
+    private static ShareImage? ReadImage(ContentPath path, FrontMatter frontMatter, List<ContentProblem> problems)
+    {
+        var file = frontMatter.Text("image", FrontMatterField.AliasMaxLength, required: false);
+        var alt = frontMatter.Text("imageAlt", FrontMatterField.HealthRiskMaxLength, required: false);
+        if (file is null)
+        {
+            if (alt is not null)
+            {
+                problems.Add(ContentProblem.Error(path.File, frontMatter.PositionOf("imageAlt"), ProblemCodes.InvalidValue,
+                    "field `imageAlt` describes `image`; add `image` or remove `imageAlt`"));
+            }
+            return null;
+        }
+        var relative = file.StartsWith($"/{SiteRoutes.ImagesFolder}/", StringComparison.Ordinal) ? file[(SiteRoutes.ImagesFolder.Length + 2)..] : file;
+        if (relative.Length == 0 || relative.StartsWith('/') || relative.Split('/').Any(segment => segment is "" or "." or "..")
+            || !ShareImage.Types.ContainsKey(System.IO.Path.GetExtension(relative)))
+        {
+            problems.Add(ContentProblem.Error(path.File, frontMatter.PositionOf("image"), ProblemCodes.InvalidValue,
+                $"field `image` must name a {string.Join(", ", ShareImage.Types.Keys)} file in content/{SiteRoutes.ImagesFolder}/, like `ketamine-card.png` (got `{file}`)"));
+            return null;
+        }
+        if (alt is null)
+        {
+            if (!frontMatter.IsInvalid("imageAlt"))
+            {
+                problems.Add(ContentProblem.Error(path.File, frontMatter.PositionOf("image"), ProblemCodes.ImageWithoutAlt,
+                    "field `image` needs `imageAlt`: what the picture shows, for readers who cannot see it"));
+            }
+            return null;
+        }
+        return new ShareImage(relative, alt, frontMatter.PositionOf("image"));
     }
 
     private static Person? ReadPerson(ContentPath path, FrontMatter frontMatter, RenderedMarkdown rendered)

@@ -57,6 +57,8 @@ public sealed record FrontMatterField(string Name, FieldType Type, DocumentKinds
         new("author", FieldType.TextOrList, DocumentKinds.Article),
         new("reviewedBy", FieldType.Text, DocumentKinds.Article),
         new("references", FieldType.ReferenceList, DocumentKinds.Article),
+        new("image", FieldType.Text, DocumentKinds.Article),
+        new("imageAlt", FieldType.Text, DocumentKinds.Article),
         new("tags", FieldType.TextList, DocumentKinds.Article),
         new("aliases", FieldType.TextList, ArticlesAndPages),
         new("draft", FieldType.Flag, ArticlesAndPages),

@@ -16,7 +16,7 @@ internal static class SnapshotBuilder
     public static ContentSnapshot Build(LoadedContent content, ContentVisibility visibility)
     {
         var problems = content.Problems.ToList();
-        var documents = UnifyCategorySpellings(content.Documents, problems);
+        var documents = DropMissingImages(UnifyCategorySpellings(content.Documents, problems), content.Images, problems);
         var parsed = content.Parsed.ToFrozenDictionary(StringComparer.Ordinal);
         var byUrl = documents.Where(visibility.IsServed).ToFrozenDictionary(document => document.Url, StringComparer.Ordinal);
         ImmutableArray<Article> articles = [.. byUrl.Values.OfType<Article>()
@@ -73,6 +73,19 @@ internal static class SnapshotBuilder
             .Concat(categories.SelectMany(listing => ListPages.LaterPageUrls(listing.Category.Url, listing.Articles.Length)))
             .Concat(byRisk.SelectMany(entry => ListPages.LaterPageUrls(entry.Key.Url(), entry.Value.Length)))
             .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>An article naming a picture that is not in content/images/ is served with the site's card instead, and reported.</summary>
+    private static List<ContentDocument> DropMissingImages(List<ContentDocument> documents, IReadOnlySet<string> images, List<ContentProblem> problems) =>
+        [.. documents.Select(document =>
+        {
+            if (document is not Article { Image: { } image } article || images.Contains(image.File))
+            {
+                return document;
+            }
+            problems.Add(ContentProblem.EntryError(article.Path.File, image.Position, ProblemCodes.MissingShareImage,
+                $"image `{image.File}` is not in content/{SiteRoutes.ImagesFolder}/; the page shares the site's card until it is"));
+            return article with { Image = null };
+        })];
 
     /// <summary>
     /// Categories whose names differ only in case or punctuation share one page; every article takes the

@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Options;
+using Stackwise.Web.Content.Snapshot;
+using Stackwise.Web.Seo;
+using Stackwise.Web.Site;
+
+namespace Stackwise.Web.Cards;
+
+public static class CardServices
+{
+    /// <summary>The folder of the bundled font, beside the app.</summary>
+    public static string FontFolder => Path.Combine(AppContext.BaseDirectory, "Cards", "Fonts");
+
+    /// <summary>Registers the card renderer (it loads the bundled font at start-up, and stops the app if it is missing).</summary>
+    public static IServiceCollection AddStackwiseCards(this IServiceCollection services)
+    {
+        services.AddSingleton(_ => new CardRenderer(FontFolder));
+        services.AddSingleton<CardStore>();
+        services.AddHostedService<CardFontCheck>();
+        return services;
+    }
+
+    /// <summary>
+    /// <c>/cards.png</c> and <c>/cards/{page}.png</c>: the page's card as a PNG with a strong ETag, 304 for a match, HEAD
+    /// without a body; 404 for a path that is no public page. Never compressed (PNG is not in the compressed types).
+    /// </summary>
+    public static IEndpointRouteBuilder MapCardEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapMethods(SiteRoutes.HomeCard, [HttpMethods.Get, HttpMethods.Head], (HttpContext context, ContentSnapshot snapshot, CardStore store, IOptions<SiteOptions> site) =>
+            Serve(context, snapshot, store, site.Value, SiteRoutes.Home));
+        endpoints.MapMethods(SiteRoutes.CardTemplate, [HttpMethods.Get, HttpMethods.Head], (HttpContext context, string page, ContentSnapshot snapshot, CardStore store, IOptions<SiteOptions> site) =>
+            page.EndsWith(".png", StringComparison.Ordinal) ? Serve(context, snapshot, store, site.Value, "/" + page[..^".png".Length]) : Results.NotFound());
+        return endpoints;
+    }
+
+    /// <summary>Loads the font when the app starts, so a missing font stops the start with its message, not the first card.</summary>
+    private sealed class CardFontCheck(CardRenderer renderer) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            GC.KeepAlive(renderer);
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    private static IResult Serve(HttpContext context, ContentSnapshot snapshot, CardStore store, SiteOptions site, string pagePath)
+    {
+        if (ShareCards.For(snapshot, pagePath) is not { } card)
+        {
+            return Results.NotFound();
+        }
+        var entityTag = CardStore.EntityTag(card);
+        var headers = context.Response.Headers;
+        headers.ETag = entityTag;
+        headers.CacheControl = site.PageCacheControl;
+        if (ConditionalGet.IsNotModified(context.Request, entityTag, DateTimeOffset.MaxValue))
+        {
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+        var png = store.Png(card, entityTag);
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            context.Response.ContentType = "image/png";
+            context.Response.ContentLength = png.Length;
+            return Results.Empty;
+        }
+        return Results.File(png, "image/png");
+    }
+}

@@ -1,0 +1,44 @@
+using SkiaSharp;
+using Stackwise.Web.Content.Model;
+using Stackwise.Web.Content.Snapshot;
+using Stackwise.Web.Site;
+
+namespace Stackwise.Web.Cards;
+
+/// <summary>The picture a page is shared with: absolute URL, size, type and alt text, as the head's Open Graph and Twitter tags need.</summary>
+public sealed record PageImage(string Url, int Width, int Height, string Type, string Alt);
+
+public static class PageImages
+{
+    /// <summary>
+    /// The article's own <c>image</c> when it names one that decodes, else the page's card, else (a later page of a list)
+    /// the home page's card.
+    /// </summary>
+    /// <param name="contentRoot">The content folder, where <c>images/</c> is.</param>
+    public static PageImage For(ContentSnapshot snapshot, string pagePath, SiteOptions site, string contentRoot)
+    {
+        if (snapshot.ByUrl.GetValueOrDefault(pagePath) is Article { Image: { } image }
+            && SizeOf(Path.Combine(contentRoot, SiteRoutes.ImagesFolder, image.File)) is { } size)
+        {
+            return new PageImage(site.Absolute($"/{SiteRoutes.ImagesFolder}/{image.File}"), size.Width, size.Height, image.ContentType, image.Alt);
+        }
+        var cardPath = ShareCards.For(snapshot, pagePath) is not null ? pagePath : SiteRoutes.Home;
+        var card = ShareCards.For(snapshot, cardPath);
+        return new PageImage(site.Absolute(SiteRoutes.Card(cardPath)), CardRenderer.Width, CardRenderer.Height, "image/png",
+            card is null ? Seo.PageMeta.SiteName : ShareCards.AltText(card));
+    }
+
+    /// <summary>The pixel size from the file's header, or null when it is not an image Skia can read.</summary>
+    private static (int Width, int Height)? SizeOf(string path)
+    {
+        try
+        {
+            using var codec = SKCodec.Create(path);
+            return codec is null ? null : (codec.Info.Width, codec.Info.Height);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using Stackwise.Web.Content.Model;
+using Stackwise.Web.Content.Snapshot;
+using Stackwise.Web.Seo;
+using Stackwise.Web.Site;
+
+namespace Stackwise.Web.Cards;
+
+/// <summary>What the card of each page says, from the snapshot: the same words the page shows, nothing invented.</summary>
+public static class ShareCards
+{
+    /// <summary>The card of a page the snapshot serves publicly, or null for a path that is not such a page.</summary>
+    public static ShareCard? For(ContentSnapshot snapshot, string pagePath)
+    {
+        if (pagePath == SiteRoutes.Home)
+        {
+            return new ShareCard(PageMeta.SiteDescription, null, null);
+        }
+        if (pagePath == SiteRoutes.People)
+        {
+            return new ShareCard("Writers and reviewers", null, null);
+        }
+        if (snapshot.ByUrl.GetValueOrDefault(pagePath) is { } document)
+        {
+            return !snapshot.IsPublic(document) ? null : document switch
+            {
+                Article article => new ShareCard(article.Title, article.Category.Name, article.Risk),
+                Person person => new ShareCard(person.Name, person.Role, null),
+                _ => new ShareCard(document.Title, null, null),
+            };
+        }
+        if (snapshot.Categories.FirstOrDefault(listing => listing.Category.Url == pagePath) is { } category)
+        {
+            return new ShareCard(category.Category.Name, "Category", null);
+        }
+        return Enum.GetValues<RiskLevel>().Where(risk => risk.Url() == pagePath).Select(risk => new ShareCard($"{risk.BadgeText()} articles", "Risk level", risk))
+            .FirstOrDefault();
+    }
+
+    /// <summary>The words of the card for a reader who cannot see it: title, label and risk level.</summary>
+    public static string AltText(ShareCard card) =>
+        string.Join(", ", new[] { card.Title, card.Label, card.Risk?.BadgeText() }.OfType<string>());
+}

@@ -1,0 +1,82 @@
+using SkiaSharp;
+using Stackwise.Web.Cards;
+using Stackwise.Web.Content.Model;
+using Stackwise.Web.Tests.Support;
+
+namespace Stackwise.Web.Tests.Cards;
+
+/// <summary>The share card drawing: a PNG of the right size for any title, including hostile ones.</summary>
+public sealed class CardRendererTests : IDisposable
+{
+    private readonly CardRenderer _renderer = new(Path.Combine(RepositoryPaths.Root, "src", "Stackwise.Web", "Cards", "Fonts"));
+
+    public void Dispose() => _renderer.Dispose();
+
+    public static TheoryData<string> HostileTitles =>
+    [
+        "Ketamine-Assisted Therapy",
+        new string('W', 1000),
+        string.Join(' ', Enumerable.Repeat("Supercalifragilistic", 60)),
+        "Sleep 😴 and 🧠 health 👍🏽 with 👨‍👩‍👧",
+        "טיפול בעזרת קטמין",
+        "العلاج بمساعدة الكيتامين",
+        "Mixed עברית and English العربية 日本語の記事 한국어",
+        "<script>alert(1)</script> & \"quotes\"",
+        "\u200F\u202Eevil\u202C\u200D\u0000\t\n",
+        "😴😴😴",
+        "",
+        "\uD800 lone surrogate",
+    ];
+
+    [Theory]
+    [MemberData(nameof(HostileTitles))]
+    public void EveryTitleDrawsA1200By630Png(string title)
+    {
+        var png = _renderer.Draw(new ShareCard(title, "Psychedelic Therapy", RiskLevel.Moderate));
+
+        using var bitmap = SKBitmap.Decode(png);
+        Assert.NotNull(bitmap);
+        Assert.Equal((CardRenderer.Width, CardRenderer.Height), (bitmap.Width, bitmap.Height));
+        Directory.CreateDirectory(Path.Combine(RepositoryPaths.Root, "tests", "Stackwise.Web.Tests", "TestResults", "cards"));
+        File.WriteAllBytes(Path.Combine(RepositoryPaths.Root, "tests", "Stackwise.Web.Tests", "TestResults", "cards", $"card-{Math.Abs(title.GetHashCode(StringComparison.Ordinal))}.png"), png);
+    }
+
+    [Fact]
+    public void ADifferentTitleOrRiskDrawsADifferentCardAndTheSameInputTheSameBytes()
+    {
+        var card = new ShareCard("Synthetic Title", "Synthetic Category", RiskLevel.Low);
+
+        var first = _renderer.Draw(card);
+
+        Assert.Equal(first, _renderer.Draw(card));
+        Assert.NotEqual(first, _renderer.Draw(card with { Title = "Synthetic Title 2" }));
+        Assert.NotEqual(first, _renderer.Draw(card with { Risk = RiskLevel.High }));
+        Assert.NotEqual(first, _renderer.Draw(card with { Risk = null }));
+    }
+
+    [Fact]
+    public void TheStoreKeepsAtMostItsLimitAndDrawsEachCardOnce()
+    {
+        var store = new CardStore(_renderer, maxCards: 8);
+        var cards = Enumerable.Range(0, 12).Select(i => new ShareCard($"Synthetic {i}", null, null)).ToList();
+
+        foreach (var card in cards)
+        {
+            store.Png(card, CardStore.EntityTag(card));
+        }
+        var last = cards[^1];
+
+        Assert.Equal(8, store.Count);
+        Assert.Same(store.Png(last, CardStore.EntityTag(last)), store.Png(last, CardStore.EntityTag(last)));
+        Assert.NotEqual(CardStore.EntityTag(cards[0]), CardStore.EntityTag(cards[1]));
+        Assert.Equal(CardStore.EntityTag(new ShareCard("Synthetic 0", null, null)), CardStore.EntityTag(cards[0]));
+    }
+
+    [Fact]
+    public void AMissingFontStopsWithAMessageSayingWhatIsMissing()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => new CardRenderer(Path.Combine(Path.GetTempPath(), "no-such-font-folder")));
+
+        Assert.Contains("DejaVuSans.ttf", error.Message, StringComparison.Ordinal);
+    }
+}
