@@ -31,8 +31,8 @@ public sealed class CardRenderer : IDisposable
     /// <param name="fontFolder">The folder holding DejaVuSans.ttf and DejaVuSans-Bold.ttf (Cards/Fonts in the app).</param>
     public CardRenderer(string fontFolder)
     {
-        _regular = Load(fontFolder, "DejaVuSans.ttf");
-        _bold = Load(fontFolder, "DejaVuSans-Bold.ttf");
+        _regular = Load(fontFolder, RegularFont);
+        _bold = Load(fontFolder, BoldFont);
     }
 
     public byte[] Draw(ShareCard card)
@@ -205,13 +205,26 @@ public sealed class CardRenderer : IDisposable
         return string.Join(' ', kept.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 
+    private const string RegularFont = "DejaVuSans.ttf";
+    private const string BoldFont = "DejaVuSans-Bold.ttf";
+
+    /// <summary>Throws, naming the file, when a font the cards need is not in <paramref name="folder"/>.</summary>
+    public static void CheckFonts(string folder)
+    {
+        foreach (var path in new[] { RegularFont, BoldFont }.Select(file => Path.Combine(folder, file)).Where(path => !File.Exists(path)))
+        {
+            throw Missing(path);
+        }
+    }
+
     private static SKTypeface Load(string folder, string file)
     {
         var path = Path.Combine(folder, file);
-        return File.Exists(path) && SKTypeface.FromFile(path) is { } typeface
-            ? typeface
-            : throw new InvalidOperationException($"The share cards' font {path} is missing or unreadable; it ships with the app in Cards/Fonts (reinstall or republish the app).");
+        return File.Exists(path) && SKTypeface.FromFile(path) is { } typeface ? typeface : throw Missing(path);
     }
+
+    private static InvalidOperationException Missing(string path) =>
+        new($"The share cards' font {path} is missing or unreadable; it ships with the app in Cards/Fonts (reinstall or republish the app).");
 
     public void Dispose()
     {

@@ -75,8 +75,13 @@ public sealed class CardRendererTests : IDisposable
     [Fact]
     public void AMissingFontStopsWithAMessageSayingWhatIsMissing()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => new CardRenderer(Path.Combine(Path.GetTempPath(), "no-such-font-folder")));
+        var folder = Path.Combine(Path.GetTempPath(), "no-such-font-folder");
 
-        Assert.Contains("DejaVuSans.ttf", error.Message, StringComparison.Ordinal);
+        var atStart = Assert.Throws<InvalidOperationException>(() => CardRenderer.CheckFonts(folder));
+        var atFirstCard = Assert.Throws<InvalidOperationException>(() => new CardRenderer(folder));
+
+        Assert.Contains("DejaVuSans.ttf", atStart.Message, StringComparison.Ordinal);
+        Assert.Contains("DejaVuSans.ttf", atFirstCard.Message, StringComparison.Ordinal);
+        CardRenderer.CheckFonts(Path.Combine(RepositoryPaths.Root, "src", "Stackwise.Web", "Cards", "Fonts"));
     }
 }
