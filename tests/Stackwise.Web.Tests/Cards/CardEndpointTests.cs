@@ -44,6 +44,17 @@ public sealed class CardEndpointTests : IClassFixture<RealContentFactory>
         Assert.Equal((1200, 630), (bitmap.Width, bitmap.Height));
     }
 
+    [Theory]
+    [InlineData("/no-such-page")]
+    [InlineData("/search?q=ketamine")]
+    public async Task PagesWithoutACardOfTheirOwnAreSharedWithTheHomeCard(string path)
+    {
+        var (_, document) = await _client.GetPageAsync(path);
+
+        Assert.Equal($"{StackwiseFactory.BaseUrl}/cards.png", document.QuerySelector("meta[property='og:image']")?.GetAttribute("content"));
+        Assert.Equal("summary_large_image", document.QuerySelector("meta[name='twitter:card']")?.GetAttribute("content"));
+    }
+
     [Fact]
     public async Task TheArticlesAltTextSaysTitleCategoryAndRiskInWords()
     {
