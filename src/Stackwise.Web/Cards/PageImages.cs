@@ -22,8 +22,7 @@ public static class PageImages
         {
             return new PageImage(site.Absolute($"/{SiteRoutes.ImagesFolder}/{image.File}"), size.Width, size.Height, image.ContentType, image.Alt);
         }
-        var cardPath = ShareCards.For(snapshot, pagePath) is not null ? pagePath : SiteRoutes.Home;
-        var card = ShareCards.For(snapshot, cardPath);
+        var (cardPath, card) = ShareCards.For(snapshot, pagePath) is { } own ? (pagePath, own) : (SiteRoutes.Home, ShareCards.For(snapshot, SiteRoutes.Home));
         return new PageImage(site.Absolute(SiteRoutes.Card(cardPath)), CardRenderer.Width, CardRenderer.Height, "image/png",
             card is null ? Seo.PageMeta.SiteName : ShareCards.AltText(card));
     }

@@ -28,7 +28,7 @@ public static class ShareCards
                 _ => new ShareCard(document.Title, null, null),
             };
         }
-        if (snapshot.Categories.FirstOrDefault(listing => listing.Category.Url == pagePath) is { } category)
+        if (snapshot.CategoriesBySlug.GetValueOrDefault(pagePath[(pagePath.LastIndexOf('/') + 1)..]) is { } category && category.Category.Url == pagePath)
         {
             return new ShareCard(category.Category.Name, "Category", null);
         }

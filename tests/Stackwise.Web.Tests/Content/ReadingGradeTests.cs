@@ -114,7 +114,7 @@ public sealed partial class ReadingGradeTests
     }
 
     [Fact]
-    public void HeadingsCodeSpansOfCitationsAndSitePagesAreNotGraded()
+    public void SitePagesAreNotGraded()
     {
         var sitePage = new ContentParser(new MarkdownRenderer()).Parse(new ContentPath("pages/dense.md", null, "dense"),
             $"---\ntitle: Dense\nsummary: Synthetic.\n---\n{Repeat(DenseSentences[1])}\n");
