@@ -1,12 +1,7 @@
 using System.Collections.Immutable;
-using System.Text;
 using Markdig;
 using Markdig.Extensions.Yaml;
-using Markdig.Helpers;
-using Markdig.Renderers;
-using Markdig.Renderers.Html;
 using Markdig.Syntax;
-using Markdig.Syntax.Inlines;
 
 namespace Stackwise.Web.Rendering;
 
@@ -44,14 +39,14 @@ public sealed class MarkdownRenderer
     {
         MarkdownLimits.CheckLinkCount(markdown);
         var document = Markdown.Parse(markdown, _pipeline);
-        MarkdownLimits.CheckNesting(document);
         var lines = LineIndex.Of(markdown);
+        var walk = SyntaxWalk.Of(document, lines);
 
-        var frontMatterBlock = document.Descendants<YamlFrontMatterBlock>().FirstOrDefault();
+        var frontMatterBlock = document.Count > 0 ? document[0] as YamlFrontMatterBlock : null;
         string? frontMatter = frontMatterBlock?.Lines.ToString();
         int frontMatterLine = frontMatterBlock is null ? 0 : frontMatterBlock.Line + 2;
 
-        var headingOf = ReadHeadings(document, lines);
+        var headingOf = walk.Headings;
         var headings = headingOf.Values.ToImmutableArray();
         var emptySections = document
             .Select((block, index) => (Block: block, Next: index + 1 < document.Count ? document[index + 1] : null))
@@ -59,86 +54,18 @@ public sealed class MarkdownRenderer
             .Select(pair => headingOf[(HeadingBlock)pair.Block])
             .ToImmutableArray();
 
-        var links = document.Descendants<LinkInline>()
-            .Select(l => new MarkdownLink(l.Url ?? "", l.IsImage, lines.PositionOf(l.Span.Start)))
-            .Concat(document.Descendants<AutolinkInline>()
-                .Select(l => new MarkdownLink(l.Url, false, lines.PositionOf(l.Span.Start))))
-            .ToImmutableArray();
-
-        var citationOrder = CitationExtension.Number(document);
-        var citations = document.Descendants<CitationInline>()
-            .SelectMany(citation => citation.Ids.Select(id => new Citation(id, lines.PositionOf(citation.Span.Start))))
-            .ToImmutableArray();
-
-        MarkExternalLinks(document);
-
-        using var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
-        _pipeline.Setup(renderer);
-        renderer.Render(document);
-
-        var text = string.Join('\n', document.Descendants<LeafBlock>()
-            .Where(block => block is not HeadingBlock and not YamlFrontMatterBlock)
-            .Select(block => block.Inline is { } inline ? PlainText(inline) : block.Lines.ToString())
-            .Where(line => line.Length > 0));
+        // Markdig's pooled renderer and writer: a new HtmlRenderer per document set up every object renderer again.
+        var html = document.ToHtml(_pipeline);
+        var text = walk.Text;
         var wordCount = CountWords(text) + headings.Sum(heading => CountWords(heading.Text));
 
-        return new RenderedMarkdown(frontMatter, frontMatterLine, writer.ToString(), headings, links, wordCount, emptySections, text)
+        return new RenderedMarkdown(frontMatter, frontMatterLine, html, headings, walk.Links, wordCount, emptySections, text)
         {
-            Citations = citations,
-            CitationOrder = citationOrder,
+            Citations = walk.Citations,
+            CitationOrder = walk.CitationOrder,
             BodyLine = frontMatterBlock is null ? 1 : lines.PositionOf(frontMatterBlock.Span.End).Line + 1,
         };
     }
-
-    /// <summary>
-    /// Every heading in document order, with its GitHub-style anchor set on the block (<c>## The Science</c> becomes
-    /// <c>the-science</c>; repeats get <c>-1</c>, <c>-2</c>), in one pass. Markdig's AutoIdentifiers extension gives the
-    /// same ids but searches for a free suffix from 1 each time, which took minutes for many identical headings.
-    /// </summary>
-    private static OrderedDictionary<HeadingBlock, Heading> ReadHeadings(MarkdownDocument document, LineIndex lines)
-    {
-        var headings = new OrderedDictionary<HeadingBlock, Heading>();
-        var taken = new HashSet<string>(StringComparer.Ordinal);
-        var lastSuffix = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var block in document.Descendants<HeadingBlock>())
-        {
-            var text = PlainText(block.Inline);
-            var baseId = LinkHelper.UrilizeAsGfm(text);
-            baseId = baseId.Length == 0 ? "section" : baseId;
-            var id = baseId;
-            if (!taken.Add(id))
-            {
-                var suffix = lastSuffix.GetValueOrDefault(baseId);
-                do
-                {
-                    id = $"{baseId}-{++suffix}";
-                }
-                while (!taken.Add(id));
-                lastSuffix[baseId] = suffix;
-            }
-            block.GetAttributes().Id = id;
-            headings.Add(block, new Heading(block.Level, text, id, lines.PositionOf(block.Span.Start)));
-        }
-        return headings;
-    }
-
-    /// <summary>Links to other sites open without access to this page and without telling them where the reader came from.</summary>
-    private static void MarkExternalLinks(MarkdownDocument document)
-    {
-        foreach (var link in document.Descendants<LinkInline>().Where(link => !link.IsImage && IsExternal(link.Url)))
-        {
-            link.GetAttributes().AddPropertyIfNotExist("rel", "noopener noreferrer");
-        }
-        foreach (var link in document.Descendants<AutolinkInline>().Where(link => !link.IsEmail && IsExternal(link.Url)))
-        {
-            link.GetAttributes().AddPropertyIfNotExist("rel", "noopener noreferrer");
-        }
-    }
-
-    private static bool IsExternal(string? url) =>
-        url is not null && (url.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
-            || url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("//", StringComparison.Ordinal));
 
     private static int CountWords(ReadOnlySpan<char> text)
     {
@@ -151,21 +78,5 @@ public sealed class MarkdownRenderer
             inWord = isWordChar;
         }
         return words;
-    }
-
-    private static string PlainText(ContainerInline? inline)
-    {
-        var text = new StringBuilder();
-        foreach (var child in inline?.Descendants<Inline>() ?? [])
-        {
-            _ = child switch
-            {
-                LiteralInline literal => text.Append(literal.Content),
-                CodeInline code => text.Append(code.Content),
-                LineBreakInline => text.Append(' '),
-                _ => text,
-            };
-        }
-        return text.ToString();
     }
 }

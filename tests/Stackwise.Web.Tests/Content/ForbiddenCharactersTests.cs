@@ -45,6 +45,33 @@ public sealed class ForbiddenCharactersTests : IDisposable
         Assert.Equal(WithoutLineBreaks(allowed.ToString()), WithoutLineBreaks(XDocument.Parse(output.ToString()).Root?.Value ?? ""));
     }
 
+    /// <summary>
+    /// The file check (its quick scan first, then the decoding) against the definition, for every code point and every lone
+    /// half of a surrogate pair, between other text: refused exactly when forbidden, at its column.
+    /// </summary>
+    [Fact]
+    public void TheFileCheckRefusesExactlyTheForbiddenCodePoints()
+    {
+        var path = new ContentPath("therapies/any.md", "therapies", "any");
+        for (var codePoint = 0; codePoint <= 0x10FFFF; codePoint++)
+        {
+            var character = codePoint is >= 0xD800 and <= 0xDFFF ? ((char)codePoint).ToString() : char.ConvertFromUtf32(codePoint);
+            var problems = ForbiddenCharacters.Problems(path, $"line one\nab{character}cd");
+
+            if (ForbiddenCharacters.IsForbidden(codePoint))
+            {
+                var problem = Assert.Single(problems);
+                Assert.Equal(new SourcePosition(2, 3), problem.Position);
+                Assert.Equal(ProblemCodes.InvalidCharacter, problem.Code);
+            }
+            else
+            {
+                Assert.True(problems.Count == 0, $"U+{codePoint:X4} was refused");
+            }
+            Assert.Equal(problems.Count > 0, ForbiddenCharacters.Any(character));
+        }
+    }
+
     /// <summary>One of each kind: C0 controls (NUL, SOH, ESC, form feed), DEL, C1 (NEL), noncharacters in the BMP and beyond, both halves of a surrogate pair alone.</summary>
     public static TheoryData<string, string> Forbidden => new()
     {

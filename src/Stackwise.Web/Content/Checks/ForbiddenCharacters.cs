@@ -14,11 +14,23 @@ namespace Stackwise.Web.Content.Checks;
 /// </summary>
 public static class ForbiddenCharacters
 {
+    /// <summary>
+    /// Every UTF-16 unit that can be, or be part of, a forbidden character: the controls, the noncharacters of the Basic
+    /// Multilingual Plane and every surrogate (a pair may encode a plane's last two code points). A text with none of them
+    /// has no forbidden character; one with any is decoded in full by <see cref="Find"/>.
+    /// </summary>
+    private static readonly SearchValues<char> Suspects = SearchValues.Create([.. Enumerable.Range(0, 0x10000)
+        .Where(IsForbidden).Select(unit => (char)unit)]);
+
     /// <summary>Each character no page or feed may carry, at its line and column (the first few; one is enough to refuse the file).</summary>
     public static List<ContentProblem> Problems(ContentPath path, string text)
     {
         const int MaxReported = 10;
         var problems = new List<ContentProblem>();
+        if (!text.AsSpan().ContainsAny(Suspects))
+        {
+            return problems;  // nearly every file: one vectorized scan instead of decoding each character
+        }
         var (line, lineStart, scanned) = (1, 0, 0);
         foreach (var (index, description) in Find(text).Take(MaxReported))
         {
@@ -54,7 +66,7 @@ public static class ForbiddenCharacters
         }
     }
 
-    public static bool Any(string text) => Find(text).Any();
+    public static bool Any(string text) => text.AsSpan().ContainsAny(Suspects) && Find(text).Any();
 
     /// <summary>True for a code point no page or feed may carry (a whole code point; surrogates are checked by <see cref="Find"/>).</summary>
     public static bool IsForbidden(int codePoint) =>

@@ -43,17 +43,27 @@ public sealed class CompactText : IEquatable<CompactText>
         {
             return Empty;
         }
-        var utf8 = Encoding.UTF8.GetBytes(text);
-        if (utf8.Length < ShortestCompressed)
+        // The UTF-8 and the compressed bytes are made in pooled buffers; only the bytes kept are allocated.
+        var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        try
         {
-            return new CompactText(utf8, utf8.Length, isCompressed: false);
+            var length = Encoding.UTF8.GetBytes(text, utf8);
+            return length < ShortestCompressed ? new CompactText(utf8[..length], length, isCompressed: false) : Compress(utf8.AsSpan(0, length));
         }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(utf8);
+        }
+    }
+
+    private static CompactText Compress(ReadOnlySpan<byte> utf8)
+    {
         var buffer = ArrayPool<byte>.Shared.Rent(BrotliEncoder.GetMaxCompressedLength(utf8.Length));
         try
         {
             return BrotliEncoder.TryCompress(utf8, buffer, out var written, Quality, Window) && written < utf8.Length
-                ? new CompactText(buffer.AsSpan(0, written).ToArray(), utf8.Length, isCompressed: true)
-                : new CompactText(utf8, utf8.Length, isCompressed: false);
+                ? new CompactText(buffer[..written], utf8.Length, isCompressed: true)
+                : new CompactText(utf8.ToArray(), utf8.Length, isCompressed: false);
         }
         finally
         {

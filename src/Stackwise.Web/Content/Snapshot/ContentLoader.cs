@@ -46,11 +46,13 @@ public sealed class ContentLoader(ContentParser parser)
                 toParse.Add(i);
             }
         }
-        await Parallel.ForAsync(0, toParse.Count, cancellationToken, async (j, token) =>
+        // Read and parsed synchronously, a file per work item: parsing is CPU work, and async reads of small files only
+        // added state machines and thread-pool hops (docs/performance.md).
+        await Task.Run(() => Parallel.For(0, toParse.Count, new ParallelOptions { CancellationToken = cancellationToken }, j =>
         {
             var i = toParse[j];
-            parsed[i] = await ParseFileAsync(root, files[i], changed.Contains(files[i].File) ? null : previous, visibility.Today, token);
-        });
+            parsed[i] = ParseFile(root, files[i], changed.Contains(files[i].File) ? null : previous, visibility.Today);
+        }), cancellationToken);
 
         var parsedFiles = new Dictionary<string, ParsedFile>(StringComparer.Ordinal);
         for (var i = 0; i < files.Count; i++)
@@ -73,7 +75,7 @@ public sealed class ContentLoader(ContentParser parser)
             }
         }
 
-        var gone = await ReadRedirectsAsync(root, problems, cancellationToken);
+        var gone = ReadRedirects(root, problems);
         var content = new LoadedContent(RejectDuplicateUrls(documents, problems), gone, FindImages(root), problems, files.Count, kept)
         {
             Parsed = parsedFiles,
@@ -99,8 +101,7 @@ public sealed class ContentLoader(ContentParser parser)
     }
 
     /// <summary>Parses one file, or reuses its parse from <paramref name="previous"/> when the file's stamp is unchanged; null for a bad path.</summary>
-    private async Task<ParsedFile?> ParseFileAsync(string root, (string File, FileInfo Info) found, ContentSnapshot? previous, DateOnly today,
-        CancellationToken cancellationToken)
+    private ParsedFile? ParseFile(string root, (string File, FileInfo Info) found, ContentSnapshot? previous, DateOnly today)
     {
         var file = found.File;
         var problems = new List<ContentProblem>();
@@ -123,7 +124,7 @@ public sealed class ContentLoader(ContentParser parser)
             return cached;
         }
 
-        var text = await ReadAsync(root, file, problems, cancellationToken);
+        var text = Read(root, file, problems);
         var result = text is null ? null : parser.Parse(path, text, today);
         return new ParsedFile(stamp, result?.Document, [.. problems, .. result?.Problems ?? []], result?.RecheckOn);
     }
@@ -138,14 +139,14 @@ public sealed class ContentLoader(ContentParser parser)
             : [];
     }
 
-    private static async Task<ImmutableArray<string>> ReadRedirectsAsync(string root, List<ContentProblem> problems, CancellationToken cancellationToken)
+    private static ImmutableArray<string> ReadRedirects(string root, List<ContentProblem> problems)
     {
         var path = Path.Combine(root, RedirectsFile.Name);
         if (!File.Exists(path))
         {
             return [];
         }
-        var text = await ReadAsync(root, RedirectsFile.Name, problems, cancellationToken);
+        var text = Read(root, RedirectsFile.Name, problems);
         return text is null ? [] : RedirectsFile.Read(text, problems);
     }
 
@@ -182,7 +183,7 @@ public sealed class ContentLoader(ContentParser parser)
         }
     }
 
-    private static async Task<string?> ReadAsync(string root, string file, List<ContentProblem> problems, CancellationToken cancellationToken)
+    private static string? Read(string root, string file, List<ContentProblem> problems)
     {
         try
         {
@@ -196,7 +197,7 @@ public sealed class ContentLoader(ContentParser parser)
                 return null;
             }
 
-            var bytes = await ReadAtMostAsync(fullPath, MaxFileBytes + 1, cancellationToken);
+            var bytes = ReadAtMost(fullPath, MaxFileBytes + 1);
             if (bytes.Length > MaxFileBytes)
             {
                 problems.Add(ContentProblem.Error(file, SourcePosition.Start, ProblemCodes.TooLarge,
@@ -218,11 +219,15 @@ public sealed class ContentLoader(ContentParser parser)
     }
 
     /// <summary>Reads no more than <paramref name="limit"/> bytes, so a file that grows while it is read cannot take more memory.</summary>
-    private static async Task<byte[]> ReadAtMostAsync(string path, int limit, CancellationToken cancellationToken)
+    private static byte[] ReadAtMost(string path, int limit)
     {
-        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0, useAsync: true);
-        var buffer = new byte[(int)Math.Min(limit, Math.Max(stream.Length, 1))];
-        var read = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var buffer = new byte[(int)Math.Min(limit, Math.Max(RandomAccess.GetLength(handle), 1))];
+        var read = 0;
+        for (int count; read < buffer.Length && (count = RandomAccess.Read(handle, buffer.AsSpan(read), read)) > 0;)
+        {
+            read += count;
+        }
         return read == buffer.Length ? buffer : buffer[..read];
     }
 
