@@ -74,7 +74,11 @@ stop_site() {
 # The header names of a response, sorted, without the ones that differ by server (Server is off in all three).
 header_names() { curl -fs -D - -o /dev/null "http://127.0.0.1:$1" | tr -d '\r' | sed -n 's/^\([A-Za-z-]*\):.*/\L\1/p' | grep -v -E '^(date|connection|age|server|keep-alive|accept-ranges)$' | sort; }
 # The live managed heap in MB (bench/lib/setup.sh).
-live_heap_mb() { awk -v b="$(live_heap_bytes "$1")" 'BEGIN { printf "%.0f", b / 1048576 }'; }
+# "unknown" (never 0) when the heap dump could not be taken or read: a run at ready once printed "0 MB" for that.
+live_heap_mb() {
+  local bytes; bytes=$(live_heap_bytes "$1")
+  if [ -n "$bytes" ]; then awk -v b="$bytes" 'BEGIN { printf "%.0f", b / 1048576 }'; else echo "unknown ($(tail -1 "$WORK/dotnet-dump.log"))"; fi
+}
 current_rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 peak_rss_mb() { awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 start_nginx() {

@@ -47,8 +47,16 @@ ensure_dotnet_dump() {
 # The live managed heap of process PID in bytes: what a forced full GC would keep, measured exactly by walking the heap
 # from its roots in a heap dump (dotnet-dump, `dumpheap -stat -live`). dotnet-gcdump's total was tried first: it is
 # sampled over a lossy event stream on .NET 10 and wandered by 10-25% between runs with no change in the live objects.
+# Prints nothing when no dump could be read (tried twice); the tool's output is kept in $WORK/dotnet-dump.log.
 live_heap_bytes() {
-  "$WORK/tools/dotnet-dump" collect -p "$1" --type Heap -o "$WORK/heap-$1.dmp" >/dev/null
-  "$WORK/tools/dotnet-dump" analyze "$WORK/heap-$1.dmp" -c "dumpheap -stat -live" -c exit | awk '/^Total/ { gsub(",", "", $4); print $4 }'
-  rm -f "$WORK/heap-$1.dmp"
+  local bytes="" attempt
+  for attempt in 1 2; do
+    if "$WORK/tools/dotnet-dump" collect -p "$1" --type Heap -o "$WORK/heap-$1.dmp" >"$WORK/dotnet-dump.log" 2>&1; then
+      bytes=$("$WORK/tools/dotnet-dump" analyze "$WORK/heap-$1.dmp" -c "dumpheap -stat -live" -c exit 2>>"$WORK/dotnet-dump.log" \
+        | awk '/^Total/ { gsub(",", "", $4); print $4 }')
+    fi
+    rm -f "$WORK/heap-$1.dmp"
+    [ -n "$bytes" ] && break
+  done
+  echo "$bytes"
 }
