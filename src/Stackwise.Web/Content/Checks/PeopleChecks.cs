@@ -17,19 +17,46 @@ public static class PeopleChecks
         ImmutableArray<Article> articles, List<ContentProblem> problems)
     {
         var bySlug = people.ToFrozenDictionary(person => person.Slug, StringComparer.Ordinal);
-        foreach (var article in documents.OfType<Article>())
+        foreach (var document in documents)
         {
-            foreach (var named in article.People.Where(named => !bySlug.ContainsKey(named.Slug)))
+            if (document is not Article article)
+            {
+                continue;
+            }
+            foreach (var named in article.Authors)
+            {
+                ReportIfUnknown(article, named);
+            }
+            if (article.ReviewedBy is { } reviewer)
+            {
+                ReportIfUnknown(article, reviewer);
+            }
+        }
+
+        // One pass over the served articles (newest first, so each list is too); a loop, as this runs on every reload.
+        var written = bySlug.Keys.ToDictionary(slug => slug, _ => ImmutableArray.CreateBuilder<Article>(), StringComparer.Ordinal);
+        var reviewed = bySlug.Keys.ToDictionary(slug => slug, _ => ImmutableArray.CreateBuilder<Article>(), StringComparer.Ordinal);
+        foreach (var article in articles)
+        {
+            foreach (var author in article.Authors)
+            {
+                written.GetValueOrDefault(author.Slug)?.Add(article);
+            }
+            if (article.ReviewedBy is { } reviewer)
+            {
+                reviewed.GetValueOrDefault(reviewer.Slug)?.Add(article);
+            }
+        }
+        return bySlug.ToFrozenDictionary(entry => entry.Key,
+            entry => new PersonListing(entry.Value, written[entry.Key].DrainToImmutable(), reviewed[entry.Key].DrainToImmutable()), StringComparer.Ordinal);
+
+        void ReportIfUnknown(Article article, PersonReference named)
+        {
+            if (!bySlug.ContainsKey(named.Slug))
             {
                 problems.Add(ContentProblem.EntryError(article.Path.File, named.Position, ProblemCodes.UnknownPerson,
                     $"there is no person `{named.Slug}`: add content/{ContentPath.PeopleFolder}/{named.Slug}.md (with at least a `name`), or fix the name; the byline leaves it out"));
             }
         }
-        var written = articles.SelectMany(article => article.Authors.Select(author => (author.Slug, Article: article)))
-            .ToLookup(credit => credit.Slug, credit => credit.Article, StringComparer.Ordinal);
-        var reviewed = articles.Where(article => article.ReviewedBy is not null)
-            .ToLookup(article => article.ReviewedBy?.Slug ?? "", StringComparer.Ordinal);
-        return bySlug.ToFrozenDictionary(entry => entry.Key,
-            entry => new PersonListing(entry.Value, [.. written[entry.Key]], [.. reviewed[entry.Key]]), StringComparer.Ordinal);
     }
 }

@@ -93,13 +93,24 @@ internal static class SnapshotBuilder
     /// </summary>
     private static List<ContentDocument> UnifyCategorySpellings(IReadOnlyList<ContentDocument> documents, List<ContentProblem> problems)
     {
-        var canonical = documents.OfType<Article>()
-            .GroupBy(article => article.Category.Slug, StringComparer.Ordinal)
-            .ToDictionary(group => group.Key, group => group
-                .GroupBy(article => article.Category.Name, StringComparer.Ordinal)
-                .OrderByDescending(spelling => spelling.Count())
-                .ThenBy(spelling => spelling.Key, StringComparer.Ordinal)
-                .First().First().Category, StringComparer.Ordinal);
+        // Counted in one pass (this runs on every reload): the uses of each spelling, by slug.
+        var spellings = new Dictionary<string, Dictionary<string, (Category Category, int Uses)>>(StringComparer.Ordinal);
+        foreach (var document in documents)
+        {
+            if (document is Article { Category: var category })
+            {
+                if (!spellings.TryGetValue(category.Slug, out var ofSlug))
+                {
+                    spellings[category.Slug] = ofSlug = new Dictionary<string, (Category, int)>(StringComparer.Ordinal);
+                }
+                var (first, uses) = ofSlug.GetValueOrDefault(category.Name);
+                ofSlug[category.Name] = (first ?? category, uses + 1);
+            }
+        }
+        var canonical = spellings.ToDictionary(entry => entry.Key, entry => entry.Value.Values
+            .OrderByDescending(spelling => spelling.Uses)
+            .ThenBy(spelling => spelling.Category.Name, StringComparer.Ordinal)
+            .First().Category, StringComparer.Ordinal);
 
         return [.. documents.Select(document =>
         {
