@@ -12,7 +12,8 @@ namespace Stackwise.Web.Seo;
 /// (or, without one, an <c>If-Modified-Since</c> not older than Last-Modified) with 304 and no body. The output cache
 /// in front of it stores these headers and answers repeat requests.
 /// </summary>
-internal sealed class ConditionalGetMiddleware(RequestDelegate next, IOptions<SiteOptions> site, ResponseDates dates, ResponseCodings codings)
+internal sealed class ConditionalGetMiddleware(RequestDelegate next, IOptions<SiteOptions> site, ResponseDates dates, ResponseCodings codings,
+    IPageInputs pages)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -84,6 +85,9 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, IOptions<Si
         var snapshot = context.RequestServices.GetRequiredService<ContentSnapshot>();
         PreparedResponses.For(snapshot).Add(path, codings.For(context), new PreparedResponse(
             buffer.ToArray(), headers.ContentType, headers.ContentEncoding, headers.ETag, headers.LastModified, lastModified, headers.CacheControl,
-            Environment.TickCount64));
+            Environment.TickCount64)
+        {
+            Inputs = pages.InputsOf(snapshot, path),
+        });
     }
 }

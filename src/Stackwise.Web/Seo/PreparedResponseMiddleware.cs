@@ -13,13 +13,19 @@ namespace Stackwise.Web.Seo;
 /// A hit touches no request services: the snapshot comes from the store (a hit is answered wholly from it, so the request
 /// still sees one snapshot) and the coding from <see cref="ResponseCodings"/>, so no DI scope is made for it.
 /// </summary>
-internal sealed class PreparedResponseMiddleware(RequestDelegate next, ContentStore store, ResponseCodings codings)
+internal sealed class PreparedResponseMiddleware(RequestDelegate next, ContentStore store, ResponseCodings codings, IPageInputs pages)
 {
     public Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-            || !PreparedResponses.For(store.Current).TryGet(request.Path.Value ?? "/", codings.For(context), out var prepared))
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
+        {
+            return next(context);
+        }
+        var snapshot = store.Current;
+        var responses = PreparedResponses.For(snapshot);
+        var (path, coding) = (request.Path.Value ?? "/", codings.For(context));
+        if (!responses.TryGet(path, coding, out var prepared) && !responses.TryCarryOver(path, coding, pages, snapshot, out prepared))
         {
             return next(context);
         }

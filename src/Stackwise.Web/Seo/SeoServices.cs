@@ -36,6 +36,7 @@ public static class SeoServices
             .VaryByValue(context => new KeyValuePair<string, string>("encoding", context.RequestServices.GetRequiredService<ResponseCodings>().For(context)))));
 
         services.AddSingleton<ISnapshotObserver, OutputCacheEviction>();
+        services.AddSingleton<ISnapshotObserver, PreparedResponsesHandOver>();
         services.AddSingleton<ResponseDates>();
         services.TryAddSingleton(TimeProvider.System);
 

@@ -94,6 +94,109 @@ public sealed class PreparedResponseTests
         Assert.Equal(1, Stackwise.Web.Seo.PreparedResponses.For(store.Current).Count);
     }
 
+    private static string Article(string title, string category, string? author = null) =>
+        $"---\ntitle: {title}\ncategory: {category}\nrisk: low\nsummary: Synthetic.\npublished: 2026-01-01\n"
+        + (author is null ? "" : $"author: {author}\n") + "---\nText.\n";
+
+    private static async Task<(StackwiseFactory Site, HttpClient Client, ContentStore Store)> StartAsync(TempContentFolder folder, params string[] warm)
+    {
+        var site = new StackwiseFactory(folder.Root);
+        var client = site.CreateClient();
+        foreach (var url in warm)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(url, UriKind.Relative))).StatusCode);
+        }
+        return (site, client, site.Services.GetRequiredService<ContentStore>());
+    }
+
+    [Fact]
+    public async Task AfterASaveAnUntouchedArticleIsServedAsPreparedInsteadOfRenderedAgain()
+    {
+        using var folder = new TempContentFolder()
+            .Write("therapies/saved.md", Article("Saved", "Category One"))
+            .Write("supplements/untouched.md", Article("Untouched", "Category Two"));
+        var (site, client, store) = await StartAsync(folder, "/therapies/saved", "/supplements/untouched");
+        await using var _ = site;
+        var before = await client.GetAsync(new Uri("/supplements/untouched", UriKind.Relative));
+
+        folder.Write("therapies/saved.md", Article("Saved Again", "Category One"));
+        await store.ReloadAsync(CancellationToken.None);
+        using var routed = new RoutedRequests(site);
+        var untouched = await client.GetAsync(new Uri("/supplements/untouched", UriKind.Relative));
+        Assert.Equal(0, routed.Count);
+        var (_, saved) = await client.GetPageAsync("/therapies/saved");
+
+        Assert.Equal(1, routed.Count);
+        Assert.Equal("Saved Again", saved.QuerySelector("h1")?.NormalizedText());
+        Assert.Equal(await before.Content.ReadAsByteArrayAsync(), await untouched.Content.ReadAsByteArrayAsync());
+        Assert.Equal(before.Headers.ETag, untouched.Headers.ETag);
+        Assert.Equal(before.Content.Headers.LastModified, untouched.Content.Headers.LastModified);
+    }
+
+    [Fact]
+    public async Task AnArticleListingTheSavedOneAsRelatedIsRenderedAgainWithItsNewTitle()
+    {
+        using var folder = new TempContentFolder()
+            .Write("therapies/saved.md", Article("Saved", "Shared Category"))
+            .Write("therapies/neighbour.md", Article("Neighbour", "Shared Category"));
+        var (site, client, store) = await StartAsync(folder, "/therapies/neighbour");
+        await using var _ = site;
+        var (_, before) = await client.GetPageAsync("/therapies/neighbour");
+        Assert.Contains("Saved", before.Body?.TextContent ?? "", StringComparison.Ordinal);
+
+        folder.Write("therapies/saved.md", Article("Renamed By The Save", "Shared Category"));
+        await store.ReloadAsync(CancellationToken.None);
+        using var routed = new RoutedRequests(site);
+        var (_, after) = await client.GetPageAsync("/therapies/neighbour");
+
+        Assert.Equal(1, routed.Count);
+        Assert.Contains("Renamed By The Save", after.Body?.TextContent ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnArticleIsRenderedAgainWhenItsWriterChanges()
+    {
+        using var folder = new TempContentFolder()
+            .Write("people/writer-one.md", "---\nname: First Spelling\n---\nSynthetic biography.\n")
+            .Write("therapies/written.md", Article("Written", "Category One", author: "writer-one"));
+        var (site, client, store) = await StartAsync(folder, "/therapies/written");
+        await using var _ = site;
+
+        folder.Write("people/writer-one.md", "---\nname: Second Spelling\n---\nSynthetic biography.\n");
+        await store.ReloadAsync(CancellationToken.None);
+        var (_, after) = await client.GetPageAsync("/therapies/written");
+
+        Assert.Contains("Second Spelling", after.QuerySelector(".article-header")?.TextContent ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OnlyTheLastSnapshotsResponsesAreHandedOnNotTheSnapshotsThemselves()
+    {
+        using var folder = new TempContentFolder()
+            .Write("therapies/saved.md", Article("Saved", "Category One"))
+            .Write("supplements/untouched.md", Article("Untouched", "Category Two"));
+        var (site, client, store) = await StartAsync(folder, "/supplements/untouched");
+        await using var _ = site;
+        var first = OldSnapshot(store);
+
+        for (var save = 1; save <= 2; save++)
+        {
+            folder.Write("therapies/saved.md", Article($"Saved {save}", "Category One"));
+            await store.ReloadAsync(CancellationToken.None);
+            await store.WarmingIdle;
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/supplements/untouched", UriKind.Relative))).StatusCode);
+        }
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        Assert.False(first.IsAlive, "the first snapshot is still referenced after two reloads");
+    }
+
+    // Not inlined, so no local of the test method keeps the snapshot alive.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static WeakReference OldSnapshot(ContentStore store) => new(store.Current);
+
     private static SortedDictionary<string, string> HeadersBesidesAge(HttpResponseMessage response) =>
         new(response.Headers.Concat(response.Content.Headers)
             .Where(header => header.Key is not ("Age" or "Date"))
