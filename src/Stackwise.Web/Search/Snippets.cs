@@ -49,8 +49,9 @@ public static class Snippets
         stream.Reset();
         while (stream.IncrementToken())
         {
-            var word = text[offsets.StartOffset..offsets.EndOffset];
-            if (stems.Contains(term.ToString()) || words.Any(typed => IsNear(typed, word.ToLowerInvariant())))
+            // Compared in place: this runs for every word of up to ten articles per search, so no string is made per word.
+            var word = text.AsSpan(offsets.StartOffset, offsets.EndOffset - offsets.StartOffset);
+            if (IsStem(term.Buffer.AsSpan(0, term.Length), stems) || IsNearAny(words, word))
             {
                 matches.Add((offsets.StartOffset, offsets.EndOffset));
                 if (matches.Count == MaxMatches)
@@ -80,9 +81,32 @@ public static class Snippets
         return boundary < 0 || boundary >= best ? from : boundary + 1;
     }
 
-    private static bool IsNear(string typed, string word) =>
-        typed.Length >= 4 && word.Length > 0 && typed[0] == word[0] && Math.Abs(typed.Length - word.Length) <= SearchIndex.MaxEdits(typed)
-        && EditDistance.Between(typed, word) <= SearchIndex.MaxEdits(typed);
+    private static bool IsStem(ReadOnlySpan<char> term, ImmutableArray<string> stems)
+    {
+        foreach (var stem in stems)
+        {
+            if (term.SequenceEqual(stem))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>A typed word within its edit distance of the text's word (in lower case); the word is only copied when the cheap tests pass.</summary>
+    private static bool IsNearAny(ImmutableArray<string> words, ReadOnlySpan<char> word)
+    {
+        foreach (var typed in words)
+        {
+            if (typed.Length >= 4 && word.Length > 0 && typed[0] == char.ToLowerInvariant(word[0])
+                && Math.Abs(typed.Length - word.Length) <= SearchIndex.MaxEdits(typed)
+                && EditDistance.Between(typed, word.ToString().ToLowerInvariant()) <= SearchIndex.MaxEdits(typed))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static string Flatten(string text) => text.Replace('\n', ' ');
 }
