@@ -8,8 +8,9 @@ namespace Stackwise.Web.Seo;
 /// The hot path: a GET or HEAD for a page already rendered from the request's snapshot is answered here, before routing,
 /// from <see cref="PreparedResponses"/>: status, headers and bytes prepared when it was first rendered, with a
 /// Content-Length, and a 304 for a matching <c>If-None-Match</c> (or, without one, an <c>If-Modified-Since</c> not older
-/// than Last-Modified), with the security headers every response carries. Everything else goes on to routing. The
-/// query string plays no part: no page reads it.
+/// than Last-Modified), with the security headers every response carries. Right after a reload, a page not yet rendered
+/// from the new snapshot is answered with the previous snapshot's response when the page's <see cref="PageInputs"/> are
+/// unchanged. Everything else goes on to routing. The query string plays no part: no page reads it.
 /// A hit touches no request services: the snapshot comes from the store (a hit is answered wholly from it, so the request
 /// still sees one snapshot) and the coding from <see cref="ResponseCodings"/>, so no DI scope is made for it.
 /// </summary>
