@@ -12,9 +12,7 @@ public sealed class PageInputs(params object[] parts)
 {
     private readonly object[] _parts = parts;
 
-    public bool SameAs(PageInputs other) =>
-        _parts.Length == other._parts.Length
-        && _parts.AsSpan().SequenceEqual(other._parts, ReferenceOrValue.Instance);
+    public bool SameAs(PageInputs other) => _parts.AsSpan().SequenceEqual(other._parts, ReferenceOrValue.Instance);
 
     private sealed class ReferenceOrValue : IEqualityComparer<object>
     {

@@ -40,10 +40,8 @@ public sealed class ArticleModel(ContentSnapshot snapshot, TimeProvider time, IO
         {
             return NotFound();
         }
-        Related = snapshot.RelatedTo(_article);
-        Authors = snapshot.PeopleNamed(_article.Authors);
-        Reviewer = _article.ReviewedBy is { } reviewedBy ? snapshot.PeopleNamed([reviewedBy]).FirstOrDefault() : null;
-        IsPreview = !snapshot.IsPublic(_article);
+        (Related, Authors, Reviewer, var isPublic) = ArticlePageInputs.Read(snapshot, _article);
+        IsPreview = !isPublic;
         return Page();
     }
 }

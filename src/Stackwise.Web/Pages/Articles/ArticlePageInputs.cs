@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Stackwise.Web.Content.Model;
 using Stackwise.Web.Content.Snapshot;
 using Stackwise.Web.Seo;
@@ -13,20 +14,23 @@ namespace Stackwise.Web.Pages.Articles;
 /// </summary>
 internal sealed class ArticlePageInputs(TimeProvider time) : IPageInputs
 {
+    private static readonly object NoReviewer = new();
+
     public PageInputs? InputsOf(ContentSnapshot snapshot, string path)
     {
         if (snapshot.ByUrl.GetValueOrDefault(path) is not Article { Image: null } article)
         {
             return null;
         }
-        var authors = snapshot.PeopleNamed(article.Authors);
-        var reviewer = article.ReviewedBy is { } reviewedBy ? snapshot.PeopleNamed([reviewedBy]).FirstOrDefault() : null;
-        var related = snapshot.RelatedTo(article);
+        var read = Read(snapshot, article);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         // Each list is preceded by its length, so two different splits of the same objects cannot compare equal.
-        return new PageInputs([article, snapshot.IsPublic(article), today, reviewer ?? (object)NoReviewer,
-            authors.Length, .. authors, related.Length, .. related]);
+        return new PageInputs([article, read.IsPublic, today, read.Reviewer ?? NoReviewer,
+            read.Authors.Length, .. read.Authors, read.Related.Length, .. read.Related]);
     }
 
-    private static readonly object NoReviewer = new();
+    /// <summary>What the page reads from the snapshot besides the article: <see cref="ArticleModel"/> takes it from here too, so the two cannot drift apart.</summary>
+    public static (ImmutableArray<Article> Related, ImmutableArray<Person> Authors, Person? Reviewer, bool IsPublic) Read(ContentSnapshot snapshot, Article article) =>
+        (snapshot.RelatedTo(article), snapshot.PeopleNamed(article.Authors),
+            article.ReviewedBy is { } reviewedBy ? snapshot.PeopleNamed([reviewedBy]).FirstOrDefault() : null, snapshot.IsPublic(article));
 }
