@@ -51,17 +51,6 @@ public sealed class CitationExtension : IMarkdownExtension
         }
     }
 
-    /// <summary>Numbers every citation by the first citation of each source, in document order; returns the ids in that order.</summary>
-    public static ImmutableArray<string> Number(MarkdownDocument document)
-    {
-        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var citation in document.Descendants<CitationInline>())
-        {
-            citation.Numbers = [.. citation.Ids.Select(id => numbers.TryGetValue(id, out var number) ? number : numbers[id] = numbers.Count + 1)];
-        }
-        return [.. numbers.Keys];
-    }
-
     private sealed class CitationParser : InlineParser
     {
         public CitationParser() => OpeningCharacters = ['['];

@@ -1,10 +1,7 @@
-using Markdig.Syntax;
-using Markdig.Syntax.Inlines;
-
 namespace Stackwise.Web.Rendering;
 
 /// <summary>
-/// The shape limits of one markdown file, checked before and after parsing. Each guards against input that no
+/// The shape limits of one markdown file: the link count before parsing, the nesting while <see cref="SyntaxWalk"/> walks the parsed tree. Each guards against input that no
 /// article needs and that would make a reload slow or a page unreadable; docs/authoring.md lists them for editors.
 /// </summary>
 public static class MarkdownLimits
@@ -26,54 +23,6 @@ public static class MarkdownLimits
             if (++count > MaxLinks)
             {
                 throw new MarkdownLimitException($"the file has more than {MaxLinks:N0} links; split it into several articles");
-            }
-        }
-    }
-
-    /// <summary>The deepest list or quote and the deepest emphasis or link, walked without recursion so the walk cannot overflow the stack.</summary>
-    public static void CheckNesting(MarkdownDocument document)
-    {
-        CheckBlockNesting(document);
-        foreach (var leaf in document.Descendants<LeafBlock>())
-        {
-            if (leaf.Inline is { } inline)
-            {
-                CheckInlineNesting(inline);
-            }
-        }
-    }
-
-    private static void CheckInlineNesting(ContainerInline root)
-    {
-        var pending = new Stack<(ContainerInline Inline, int Depth)>();
-        pending.Push((root, 0));
-        while (pending.TryPop(out var entry))
-        {
-            foreach (var child in entry.Inline.OfType<ContainerInline>())
-            {
-                if (entry.Depth + 1 > MaxNesting)
-                {
-                    throw MarkdownLimitException.TooDeep();
-                }
-                pending.Push((child, entry.Depth + 1));
-            }
-        }
-    }
-
-    private static void CheckBlockNesting(MarkdownDocument document)
-    {
-        var pending = new Stack<(ContainerBlock Block, int Depth)>();
-        pending.Push((document, 0));
-        while (pending.TryPop(out var entry))
-        {
-            foreach (var child in entry.Block.OfType<ContainerBlock>())
-            {
-                var depth = entry.Depth + (child is ListBlock or QuoteBlock ? 1 : 0);
-                if (depth > MaxNesting)
-                {
-                    throw MarkdownLimitException.TooDeep();
-                }
-                pending.Push((child, depth));
             }
         }
     }

@@ -98,6 +98,11 @@ public sealed class PreparedResponseTests
         $"---\ntitle: {title}\ncategory: {category}\nrisk: low\nsummary: Synthetic.\npublished: 2026-01-01\n"
         + (author is null ? "" : $"author: {author}\n") + "---\nText.\n";
 
+    /// <summary>An article to save and one in another category with no tags, so the two are not related.</summary>
+    private static TempContentFolder SavedAndUntouched() => new TempContentFolder()
+        .Write("therapies/saved.md", Article("Saved", "Category One"))
+        .Write("supplements/untouched.md", Article("Untouched", "Category Two"));
+
     private static async Task<(StackwiseFactory Site, HttpClient Client, ContentStore Store)> StartAsync(TempContentFolder folder, params string[] warm)
     {
         var site = new StackwiseFactory(folder.Root);
@@ -112,9 +117,7 @@ public sealed class PreparedResponseTests
     [Fact]
     public async Task AfterASaveAnUntouchedArticleIsServedAsPreparedInsteadOfRenderedAgain()
     {
-        using var folder = new TempContentFolder()
-            .Write("therapies/saved.md", Article("Saved", "Category One"))
-            .Write("supplements/untouched.md", Article("Untouched", "Category Two"));
+        using var folder = SavedAndUntouched();
         var (site, client, store) = await StartAsync(folder, "/therapies/saved", "/supplements/untouched");
         await using var _ = site;
         var before = await client.GetAsync(new Uri("/supplements/untouched", UriKind.Relative));
@@ -172,9 +175,7 @@ public sealed class PreparedResponseTests
     [Fact]
     public async Task OnlyTheLastSnapshotsResponsesAreHandedOnNotTheSnapshotsThemselves()
     {
-        using var folder = new TempContentFolder()
-            .Write("therapies/saved.md", Article("Saved", "Category One"))
-            .Write("supplements/untouched.md", Article("Untouched", "Category Two"));
+        using var folder = SavedAndUntouched();
         var (site, client, store) = await StartAsync(folder, "/supplements/untouched");
         await using var _ = site;
         var first = OldSnapshot(store);
