@@ -57,4 +57,26 @@ public sealed class MarkdownRendererTests
             ],
             rendered.Links.AsEnumerable());
     }
+
+    /// <summary>Lists, quotes and emphasis nested exactly to the limit render; one level more is refused with the limit's message.</summary>
+    [Theory]
+    [InlineData("quotes")]
+    [InlineData("lists")]
+    [InlineData("emphasis")]
+    public void NestingIsAllowedUpToTheLimitAndRefusedOneLevelBeyond(string kind)
+    {
+        static string Nested(string kind, int depth) => kind switch
+        {
+            "quotes" => new string('>', depth) + " deep\n",
+            "lists" => string.Concat(Enumerable.Repeat("- ", depth)) + "deep\n",
+            _ => string.Concat(Enumerable.Range(0, depth).Select(level => (level % 2 == 0 ? "*" : "_") + "w ")) + "deep"
+                + string.Concat(Enumerable.Range(0, depth).Reverse().Select(level => " w" + (level % 2 == 0 ? "*" : "_"))) + "\n",
+        };
+
+        var atLimit = Renderer.Render(Nested(kind, MarkdownLimits.MaxNesting));
+        var beyond = Assert.Throws<MarkdownLimitException>(() => Renderer.Render(Nested(kind, MarkdownLimits.MaxNesting + 1)));
+
+        Assert.Contains("deep", atLimit.Text, StringComparison.Ordinal);
+        Assert.Equal(MarkdownLimitException.TooDeep().Message, beyond.Message);
+    }
 }
