@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog.Events;
 using Stackwise.Web.Content.Hosting;
+using Stackwise.Web.Content.Model;
 using Stackwise.Web.Tests.Support;
 
 namespace Stackwise.Web.Tests.Content;
@@ -41,4 +42,47 @@ public sealed class ReloadLogTests
         Assert.EndsWith($"; version {store.Current.Version} is online",
             site.Logs.Messages.Last(message => message.StartsWith("Content loaded:", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
+}
+
+/// <summary>Which problems a reload logs: those that were not there before, however the objects came about.</summary>
+public sealed class NewProblemsTests
+{
+    private static readonly ContentProblem Kept = ContentProblem.Warning("therapies/a.md", new(3, 1), "SW001", "synthetic kept warning");
+    private static readonly ContentProblem Rebuilt = ContentProblem.Warning("therapies/b.md", new(4, 2), "SW002", "synthetic warning made again each reload");
+
+    [Fact]
+    public void TheSameObjectsAreNotNew() =>
+        Assert.Empty(ContentStore.NewProblems([Kept, Rebuilt], [Kept, Rebuilt]));
+
+    [Fact]
+    public void AnEqualProblemMadeAgainIsNotNew() =>
+        // A reparsed file, or a check of the whole site, makes new objects for the problems it had before.
+        Assert.Empty(ContentStore.NewProblems([Kept, Rebuilt with { }], [Kept, Rebuilt]));
+
+    [Fact]
+    public void AProblemThatDiffersInAnyPartIsNew()
+    {
+        ContentProblem[] changed =
+        [
+            Rebuilt with { File = "therapies/c.md" },
+            Rebuilt with { Position = new(5, 2) },
+            Rebuilt with { Severity = ProblemSeverity.Error },
+            Rebuilt with { Code = "SW003" },
+            Rebuilt with { Message = "synthetic warning, reworded" },
+            Rebuilt with { IsAdvice = true },
+        ];
+        foreach (var problem in changed)
+        {
+            Assert.Equal([problem], ContentStore.NewProblems([Kept, problem], [Kept, Rebuilt]));
+        }
+    }
+
+    [Fact]
+    public void AnEqualCopyOfAProblemStillThereIsNotNew() =>
+        // Equal to a problem that is still there as its earlier object: the value counts, not where the object came from.
+        Assert.Empty(ContentStore.NewProblems([Kept, Kept with { }], [Kept]));
+
+    [Fact]
+    public void EverythingIsNewOnTheFirstLoad() =>
+        Assert.Equal([Kept, Rebuilt], ContentStore.NewProblems([Kept, Rebuilt], []));
 }

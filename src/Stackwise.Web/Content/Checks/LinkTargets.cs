@@ -7,4 +7,4 @@ namespace Stackwise.Web.Content.Checks;
 /// <param name="ServedPaths">Every path answered with a page made from content.</param>
 /// <param name="Moved">Old paths (aliases) and the current path each redirects to.</param>
 /// <param name="ByUrl">The served documents, for the sections an anchor may name.</param>
-public sealed record LinkTargets(FrozenSet<string> ServedPaths, FrozenDictionary<string, string> Moved, FrozenDictionary<string, ContentDocument> ByUrl);
+public sealed record LinkTargets(IReadOnlySet<string> ServedPaths, FrozenDictionary<string, string> Moved, IReadOnlyDictionary<string, ContentDocument> ByUrl);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Stackwise.Web.Content.Model;
@@ -125,11 +126,29 @@ public sealed partial class ContentStore(
         }
     }
 
+    /// <summary>
+    /// The problems in <paramref name="current"/> that are not in <paramref name="before"/>. An unchanged file keeps its
+    /// parse, so its problems are the very same objects: those are matched by reference, and only the rest are compared
+    /// by value with the earlier problems of their files (hashing every problem of a site whose 10,000 articles each had a
+    /// reading-grade note took 10 ms per reload).
+    /// </summary>
+    internal static List<ContentProblem> NewProblems(ImmutableArray<ContentProblem> current, ImmutableArray<ContentProblem> before)
+    {
+        var sameObjects = new HashSet<ContentProblem>(before, ReferenceEqualityComparer.Instance);
+        var candidates = current.Where(problem => !sameObjects.Contains(problem)).ToList();
+        if (candidates.Count == 0)
+        {
+            return candidates;
+        }
+        var files = candidates.Select(problem => problem.File).ToHashSet(StringComparer.Ordinal);
+        var known = before.Where(problem => files.Contains(problem.File)).ToHashSet();
+        return candidates.Where(problem => !known.Contains(problem)).ToList();
+    }
+
     /// <summary>Each problem is logged once, when it appears, not again on every reload.</summary>
     private void LogNewProblems(ContentSnapshot snapshot, ContentSnapshot? previous)
     {
-        var known = previous?.Problems.ToHashSet() ?? [];
-        var newProblems = snapshot.Problems.Where(problem => !known.Contains(problem)).ToList();
+        var newProblems = NewProblems(snapshot.Problems, previous?.Problems ?? []);
         // Advice on the writing is for editors (`check`, the problems page): the operator's log only counts it.
         var advice = newProblems.Count(problem => problem.IsAdvice);
         if (advice > 0)

@@ -13,7 +13,7 @@ namespace Stackwise.Web.Content.Hosting;
 /// </summary>
 internal sealed partial class ContentWatcher : IAsyncDisposable
 {
-    public static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(100);
+    public static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(50);
     public static readonly TimeSpan MaxDelay = TimeSpan.FromMilliseconds(400);
     internal static readonly TimeSpan RearmInterval = TimeSpan.FromSeconds(1);
 

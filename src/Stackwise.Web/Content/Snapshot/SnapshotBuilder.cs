@@ -1,7 +1,9 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Collections.ObjectModel;
 using Stackwise.Web.Content.Checks;
 using Stackwise.Web.Content.Model;
+using Stackwise.Web.Content.Parsing;
 using Stackwise.Web.Rendering;
 using Stackwise.Web.Site;
 
@@ -17,8 +19,8 @@ internal static class SnapshotBuilder
     {
         var problems = content.Problems.ToList();
         var documents = DropMissingImages(UnifyCategorySpellings(content.Documents, problems), content.Images, problems);
-        var parsed = content.Parsed.ToFrozenDictionary(StringComparer.Ordinal);
-        var byUrl = documents.Where(visibility.IsServed).ToFrozenDictionary(document => document.Url, StringComparer.Ordinal);
+        var parsed = new Dictionary<string, ParsedFile>(content.Parsed, StringComparer.Ordinal).AsReadOnly();
+        var byUrl = documents.Where(visibility.IsServed).ToDictionary(document => document.Url, StringComparer.Ordinal).AsReadOnly();
         ImmutableArray<Article> articles = [.. byUrl.Values.OfType<Article>()
             .OrderByDescending(article => article.Dates.Published)
             .ThenBy(article => article.Title, StringComparer.Ordinal)];
@@ -42,7 +44,7 @@ internal static class SnapshotBuilder
         return new ContentSnapshot
         {
             Visibility = visibility,
-            ByFile = documents.ToFrozenDictionary(document => document.Path.File, StringComparer.Ordinal),
+            ByFile = documents.ToDictionary(document => document.Path.File, StringComparer.Ordinal).AsReadOnly(),
             Parsed = parsed,
             NextPublication = documents.Select(visibility.BecomesPublicOn).Concat(parsed.Values.Select(file => file.RecheckOn)).Min(),
             ByUrl = byUrl,
@@ -56,15 +58,32 @@ internal static class SnapshotBuilder
             ServedPaths = servedPaths,
             Redirects = redirects,
             Problems = sortedProblems,
-            ProblemsByUrl = sortedProblems
-                .GroupBy(problem => ContentPath.TryParse(problem.File, out var path, out _) ? path.Url : null)
-                .Where(group => group.Key is not null)
-                .ToFrozenDictionary(group => group.Key ?? "", group => group.ToImmutableArray(), StringComparer.Ordinal),
         };
     }
 
+    /// <summary>The problems of each file that claims a URL, by that URL; <paramref name="problems"/> are in file order.</summary>
+    public static IReadOnlyDictionary<string, ImmutableArray<ContentProblem>> ProblemsByUrl(ImmutableArray<ContentProblem> problems)
+    {
+        var byUrl = new Dictionary<string, ImmutableArray<ContentProblem>>(StringComparer.Ordinal);
+        for (var start = 0; start < problems.Length;)
+        {
+            var file = problems[start].File;
+            var end = start + 1;
+            while (end < problems.Length && problems[end].File == file)
+            {
+                end++;
+            }
+            if (ContentPath.TryParse(file, out var path, out _))
+            {
+                byUrl[path.Url] = byUrl.GetValueOrDefault(path.Url, []).AddRange(problems.AsSpan()[start..end]);
+            }
+            start = end;
+        }
+        return byUrl.AsReadOnly();
+    }
+
     /// <summary>Every path answered with a page made from content: home, documents, categories and risk levels with their later pages.</summary>
-    private static FrozenSet<string> ServedPaths(FrozenDictionary<string, ContentDocument> byUrl, ImmutableArray<CategoryListing> categories,
+    private static ReadOnlySet<string> ServedPaths(IReadOnlyDictionary<string, ContentDocument> byUrl, ImmutableArray<CategoryListing> categories,
         FrozenDictionary<RiskLevel, ImmutableArray<Article>> byRisk) =>
         byUrl.Keys
             .Concat([SiteRoutes.Home, SiteRoutes.People])
@@ -72,7 +91,7 @@ internal static class SnapshotBuilder
             .Concat(byRisk.Keys.Select(risk => risk.Url()))
             .Concat(categories.SelectMany(listing => ListPages.LaterPageUrls(listing.Category.Url, listing.Articles.Length)))
             .Concat(byRisk.SelectMany(entry => ListPages.LaterPageUrls(entry.Key.Url(), entry.Value.Length)))
-            .ToFrozenSet(StringComparer.Ordinal);
+            .ToHashSet(StringComparer.Ordinal).AsReadOnly();
 
     /// <summary>An article naming a picture that is not in content/images/ is served with the site's card instead, and reported.</summary>
     private static List<ContentDocument> DropMissingImages(List<ContentDocument> documents, IReadOnlySet<string> images, List<ContentProblem> problems) =>
