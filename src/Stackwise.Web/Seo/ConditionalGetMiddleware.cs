@@ -13,7 +13,7 @@ namespace Stackwise.Web.Seo;
 /// in front of it stores these headers and answers repeat requests.
 /// </summary>
 internal sealed class ConditionalGetMiddleware(RequestDelegate next, IOptions<SiteOptions> site, ResponseDates dates, ResponseCodings codings,
-    IPageInputs pages)
+    EveryPageInputs pages)
 {
     public async Task InvokeAsync(HttpContext context)
     {

@@ -25,10 +25,30 @@ public sealed class PageInputs(params object[] parts)
 }
 
 /// <summary>
-/// Names the inputs of the pages whose prepared responses may outlive their snapshot. The page features implement it
-/// (they know what each page reads); a page it returns null for is rendered again after every reload.
+/// Names the inputs of the pages whose prepared responses may outlive their snapshot. The features implement it for their
+/// own pages (they know what each reads; several may be registered); a page none of them knows is rendered again after
+/// every reload.
 /// </summary>
 public interface IPageInputs
 {
+    /// <summary>The inputs of the page at <paramref name="path"/>, or null when it is not one of this feature's pages.</summary>
     PageInputs? InputsOf(ContentSnapshot snapshot, string path);
+}
+
+/// <summary>Every feature's <see cref="IPageInputs"/>, asked in turn: the first that knows the page answers.</summary>
+public sealed class EveryPageInputs(IEnumerable<IPageInputs> features)
+{
+    private readonly IPageInputs[] _features = [.. features];
+
+    public PageInputs? InputsOf(ContentSnapshot snapshot, string path)
+    {
+        foreach (var feature in _features)
+        {
+            if (feature.InputsOf(snapshot, path) is { } inputs)
+            {
+                return inputs;
+            }
+        }
+        return null;
+    }
 }

@@ -14,7 +14,7 @@ namespace Stackwise.Web.Seo;
 /// A hit touches no request services: the snapshot comes from the store (a hit is answered wholly from it, so the request
 /// still sees one snapshot) and the coding from <see cref="ResponseCodings"/>, so no DI scope is made for it.
 /// </summary>
-internal sealed class PreparedResponseMiddleware(RequestDelegate next, ContentStore store, ResponseCodings codings, IPageInputs pages)
+internal sealed class PreparedResponseMiddleware(RequestDelegate next, ContentStore store, ResponseCodings codings, EveryPageInputs pages)
 {
     public Task InvokeAsync(HttpContext context)
     {

@@ -69,7 +69,7 @@ public sealed class PreparedResponses
     /// kept here from then on.
     /// </summary>
     /// <param name="snapshot">The snapshot these responses belong to.</param>
-    public bool TryCarryOver(string path, string coding, IPageInputs pages, ContentSnapshot snapshot,
+    public bool TryCarryOver(string path, string coding, EveryPageInputs pages, ContentSnapshot snapshot,
         [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PreparedResponse? response)
     {
         response = null;

@@ -37,6 +37,9 @@ public static class SeoServices
 
         services.AddSingleton<ISnapshotObserver, OutputCacheEviction>();
         services.AddSingleton<ISnapshotObserver, PreparedResponsesHandOver>();
+        // What each page is rendered from, asked of every feature; the sitemap's are its entries.
+        services.AddSingleton<EveryPageInputs>();
+        services.AddSingleton<IPageInputs, SitemapPageInputs>();
         services.AddSingleton<ResponseDates>();
         services.TryAddSingleton(TimeProvider.System);
 

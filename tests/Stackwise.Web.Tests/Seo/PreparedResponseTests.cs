@@ -156,6 +156,56 @@ public sealed class PreparedResponseTests
         Assert.Contains("Renamed By The Save", after.Body?.TextContent ?? "", StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("br")]
+    public async Task TheSitemapIsServedAsPreparedAfterASaveThatChangesNoAddressAndNoDate(string? coding)
+    {
+        using var folder = SavedAndUntouched();
+        var (site, client, store) = await StartAsync(folder);
+        await using var _ = site;
+        var before = await SendAsync(client, "/sitemap.xml", coding);
+
+        folder.Write("therapies/saved.md", Article("Saved With A New Title", "Category One"));
+        await store.ReloadAsync(CancellationToken.None);
+        using var routed = new RoutedRequests(site);
+        var after = await SendAsync(client, "/sitemap.xml", coding);
+
+        Assert.Equal(0, routed.Count);
+        Assert.Equal(await before.Content.ReadAsByteArrayAsync(), await after.Content.ReadAsByteArrayAsync());
+        Assert.Equal(before.Headers.ETag, after.Headers.ETag);
+        Assert.Equal(before.Content.Headers.LastModified, after.Content.Headers.LastModified);
+    }
+
+    [Theory]
+    [InlineData("therapies/saved.md", "updated: 2026-02-03\n", "<lastmod>2026-02-03</lastmod>")]
+    [InlineData("therapies/added.md", "", "/therapies/added</loc>")]
+    public async Task TheSitemapIsWrittenAgainWhenADateOrAnAddressChanges(string file, string extraFrontMatter, string expected)
+    {
+        using var folder = SavedAndUntouched();
+        var (site, client, store) = await StartAsync(folder);
+        await using var _ = site;
+        Assert.DoesNotContain(expected, await client.GetStringAsync(new Uri("/sitemap.xml", UriKind.Relative)), StringComparison.Ordinal);
+
+        folder.Write(file, Article("Synthetic", "Category One").Replace("---\nText.", extraFrontMatter + "---\nText.", StringComparison.Ordinal));
+        await store.ReloadAsync(CancellationToken.None);
+        using var routed = new RoutedRequests(site);
+        var after = await client.GetStringAsync(new Uri("/sitemap.xml", UriKind.Relative));
+
+        Assert.Equal(1, routed.Count);
+        Assert.Contains(expected, after, StringComparison.Ordinal);
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string url, string? coding)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.Relative));
+        if (coding is not null)
+        {
+            request.Headers.AcceptEncoding.ParseAdd(coding);
+        }
+        return await client.SendAsync(request);
+    }
+
     [Fact]
     public async Task AnArticleIsRenderedAgainWhenItsWriterChanges()
     {
