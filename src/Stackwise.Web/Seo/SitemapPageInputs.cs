@@ -12,11 +12,9 @@ namespace Stackwise.Web.Seo;
 /// </summary>
 internal sealed class SitemapPageInputs(IOptions<SiteOptions> site) : IPageInputs
 {
-    private static readonly string PartsPrefix = SiteRoutes.SitemapPart(1)[..(SiteRoutes.SitemapPart(1).LastIndexOf('/') + 1)];
-
     // The path is not an input: a response is only ever carried to the same path.
     public PageInputs? InputsOf(ContentSnapshot snapshot, string path) =>
-        path == SiteRoutes.Sitemap || path.StartsWith(PartsPrefix, StringComparison.Ordinal)
+        path == SiteRoutes.Sitemap || path.StartsWith(SiteRoutes.SitemapPartsPrefix + "/", StringComparison.Ordinal)
             ? new PageInputs(site.Value, new Entries(snapshot.Derived(Sitemap.Entries)))
             : null;
 

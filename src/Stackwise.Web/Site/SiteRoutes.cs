@@ -61,7 +61,8 @@ public static class SiteRoutes
     private const string CategoriesPrefix = "/categories";
     private const string CardsPrefix = "/cards";
     private const string RiskPrefix = "/risk";
-    private const string SitemapPartsPrefix = "/sitemaps";
+    /// <summary>The folder of the sitemap's numbered parts, <see cref="SitemapPart"/>.</summary>
+    public const string SitemapPartsPrefix = "/sitemaps";
 
     /// <summary>Where an error status is rendered as a page (status code pages re-execute here); <see cref="Error"/> fills it in.</summary>
     public const string ErrorPageFormat = "/error/{0}";
