@@ -58,4 +58,41 @@ public sealed class ProblemsPageTests : IDisposable
         Assert.Null(document.QuerySelector("table.problems"));
         Assert.DoesNotContain("SW027", document.DocumentElement.OuterHtml, StringComparison.Ordinal);
     }
+
+    /// <summary>Two files claim /therapies/broken (both rejected), a third is fine and a fourth has a bad file name.</summary>
+    private static TempContentFolder TwoRejectedFilesForOneAddress() => new TempContentFolder()
+        .Write("therapies/good.md", SyntheticContent.LowRiskArticle)
+        .Write("therapies/broken.md", "---\ncategory: Test\nrisk: low\nsummary: Synthetic.\npublished: 2026-01-01\n---\nText.\n")
+        .Write("therapies/broken.markdown", "---\ncategory: Test\nrisk: wrong\nsummary: Synthetic.\npublished: 2026-01-01\n---\nText.\n")
+        .Write("therapies/Bad Name.md", SyntheticContent.LowRiskArticle);
+
+    [Fact]
+    public async Task RejectedPageShowsTheProblemsOfEveryFileClaimingItsAddress()
+    {
+        using var folder = TwoRejectedFilesForOneAddress();
+        await using var site = new StackwiseFactory(folder.Root, "Development");
+
+        var (response, document) = await site.CreateClient().GetPageAsync("/therapies/broken");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("This page's file has problems", document.QuerySelector("main h2")?.NormalizedText());
+        var listed = document.QuerySelectorAll("table.problems tbody tr").Select(row => row.NormalizedText()).ToList();
+        Assert.Contains(listed, row => row.Contains("therapies/broken.md", StringComparison.Ordinal) && row.Contains("title", StringComparison.Ordinal));
+        Assert.Contains(listed, row => row.Contains("therapies/broken.markdown", StringComparison.Ordinal) && row.Contains("risk", StringComparison.Ordinal));
+        Assert.DoesNotContain(listed, row => row.Contains("good.md", StringComparison.Ordinal) || row.Contains("Bad Name", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("/therapies/good-but-missing")]
+    [InlineData("/therapies/bad-name")]
+    public async Task AnAddressNoRejectedFileClaimsIsAPlainNotFoundInDevelopment(string url)
+    {
+        using var folder = TwoRejectedFilesForOneAddress();
+        await using var site = new StackwiseFactory(folder.Root, "Development");
+
+        var (response, document) = await site.CreateClient().GetPageAsync(url);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Null(document.QuerySelector("table.problems"));
+    }
 }
