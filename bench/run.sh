@@ -50,7 +50,7 @@ start_site() {
   local start; start=$(now_ms)
   (cd "$WORK/publish" && exec env ASPNETCORE_ENVIRONMENT=Production Content__Root="$corpus" Content__Watch="$watch" \
     Site__BaseUrl="http://127.0.0.1:$SITE_PORT" Site__RedirectToHttps=false SearchRateLimit__PermitLimit=100000000 \
-    "Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware=Warning" \
+    "Serilog__MinimumLevel__Override__Stackwise.Web.Hardening.RequestLogMiddleware=Warning" \
     dotnet Stackwise.Web.dll --urls "http://127.0.0.1:$SITE_PORT" >"$WORK/site.log" 2>&1) &
   SITE_PID=$!
   PIDS+=("$SITE_PID")

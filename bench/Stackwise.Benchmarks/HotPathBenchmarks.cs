@@ -44,7 +44,7 @@ public class HotPathBenchmarks
             .UseSetting("Content:Watch", "false")
             .UseSetting("Site:BaseUrl", "https://stackwise.example")
             .UseSetting("Site:RedirectToHttps", "false")
-            .UseSetting("Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware", "Warning"));
+            .UseSetting("Serilog:MinimumLevel:Override:Stackwise.Web.Hardening.RequestLogMiddleware", "Warning"));
         _siteServer = _site.Server;
         var first = await SendAsync(_siteServer);   // renders the page once: every later request takes the hot path
         var body = await ReadBodyAsync(first);

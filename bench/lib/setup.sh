@@ -28,7 +28,7 @@ start_published_site() {
   local content="$1" watch="$2"
   (cd "$WORK/publish" && exec env ASPNETCORE_ENVIRONMENT=Production Content__Root="$content" Content__Watch="$watch" \
     Site__BaseUrl="http://127.0.0.1:$PORT" Site__RedirectToHttps=false SearchRateLimit__PermitLimit=100000000 \
-    "Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware=Warning" \
+    "Serilog__MinimumLevel__Override__Stackwise.Web.Hardening.RequestLogMiddleware=Warning" \
     dotnet Stackwise.Web.dll --urls "http://127.0.0.1:$PORT" >"$WORK/site.log" 2>&1) &
   SITE_PID=$!
   for _ in $(seq 1 300); do

@@ -7,8 +7,6 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.HttpsPolicy;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
-using Serilog;
-using Serilog.Events;
 using Stackwise.Web.Site;
 
 namespace Stackwise.Web.Hardening;
@@ -150,29 +148,15 @@ public static class HardeningServices
         return app;
     }
 
-    /// <summary>
-    /// One log line per request (method, path, status and time) through the app's own Serilog logger: without
-    /// <c>Logger</c> the middleware writes to the static <c>Log.Logger</c>, which this app leaves silent so that
-    /// parallel hosts keep their own loggers. Benchmarks raise
-    /// <c>Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware</c> to Warning.
-    /// </summary>
+    /// <summary>One log line per request (method, path, status and time): <see cref="RequestLogMiddleware"/>.</summary>
     public static WebApplication UseRequestLogging(this WebApplication app)
     {
-        app.UseSerilogRequestLogging(options =>
-        {
-            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
-            options.GetLevel = RequestLogLevel;
-        });
+        app.UseMiddleware<RequestLogMiddleware>();
         return app;
     }
 
-    /// <summary>The level of a request's log line: errors for failures, Debug for health probes (they arrive every few seconds).</summary>
-    public static LogEventLevel RequestLogLevel(HttpContext context, double elapsedMilliseconds, Exception? error) =>
-        error is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
-        : IsHealthProbe(context) ? LogEventLevel.Debug
-        : LogEventLevel.Information;
-
-    private static bool IsHealthProbe(HttpContext context) =>
+    /// <summary><c>/healthz</c> and <c>/readyz</c>: load balancers ask them every few seconds over plain HTTP.</summary>
+    internal static bool IsHealthProbe(HttpContext context) =>
         context.Request.Path.StartsWithSegments(SiteRoutes.Liveness, StringComparison.Ordinal)
         || context.Request.Path.StartsWithSegments(SiteRoutes.Readiness, StringComparison.Ordinal);
 }

@@ -1,4 +1,10 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.Extensions.DependencyInjection;
 using Serilog.Events;
 using Stackwise.Web.Tests.Support;
 
@@ -29,6 +35,80 @@ public sealed class RequestLogTests
     }
 
     [Fact]
+    public async Task APageAnsweredFromItsPreparedResponseIsLoggedLikeARenderedOne()
+    {
+        await using var site = new TestContentFactory();
+        using var routed = new RoutedRequests(site);
+        var client = site.CreateClient();
+
+        await client.GetAsync(new Uri("/terms", UriKind.Relative));
+        await client.GetAsync(new Uri("/terms?utm_source=x", UriKind.Relative));
+
+        Assert.Equal(1, routed.Count);  // the second never reached routing: it is the hot path's line
+        Assert.Collection(RequestLines(site),
+            first => Assert.Equal("200", first.Properties["StatusCode"].ToString()),
+            second =>
+            {
+                Assert.Equal(LogEventLevel.Information, second.Level);
+                Assert.Equal("\"/terms\"", second.Properties["RequestPath"].ToString());
+                Assert.Equal("200", second.Properties["StatusCode"].ToString());
+            });
+    }
+
+    /// <summary>
+    /// In Development no exception handler answers inside the pipeline (the developer page sits outside the request log),
+    /// so the exception passes the request log: its line is an Error, says 500 and carries the exception.
+    /// </summary>
+    [Fact]
+    public async Task AnExceptionPassingTheRequestLogIsAnErrorLineWith500AndTheException()
+    {
+        await using var site = new ThrowingFactory();
+
+        var response = await site.CreateClient().GetAsync(new Uri("/therapies/alpha-test-therapy", UriKind.Relative));
+
+        Assert.Equal(System.Net.HttpStatusCode.InternalServerError, response.StatusCode);
+        var line = Assert.Single(RequestLines(site));
+        Assert.Equal(LogEventLevel.Error, line.Level);
+        Assert.Equal("500", line.Properties["StatusCode"].ToString());
+        Assert.Equal(ThrowingFactory.Message, line.Exception?.Message);
+    }
+
+    /// <summary>
+    /// The hosting layer makes no Activity (nor log scope) for a request while nothing listens: its log category is off.
+    /// A tracing listener still gets one per request, and configuration can turn the category back on.
+    /// </summary>
+    [Fact]
+    public async Task RequestsCarryAnActivityOnlyWhenATracerListens()
+    {
+        await using var site = new ActivityProbeFactory();
+        var client = site.CreateClient();
+
+        await client.GetAsync(new Uri("/terms", UriKind.Relative));
+        Assert.False(site.SawActivity);
+
+        using (var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Microsoft.AspNetCore",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+        })
+        {
+            ActivitySource.AddActivityListener(listener);
+            await client.GetAsync(new Uri("/terms", UriKind.Relative));
+            Assert.True(site.SawActivity);
+        }
+    }
+
+    [Fact]
+    public async Task ConfigurationCanTurnTheHostingCategoryBackOn()
+    {
+        await using var site = new HostingLogFactory();
+
+        await site.CreateClient().GetAsync(new Uri("/terms", UriKind.Relative));
+
+        Assert.Contains(site.Logs.Events, logEvent => logEvent.MessageTemplate.Text.StartsWith("Request starting", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task HealthProbesAreLoggedAtDebug()
     {
         await using var site = new TestContentFactory();
@@ -54,7 +134,60 @@ public sealed class RequestLogTests
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.UseSetting("Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware", "Warning");
+            builder.UseSetting("Serilog:MinimumLevel:Override:Stackwise.Web.Hardening.RequestLogMiddleware", "Warning");
+        }
+    }
+
+    private sealed class ThrowingFactory() : StackwiseFactory(RepositoryPaths.TestContent, "Development")
+    {
+        public const string Message = "Synthetic failure for the request log";
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services => services.Configure<MvcOptions>(options => options.Filters.Add(new ThrowOnArticles())));
+        }
+
+        private sealed class ThrowOnArticles : IResourceFilter
+        {
+            public void OnResourceExecuting(ResourceExecutingContext context) => throw new InvalidOperationException(Message);
+
+            public void OnResourceExecuted(ResourceExecutedContext context)
+            {
+            }
+        }
+    }
+
+    /// <summary>Notes whether the last request arrived with an Activity, at the head of the pipeline.</summary>
+    private sealed class ActivityProbeFactory() : StackwiseFactory(RepositoryPaths.TestContent), IStartupFilter
+    {
+        private volatile bool sawActivity;
+
+        public bool SawActivity => sawActivity;
+
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, following) =>
+            {
+                sawActivity = context.Features.Get<IHttpActivityFeature>()?.Activity is not null;
+                return following(context);
+            });
+            next(app);
+        };
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(this));
+        }
+    }
+
+    private sealed class HostingLogFactory() : StackwiseFactory(RepositoryPaths.TestContent)
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.AspNetCore.Hosting.Diagnostics", "Information");
         }
     }
 }
