@@ -19,7 +19,7 @@ internal sealed class RequestLogMiddleware(RequestDelegate next, Serilog.ILogger
 {
     public const string MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0000} ms";
 
-    private readonly Serilog.ILogger log = logger.ForContext<RequestLogMiddleware>();
+    private readonly Serilog.ILogger _log = logger.ForContext<RequestLogMiddleware>();
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -61,12 +61,12 @@ internal sealed class RequestLogMiddleware(RequestDelegate next, Serilog.ILogger
     {
         var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         var level = LevelOf(context, error);
-        if (!log.IsEnabled(level))
+        if (!_log.IsEnabled(level))
         {
             return;
         }
         var status = error is null ? context.Response.StatusCode : StatusCodes.Status500InternalServerError;
-        log.Write(level, error, MessageTemplate, context.Request.Method, context.Request.Path.Value ?? "/", status, elapsed);
+        _log.Write(level, error, MessageTemplate, context.Request.Method, context.Request.Path.Value ?? "/", status, elapsed);
     }
 
     /// <summary>The level of a request's line: errors for failures, Debug for health probes (they arrive every few seconds).</summary>

@@ -161,15 +161,15 @@ public sealed class RequestLogTests
     /// <summary>Notes whether the last request arrived with an Activity, at the head of the pipeline.</summary>
     private sealed class ActivityProbeFactory() : StackwiseFactory(RepositoryPaths.TestContent), IStartupFilter
     {
-        private volatile bool sawActivity;
+        private volatile bool _sawActivity;
 
-        public bool SawActivity => sawActivity;
+        public bool SawActivity => _sawActivity;
 
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
             app.Use((context, following) =>
             {
-                sawActivity = context.Features.Get<IHttpActivityFeature>()?.Activity is not null;
+                _sawActivity = context.Features.Get<IHttpActivityFeature>()?.Activity is not null;
                 return following(context);
             });
             next(app);
