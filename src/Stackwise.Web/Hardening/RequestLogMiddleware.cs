@@ -31,8 +31,7 @@ internal sealed class RequestLogMiddleware(RequestDelegate next, Serilog.ILogger
         }
         catch (Exception error)
         {
-            Write(context, start, error);
-            throw;
+            pending = Task.FromException(error);  // thrown before the first await: logged and rethrown below like any other
         }
         if (!pending.IsCompletedSuccessfully)
         {

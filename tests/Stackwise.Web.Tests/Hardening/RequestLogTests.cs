@@ -1,11 +1,14 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Extensions.DependencyInjection;
+using Serilog;
 using Serilog.Events;
+using Stackwise.Web.Hardening;
 using Stackwise.Web.Tests.Support;
 
 namespace Stackwise.Web.Tests.Hardening;
@@ -189,5 +192,58 @@ public sealed class RequestLogTests
             base.ConfigureWebHost(builder);
             builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.AspNetCore.Hosting.Diagnostics", "Information");
         }
+    }
+}
+
+/// <summary>
+/// The two ways a request can end that the HTTP tests above do not reach (inside the test server every middleware that
+/// fails, fails through its task, and every response completes synchronously): a middleware that throws before returning a
+/// task, and a request that finishes later.
+/// </summary>
+public sealed class RequestLogMiddlewareTests
+{
+    private readonly LogCollector _logs = new();
+
+    private RequestLogMiddleware Middleware(RequestDelegate next) =>
+        new(next, new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Sink(_logs).CreateLogger());
+
+    private static DefaultHttpContext Request(string path)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Method = "GET";
+        context.Request.Path = path;
+        return context;
+    }
+
+    [Fact]
+    public async Task AnExceptionThrownBeforeAnyTaskIsLoggedAsA500AndRethrown()
+    {
+        var failure = new InvalidOperationException("synthetic");
+
+        var thrown = await Assert.ThrowsAsync<InvalidOperationException>(() => Middleware(_ => throw failure).InvokeAsync(Request("/x")));
+
+        Assert.Same(failure, thrown);
+        var line = Assert.Single(_logs.Events);
+        Assert.Equal(LogEventLevel.Error, line.Level);
+        Assert.Equal("500", line.Properties["StatusCode"].ToString());
+        Assert.Same(failure, line.Exception);
+    }
+
+    [Fact]
+    public async Task ARequestThatFinishesLaterIsLoggedWhenItFinishesWithItsStatus()
+    {
+        var finish = new TaskCompletionSource();
+        var context = Request("/later");
+
+        var pending = Middleware(_ => finish.Task).InvokeAsync(context);
+        Assert.Empty(_logs.Events);
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        finish.SetResult();
+        await pending;
+
+        var line = Assert.Single(_logs.Events);
+        Assert.Equal(LogEventLevel.Information, line.Level);
+        Assert.Equal("\"/later\"", line.Properties["RequestPath"].ToString());
+        Assert.Equal("404", line.Properties["StatusCode"].ToString());
     }
 }
