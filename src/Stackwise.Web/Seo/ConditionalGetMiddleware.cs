@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Stackwise.Web.Content.Snapshot;
@@ -9,8 +10,9 @@ namespace Stackwise.Web.Seo;
 /// <summary>
 /// Gives content responses a strong ETag derived from their bytes, a Last-Modified that moves whenever those bytes
 /// change (<see cref="ResponseDates"/>) and the configured Cache-Control, and answers a matching <c>If-None-Match</c>
-/// (or, without one, an <c>If-Modified-Since</c> not older than Last-Modified) with 304 and no body. The output cache
-/// in front of it stores these headers and answers repeat requests.
+/// (or, without one, an <c>If-Modified-Since</c> not older than Last-Modified) with 304 and no body. A GET of a canonical
+/// path is kept as a prepared response, which answers its repeats; the output cache in front of it keeps the rest (other
+/// spellings of a path, HEAD before any GET).
 /// </summary>
 internal sealed class ConditionalGetMiddleware(RequestDelegate next, IOptions<SiteOptions> site, ResponseDates dates, ResponseCodings codings,
     EveryPageInputs pages)
@@ -89,5 +91,11 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, IOptions<Si
         {
             Inputs = pages.InputsOf(snapshot, path),
         });
+        // From now on the prepared response answers this path before the output cache is asked, so a second copy of the
+        // bytes there would only hold memory (about 9 MB for the 500 articles of the bench's mix at 10,000 articles).
+        if (context.Features.Get<IOutputCacheFeature>() is { } outputCache)
+        {
+            outputCache.Context.AllowCacheStorage = false;
+        }
     }
 }

@@ -1,5 +1,9 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Stackwise.Web.Content.Hosting;
 using Stackwise.Web.Tests.Support;
@@ -92,6 +96,28 @@ public sealed class PreparedResponseTests
 
         Assert.Equal("Changed", after.QuerySelector("h1")?.NormalizedText());
         Assert.Equal(1, Stackwise.Web.Seo.PreparedResponses.For(store.Current).Count);
+    }
+
+    /// <summary>
+    /// A prepared response answers its path before the output cache is asked, so the page is not stored there a second
+    /// time; a spelling the prepared responses do not keep (<c>/SITEMAP.XML</c>) still is, once.
+    /// </summary>
+    [Theory]
+    [InlineData("/terms", null)]
+    [InlineData("/therapies/alpha-test-therapy", "br")]
+    [InlineData("/sitemap.xml", "gzip")]
+    public async Task APreparedPageIsNotAlsoKeptInTheOutputCache(string url, string? coding)
+    {
+        await using var site = new CountingOutputCacheFactory();
+        var client = site.CreateClient();
+        client.DefaultRequestHeaders.AcceptEncoding.ParseAdd(coding ?? "identity");
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(url, UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(url, UriKind.Relative))).StatusCode);
+        Assert.Empty(site.Stored);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/SITEMAP.XML", UriKind.Relative))).StatusCode);
+        Assert.Single(site.Stored);
     }
 
     private static string Article(string title, string category, string? author = null) =>
@@ -252,4 +278,35 @@ public sealed class PreparedResponseTests
         new(response.Headers.Concat(response.Content.Headers)
             .Where(header => header.Key is not ("Age" or "Date"))
             .ToDictionary(header => header.Key, header => string.Join(", ", header.Value), StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The test app with its output cache store wrapped, to see what is stored.</summary>
+    private sealed class CountingOutputCacheFactory() : StackwiseFactory(RepositoryPaths.TestContent)
+    {
+        public ConcurrentQueue<string> Stored { get; } = new();
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(services =>
+            {
+                var registered = services.Single(service => service.ServiceType == typeof(IOutputCacheStore));
+                services.Remove(registered);
+                services.AddSingleton<IOutputCacheStore>(provider => new CountingStore(
+                    (IOutputCacheStore)(registered.ImplementationInstance ?? registered.ImplementationFactory!(provider)), Stored));
+            });
+        }
+    }
+
+    private sealed class CountingStore(IOutputCacheStore inner, ConcurrentQueue<string> stored) : IOutputCacheStore
+    {
+        public ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken) => inner.EvictByTagAsync(tag, cancellationToken);
+
+        public ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken) => inner.GetAsync(key, cancellationToken);
+
+        public ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)
+        {
+            stored.Enqueue(key);
+            return inner.SetAsync(key, value, tags, validFor, cancellationToken);
+        }
+    }
 }
