@@ -4,16 +4,16 @@ using Serilog.Events;
 namespace Stackwise.Web.Hardening;
 
 /// <summary>
-/// One log line per request: method, path (without the query string), status and time, at the level
-/// <see cref="LevelOf"/> gives (Error for a 5xx or an exception, Debug for health probes, Information otherwise). An operator quiets it with
+/// One log line per request: method, path (without the query string), status and time, at the level <see cref="LevelOf"/>
+/// gives (Error for a 5xx or an exception, Debug for health probes, Information otherwise). An operator quiets it with
 /// <c>Serilog__MinimumLevel__Override__Stackwise.Web.Hardening.RequestLogMiddleware=Warning</c>; 5xx lines still appear.
 /// </summary>
 /// <remarks>
-/// This replaces Serilog.AspNetCore's <c>UseSerilogRequestLogging</c>, which writes the same line: that middleware opens a
-/// diagnostic context per request (an async-local value, so a new execution context) and an async state machine, for
-/// properties this site never adds. On the hot path (a prepared page) it cost about 5% of the throughput (perf profile and
-/// alternating runs, docs/performance.md, session of 2026-11-27, sixth); this one reads the clock twice and, when the
-/// request finished synchronously, allocates nothing unless the line is written.
+/// This replaces Serilog.AspNetCore's <c>UseSerilogRequestLogging</c> (STYLE.md's example), which writes the same line but
+/// opens a diagnostic context per request (an async-local value, so a new execution context) and an async state machine,
+/// for properties this site never adds: about 3% of the hot path's CPU in a perf profile even with its line turned off
+/// (docs/performance.md, session of 2026-11-27, sixth). This one reads the clock twice and, when the request finished
+/// synchronously, allocates nothing unless the line is written.
 /// </remarks>
 internal sealed class RequestLogMiddleware(RequestDelegate next, Serilog.ILogger logger)
 {
