@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog;
 using Serilog.Events;
@@ -65,7 +63,7 @@ public sealed class RequestLogTests
     [Fact]
     public async Task AnExceptionPassingTheRequestLogIsAnErrorLineWith500AndTheException()
     {
-        await using var site = new ThrowingFactory();
+        await using var site = new ThrowingArticlesFactory("Development");
 
         var response = await site.CreateClient().GetAsync(new Uri("/therapies/alpha-test-therapy", UriKind.Relative));
 
@@ -73,7 +71,7 @@ public sealed class RequestLogTests
         var line = Assert.Single(RequestLines(site));
         Assert.Equal(LogEventLevel.Error, line.Level);
         Assert.Equal("500", line.Properties["StatusCode"].ToString());
-        Assert.Equal(ThrowingFactory.Message, line.Exception?.Message);
+        Assert.Equal(ThrowingArticlesFactory.Message, line.Exception?.Message);
     }
 
     /// <summary>
@@ -138,26 +136,6 @@ public sealed class RequestLogTests
         {
             base.ConfigureWebHost(builder);
             builder.UseSetting("Serilog:MinimumLevel:Override:Stackwise.Web.Hardening.RequestLogMiddleware", "Warning");
-        }
-    }
-
-    private sealed class ThrowingFactory() : StackwiseFactory(RepositoryPaths.TestContent, "Development")
-    {
-        public const string Message = "Synthetic failure for the request log";
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureServices(services => services.Configure<MvcOptions>(options => options.Filters.Add(new ThrowOnArticles())));
-        }
-
-        private sealed class ThrowOnArticles : IResourceFilter
-        {
-            public void OnResourceExecuting(ResourceExecutingContext context) => throw new InvalidOperationException(Message);
-
-            public void OnResourceExecuted(ResourceExecutedContext context)
-            {
-            }
         }
     }
 

@@ -1,22 +1,18 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.Extensions.DependencyInjection;
 using Stackwise.Web.Tests.Support;
 
 namespace Stackwise.Web.Tests.Pages;
 
 public sealed class ErrorPageTests
 {
-    private const string Secret = "SecretDetail-/srv/stackwise/internal";
+    private const string Secret = ThrowingArticlesFactory.Message;
 
     [Theory]
     [InlineData("Production")]
     [InlineData("Staging")]
     public async Task UnhandledExceptionShowsTheErrorPageWithoutDetailsOutsideDevelopment(string environment)
     {
-        await using var factory = new ThrowingFactory(environment);
+        await using var factory = new ThrowingArticlesFactory(environment);
 
         var (response, document) = await factory.CreateClient().GetPageAsync("/therapies/alpha-test-therapy");
         var html = document.DocumentElement.OuterHtml;
@@ -33,30 +29,5 @@ public sealed class ErrorPageTests
             && logEvent.MessageTemplate.Text.StartsWith("HTTP {RequestMethod} {RequestPath} responded {StatusCode}", StringComparison.Ordinal)
             && logEvent.Properties["RequestPath"].ToString() == "\"/therapies/alpha-test-therapy\""
             && logEvent.Properties["StatusCode"].ToString() == "500");
-    }
-
-    /// <summary>The test app on the fixture content, with a filter that throws on every page.</summary>
-    private sealed class ThrowingFactory(string environment) : StackwiseFactory(RepositoryPaths.TestContent, environment)
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureServices(services => services.Configure<MvcOptions>(options => options.Filters.Add(new ThrowOnArticles())));
-        }
-    }
-
-    private sealed class ThrowOnArticles : IResourceFilter
-    {
-        public void OnResourceExecuting(ResourceExecutingContext context)
-        {
-            if (context.HttpContext.Request.Path.StartsWithSegments("/therapies", StringComparison.Ordinal))
-            {
-                throw new InvalidOperationException(Secret);
-            }
-        }
-
-        public void OnResourceExecuted(ResourceExecutedContext context)
-        {
-        }
     }
 }
