@@ -17,7 +17,7 @@ namespace Stackwise.Web.Hardening;
 /// </remarks>
 internal sealed class RequestLogMiddleware(RequestDelegate next, Serilog.ILogger logger)
 {
-    public const string MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0000} ms";
+    private const string MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0000} ms";
 
     private readonly Serilog.ILogger _log = logger.ForContext<RequestLogMiddleware>();
 
