@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Markdig;
 using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
+using Stackwise.Web.Site;
 
 namespace Stackwise.Web.Rendering;
 
@@ -22,11 +23,12 @@ public sealed class MarkdownRenderer
         .Build();
 
     /// <summary>Parses once and takes the front matter, the HTML, the headings and the links from the one syntax tree.</summary>
-    public RenderedMarkdown Render(string markdown)
+    /// <param name="shared">Where headings that documents repeat, and their anchors, are shared; none when not given.</param>
+    public RenderedMarkdown Render(string markdown, SharedValues? shared = null)
     {
         try
         {
-            return RenderWithinLimits(markdown);
+            return RenderWithinLimits(markdown, shared ?? new SharedValues());
         }
         catch (ArgumentException e) when (e.Message.Contains("too deeply nested", StringComparison.Ordinal))
         {
@@ -35,12 +37,12 @@ public sealed class MarkdownRenderer
         }
     }
 
-    private RenderedMarkdown RenderWithinLimits(string markdown)
+    private RenderedMarkdown RenderWithinLimits(string markdown, SharedValues shared)
     {
         MarkdownLimits.CheckLinkCount(markdown);
         var document = Markdown.Parse(markdown, _pipeline);
         var lines = LineIndex.Of(markdown);
-        var walk = SyntaxWalk.Of(document, lines);
+        var walk = SyntaxWalk.Of(document, lines, shared);
 
         var frontMatterBlock = document.Count > 0 ? document[0] as YamlFrontMatterBlock : null;
         string? frontMatter = frontMatterBlock?.Lines.ToString();

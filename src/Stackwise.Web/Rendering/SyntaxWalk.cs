@@ -5,6 +5,7 @@ using Markdig.Helpers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using Stackwise.Web.Site;
 
 namespace Stackwise.Web.Rendering;
 
@@ -28,7 +29,13 @@ internal sealed class SyntaxWalk
     private readonly ImmutableArray<Citation>.Builder _citations = ImmutableArray.CreateBuilder<Citation>();
     private readonly Dictionary<string, int> _citationNumbers = new(StringComparer.Ordinal);
 
-    private SyntaxWalk(LineIndex lines) => _lines = lines;
+    private readonly SharedValues _shared;
+
+    private SyntaxWalk(LineIndex lines, SharedValues shared)
+    {
+        _lines = lines;
+        _shared = shared;
+    }
 
     /// <summary>Every heading in document order, with its anchor, by its block.</summary>
     public OrderedDictionary<HeadingBlock, Heading> Headings { get; } = [];
@@ -45,9 +52,10 @@ internal sealed class SyntaxWalk
     public string Text => _text.ToString();
 
     /// <exception cref="MarkdownLimitException">Lists and quotes, or emphasis and links, nest deeper than <see cref="MarkdownLimits.MaxNesting"/>.</exception>
-    public static SyntaxWalk Of(MarkdownDocument document, LineIndex lines)
+    /// <param name="shared">Where headings that documents repeat, and their anchors, are shared.</param>
+    public static SyntaxWalk Of(MarkdownDocument document, LineIndex lines, SharedValues shared)
     {
-        var walk = new SyntaxWalk(lines);
+        var walk = new SyntaxWalk(lines, shared);
         walk.VisitContainer(document, depth: 0);
         return walk;
     }
@@ -167,7 +175,7 @@ internal sealed class SyntaxWalk
             _lastSuffix[baseId] = suffix;
         }
         block.GetAttributes().Id = id;
-        Headings.Add(block, new Heading(block.Level, text, id, _lines.PositionOf(block.Span.Start)));
+        Headings.Add(block, new Heading(block.Level, _shared.Share(text), _shared.Share(id), _lines.PositionOf(block.Span.Start)));
     }
 
     /// <summary>Numbers each citation by the first citation of each source, in document order.</summary>

@@ -22,11 +22,12 @@ public sealed record ParseResult(ContentDocument? Document, ImmutableArray<Conte
 public sealed class ContentParser(MarkdownRenderer renderer, double? maxReadingGrade = ReadingGrade.DefaultLimit)
 {
     /// <param name="today">The UTC date that <c>updated</c>, <c>lastReviewed</c> and <c>published</c> are compared with; today when not given.</param>
-    public ParseResult Parse(ContentPath path, string text, DateOnly? today = null)
+    /// <param name="shared">The repeated values of the load this file belongs to; none shared with other files when not given.</param>
+    public ParseResult Parse(ContentPath path, string text, DateOnly? today = null, SharedValues? shared = null)
     {
         try
         {
-            return ParseChecked(path, text, today ?? DateOnly.FromDateTime(DateTime.UtcNow));
+            return ParseChecked(path, text, today ?? DateOnly.FromDateTime(DateTime.UtcNow), shared ?? new SharedValues());
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -36,7 +37,7 @@ public sealed class ContentParser(MarkdownRenderer renderer, double? maxReadingG
         }
     }
 
-    private ParseResult ParseChecked(ContentPath path, string text, DateOnly today)
+    private ParseResult ParseChecked(ContentPath path, string text, DateOnly today, SharedValues shared)
     {
         var problems = ForbiddenCharacters.Problems(path, text);
         if (problems.Count > 0)
@@ -46,7 +47,7 @@ public sealed class ContentParser(MarkdownRenderer renderer, double? maxReadingG
         RenderedMarkdown rendered;
         try
         {
-            rendered = renderer.Render(text);
+            rendered = renderer.Render(text, shared);
         }
         catch (MarkdownLimitException limit)
         {
@@ -61,12 +62,12 @@ public sealed class ContentParser(MarkdownRenderer renderer, double? maxReadingG
         }
 
         var kind = FrontMatterField.KindOf(path);
-        var frontMatter = FrontMatter.Read(rendered.FrontMatter, rendered.FrontMatterLine, path.File, kind, problems);
+        var frontMatter = FrontMatter.Read(rendered.FrontMatter, rendered.FrontMatterLine, path.File, kind, problems, shared);
         ContentDocument? document = kind switch
         {
             DocumentKinds.Page => ReadSitePage(path, frontMatter, rendered),
             DocumentKinds.Person => ReadPerson(path, frontMatter, rendered),
-            _ => ReadArticle(path, frontMatter, rendered, problems),
+            _ => ReadArticle(path, frontMatter, rendered, problems, shared),
         };
         if (kind != DocumentKinds.Article)
         {
@@ -85,10 +86,10 @@ public sealed class ContentParser(MarkdownRenderer renderer, double? maxReadingG
         };
     }
 
-    private Article? ReadArticle(ContentPath path, FrontMatter frontMatter, RenderedMarkdown rendered, List<ContentProblem> problems)
+    private Article? ReadArticle(ContentPath path, FrontMatter frontMatter, RenderedMarkdown rendered, List<ContentProblem> problems, SharedValues shared)
     {
         var title = frontMatter.Text("title", FrontMatterField.TitleMaxLength);
-        var category = ReadCategory(path, frontMatter, problems);
+        var category = shared.Share(ReadCategory(path, frontMatter, problems));
         var risk = frontMatter.Risk();
         var summary = frontMatter.Text("summary", FrontMatterField.SummaryMaxLength);
         var healthRisks = frontMatter.HealthRisks();
@@ -114,7 +115,7 @@ public sealed class ContentParser(MarkdownRenderer renderer, double? maxReadingG
         return title is null || category is null || risk is null || summary is null || dates is null
             ? null
             : new Article(path, title, summary, rendered.Html, rendered.Headings, category, risk.Value, healthRisks,
-                [.. tags.Distinct(StringComparer.OrdinalIgnoreCase)], dates, Article.MinutesToRead(rendered.WordCount))
+                [.. tags.Distinct(StringComparer.OrdinalIgnoreCase).Select(tag => shared.Share(tag))], dates, Article.MinutesToRead(rendered.WordCount))
             {
                 References = references,
                 Authors = authors,

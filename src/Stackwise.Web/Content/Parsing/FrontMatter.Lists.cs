@@ -23,7 +23,7 @@ internal sealed partial class FrontMatter
             {
                 if (ListItemText(name, scalar, FrontMatterField.HealthRiskMaxLength) is { } text)
                 {
-                    risks.Add(new HealthRisk(text));
+                    risks.Add(_shared.Share(new HealthRisk(text)));
                 }
                 continue;
             }
@@ -39,7 +39,7 @@ internal sealed partial class FrontMatter
             }
             else if (riskText is not null && kindName is not null)
             {
-                risks.Add(new HealthRisk(riskText, kind.Kind));
+                risks.Add(_shared.Share(new HealthRisk(riskText, kind.Kind)));
             }
         }
         return risks.ToImmutable();
@@ -85,7 +85,7 @@ internal sealed partial class FrontMatter
             }
             if (id is not null && title is not null && (doi ?? pmid ?? url) is not null)
             {
-                references.Add((new Reference(id, title, authors, source, year, doi, pmid, url), position));
+                references.Add((new Reference(id, _shared.Share(title), authors, _shared.Share(source), year, doi, pmid, url), position));
             }
         }
         return (references.ToImmutable(), ids);
@@ -118,7 +118,7 @@ internal sealed partial class FrontMatter
             }
             else
             {
-                people.Add(new PersonReference(slug, PositionOf(item)));
+                people.Add(new PersonReference(_shared.Share(slug), PositionOf(item)));
             }
         }
         return people.ToImmutable();
@@ -185,7 +185,7 @@ internal sealed partial class FrontMatter
             Add(entry.Position, ProblemCodes.WrongType, $"`{key}` in an item of `{list}` must be a list of names, like `[Smith J, Doe A]`");
             return [];
         }
-        return [.. sequence.Children.Cast<YamlScalarNode>().Select(item => ListItemText(list, item, maxItemLength)).OfType<string>()];
+        return [.. sequence.Children.Cast<YamlScalarNode>().Select(item => _shared.Share(ListItemText(list, item, maxItemLength))).OfType<string>()];
     }
 
     /// <summary>

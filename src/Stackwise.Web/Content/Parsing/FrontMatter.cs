@@ -1,5 +1,6 @@
 using Stackwise.Web.Content.Model;
 using Stackwise.Web.Rendering;
+using Stackwise.Web.Site;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -20,19 +21,22 @@ internal sealed partial class FrontMatter
     private readonly string _file;
     private readonly SourcePosition _start;
     private readonly List<ContentProblem> _problems;
+    private readonly SharedValues _shared;
 
-    private FrontMatter(string file, SourcePosition start, List<ContentProblem> problems)
+    private FrontMatter(string file, SourcePosition start, List<ContentProblem> problems, SharedValues shared)
     {
         _file = file;
         _start = start;
         _problems = problems;
+        _shared = shared;
     }
 
     /// <param name="yaml">The text between the <c>---</c> lines.</param>
     /// <param name="firstLine">The file line the YAML starts on.</param>
-    public static FrontMatter Read(string yaml, int firstLine, string file, DocumentKinds kind, List<ContentProblem> problems)
+    /// <param name="shared">Where the values that articles repeat (health risks, sources, names, slugs) are shared.</param>
+    public static FrontMatter Read(string yaml, int firstLine, string file, DocumentKinds kind, List<ContentProblem> problems, SharedValues shared)
     {
-        var frontMatter = new FrontMatter(file, new SourcePosition(firstLine, 1), problems);
+        var frontMatter = new FrontMatter(file, new SourcePosition(firstLine, 1), problems, shared);
         var stream = new YamlStream();
         try
         {

@@ -47,11 +47,13 @@ public sealed class ContentLoader(ContentParser parser)
             }
         }
         // Read and parsed synchronously, a file per work item: parsing is CPU work, and async reads of small files only
-        // added state machines and thread-pool hops (docs/performance.md).
+        // added state machines and thread-pool hops (docs/performance.md). The documents of this load share one copy of each
+        // value they repeat.
+        var shared = new SharedValues();
         await Task.Run(() => Parallel.For(0, toParse.Count, new ParallelOptions { CancellationToken = cancellationToken }, j =>
         {
             var i = toParse[j];
-            parsed[i] = ParseFile(root, files[i], changed.Contains(files[i].File) ? null : previous, visibility.Today);
+            parsed[i] = ParseFile(root, files[i], changed.Contains(files[i].File) ? null : previous, visibility.Today, shared);
         }), cancellationToken);
 
         var parsedFiles = new Dictionary<string, ParsedFile>(StringComparer.Ordinal);
@@ -101,7 +103,7 @@ public sealed class ContentLoader(ContentParser parser)
     }
 
     /// <summary>Parses one file, or reuses its parse from <paramref name="previous"/> when the file's stamp is unchanged; null for a bad path.</summary>
-    private ParsedFile? ParseFile(string root, (string File, FileInfo Info) found, ContentSnapshot? previous, DateOnly today)
+    private ParsedFile? ParseFile(string root, (string File, FileInfo Info) found, ContentSnapshot? previous, DateOnly today, SharedValues shared)
     {
         var file = found.File;
         var problems = new List<ContentProblem>();
@@ -125,7 +127,7 @@ public sealed class ContentLoader(ContentParser parser)
         }
 
         var text = Read(root, file, problems);
-        var result = text is null ? null : parser.Parse(path, text, today);
+        var result = text is null ? null : parser.Parse(path, text, today, shared);
         return new ParsedFile(stamp, result?.Document, [.. problems, .. result?.Problems ?? []], result?.RecheckOn);
     }
 
