@@ -101,16 +101,36 @@ public sealed class SharedValuesTests : IDisposable
     }
 
     [Fact]
-    public void EqualValuesSharedFromManyThreadsAtOnceGiveOneInstance()
+    public void EqualValuesSharedFromSeveralThreadsAtOnceGiveOneInstance()
+    {
+        // Files are parsed in parallel: threads released together, each sharing its own copies of the same values in the
+        // same order, must each get back the one instance of every value.
+        const int threads = 4, values = 2_000;
+        var shared = new SharedValues();
+        var results = new string[threads][];
+        using var start = new Barrier(threads);
+        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, thread =>
+        {
+            var copies = Enumerable.Range(0, values).Select(value => $"Synthetic shared value {value}").ToArray();
+            start.SignalAndWait();
+            results[thread] = [.. copies.Select(copy => shared.Share(copy))];
+        });
+
+        for (var value = 0; value < values; value++)
+        {
+            Assert.All(results, result => Assert.Same(results[0][value], result[value]));
+        }
+    }
+
+    [Fact]
+    public void NothingIsSharedUntilItIsSeenAgain()
     {
         var shared = new SharedValues();
-        var copies = Enumerable.Range(0, 64).Select(_ => new string("Synthetic shared value".AsSpan())).ToArray();
+        var first = new string("Synthetic value".AsSpan());
 
-        var results = new string[copies.Length];
-        Parallel.For(0, copies.Length, i => results[i] = shared.Share(copies[i]));
-
-        Assert.All(results, result => Assert.Same(results[0], result));
-        Assert.Null(shared.Share<string>(null));
+        Assert.Same(first, shared.Share(first));
+        Assert.Same(first, shared.Share(new string("Synthetic value".AsSpan())));
         Assert.Equal("Another value", shared.Share("Another value"));
+        Assert.Null(shared.Share<string>(null));
     }
 }
