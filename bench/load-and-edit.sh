@@ -66,7 +66,8 @@ editor() {
       2) live_edit "$k" "$n" | sed "s/Live edit/Live new/" >"$CORPUS/therapies/live-new-$k.md"; adds=$((adds + 1)) ;;
       3) rm -f "$CORPUS/therapies/live-new-$(( (n / 4) % 10 )).md"; deletes=$((deletes + 1)) ;;
     esac
-    sleep "$EDIT_EVERY"
+    # Never past the deadline, however long EDIT_EVERY is (a run with one change and no more is the control for the saves).
+    sleep "$(awk -v e="$EDIT_EVERY" -v r="$(( deadline - $(date +%s) ))" 'BEGIN { print (e < r ? e : (r > 0 ? r : 0)) }')"
   done
   echo "EDITOR changes=$n edits=$edits adds=$adds deletes=$deletes" >"$WORK/editor.txt"
 }
