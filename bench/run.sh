@@ -122,8 +122,8 @@ for _ in $(seq 1 "$ROUNDS"); do
   start=$(now_ms)
   (cd "$WORK/publish-empty" && exec env ASPNETCORE_ENVIRONMENT=Production dotnet EmptyRazorPages.dll --urls "http://127.0.0.1:$EMPTY_PORT" >/dev/null 2>&1) &
   empty_pid=$!; PIDS+=("$empty_pid")
-  for _ in $(seq 1 3000); do curl -fs -o /dev/null "http://127.0.0.1:$EMPTY_PORT/" && break; sleep 0.01; done
-  curl -fs -o /dev/null "http://127.0.0.1:$EMPTY_PORT/" || { echo "the empty Razor Pages app did not answer within 30 s" >&2; exit 1; }
+  for _ in $(seq 1 3000); do curl -fs -o /dev/null "http://127.0.0.1:$EMPTY_PORT/" && break; kill -0 "$empty_pid" 2>/dev/null || break; sleep 0.01; done
+  curl -fs -o /dev/null "http://127.0.0.1:$EMPTY_PORT/" || { echo "the empty Razor Pages app did not answer (exited, or not within 30 s)" >&2; exit 1; }
   echo $(( $(now_ms) - start )) >>"$WORK/startup-empty"
   kill "$empty_pid"; wait "$empty_pid" 2>/dev/null || true
 done
