@@ -70,6 +70,9 @@ public sealed class SearchIndex
     /// <summary>The articles analysed for this index; the others were carried over from the previous one.</summary>
     public int Analyzed { get; private init; }
 
+    /// <summary>The documents this build copied from earlier segments into a merged one, the analysed ones included (0 without a merge).</summary>
+    public int Copied { get; private init; }
+
     /// <summary>The articles in this index.</summary>
     public int Count { get; }
 
@@ -79,8 +82,9 @@ public sealed class SearchIndex
     /// <summary>
     /// The index of a snapshot's public articles. Given the index of an earlier snapshot, only articles whose words changed
     /// (or that are new) are analysed, into a small new segment; the earlier segments are reused as they are, with the
-    /// documents of changed or removed articles masked. When there would be more than <see cref="MaxSegments"/> segments
-    /// or a fifth of the documents masked, everything is merged into one segment again (a copy, still without analysis).
+    /// documents of changed or removed articles masked. When there would be more than <see cref="MaxSegments"/> segments,
+    /// the small ones are merged into one beside the first; when a fifth of the documents are masked, everything is merged
+    /// into one segment again (copies, still without analysis).
     /// </summary>
     public static SearchIndex Build(ContentSnapshot snapshot, SearchIndex? previous = null)
     {
@@ -113,24 +117,45 @@ public sealed class SearchIndex
             .Select(leaf => (AtomicReader)new KeptDocuments(FilterAtomicReader.Unwrap(leaf.AtomicReader), Live(keep, leaf.DocBase, leaf.AtomicReader.MaxDoc)))
             .ToList();
         var masked = keep.Length - keptCount;
-        if (leaves.Count + 1 > MaxSegments || masked * 5 > keep.Length + added.Length)
+        if (masked * 5 > keep.Length + added.Length)
         {
-            var merged = new RAMDirectory();
-            using (var fresh = DirectoryReader.Open(Write(added)))
-            using (var writer = new IndexWriter(merged, new IndexWriterConfig(Version, PerField) { OpenMode = OpenMode.CREATE }))
-            {
-                // One merge into one segment: the kept documents in their order, then the new ones.
-                IndexReader[] readers = [.. leaves, .. fresh.Leaves.Select(leaf => leaf.AtomicReader)];
-                writer.AddIndexes(readers);
-                writer.Commit();
-            }
-            return new SearchIndex(new IndexSearcher(DirectoryReader.Open(merged)), snapshot, [.. keep.OfType<Article>(), .. added]) { Analyzed = added.Length };
+            // So many documents masked that every search would step over them: one segment again, a copy of everything.
+            return new SearchIndex(new IndexSearcher(new MultiReader(Merge(leaves, added), closeSubReaders: false)), snapshot, [.. keep.OfType<Article>(), .. added])
+            { Analyzed = added.Length, Copied = keptCount + added.Length };
+        }
+        if (leaves.Count + 1 > MaxSegments)
+        {
+            // Too many segments: the small ones that saves made since the last full build are merged with the new articles
+            // into one. The first segment (the full build's, nearly every article) is kept as it is, with its mask: a save
+            // never copies the whole index, which took a core for 300 ms at 10,000 articles (docs/performance.md).
+            var first = leaves[0];
+            var rest = keep.Skip(first.MaxDoc).OfType<Article>().ToArray();
+            return new SearchIndex(new IndexSearcher(new MultiReader([first, .. Merge(leaves[1..], added)], closeSubReaders: false)), snapshot,
+                [.. keep.AsSpan(0, first.MaxDoc), .. rest, .. added])
+            { Analyzed = added.Length, Copied = rest.Length + added.Length };
         }
         if (added.Length > 0)
         {
             leaves.AddRange(DirectoryReader.Open(Write(added)).Leaves.Select(leaf => leaf.AtomicReader));
         }
         return new SearchIndex(new IndexSearcher(new MultiReader([.. leaves], closeSubReaders: false)), snapshot, [.. keep, .. added]) { Analyzed = added.Length };
+    }
+
+    /// <summary>
+    /// The live documents of <paramref name="segments"/> in their order, then <paramref name="added"/> (analysed), copied into
+    /// one new segment; no segment when there is nothing to copy.
+    /// </summary>
+    private static AtomicReader[] Merge(List<AtomicReader> segments, Article[] added)
+    {
+        var merged = new RAMDirectory();
+        using (var fresh = DirectoryReader.Open(Write(added)))
+        using (var writer = new IndexWriter(merged, new IndexWriterConfig(Version, PerField) { OpenMode = OpenMode.CREATE }))
+        {
+            IndexReader[] readers = [.. segments, .. fresh.Leaves.Select(leaf => leaf.AtomicReader)];
+            writer.AddIndexes(readers);
+            writer.Commit();
+        }
+        return [.. DirectoryReader.Open(merged).Leaves.Select(leaf => leaf.AtomicReader)];
     }
 
     /// <summary>Past this many segments a build merges them into one.</summary>

@@ -89,31 +89,60 @@ public sealed class IncrementalIndexTests : IDisposable
     }
 
     [Fact]
-    public async Task SavesAddSmallSegmentsUntilTheyAreMergedIntoOne()
+    public async Task SavesAddSmallSegmentsThatAreMergedWithoutCopyingTheFirst()
     {
-        for (var i = 0; i < 40; i++)
+        const int Articles = 100;
+        for (var i = 0; i < Articles; i++)
         {
-            _folder.Write($"therapies/many-{i:00}.md", Article($"Synthetic many {i:00} therapy", i % 2 == 0 ? "Alpha" : "Beta", "low", $"Common words number{i} and amber."));
+            _folder.Write($"therapies/many-{i:000}.md", Article($"Synthetic many {i:000} therapy", i % 2 == 0 ? "Alpha" : "Beta", "low", $"Common words number{i} and amber."));
         }
         var snapshot = await LoadAsync(null);
         var index = SearchIndex.Build(snapshot);
-        var segments = new List<int>();
+        var builds = new List<(int Segments, int Copied)>();
 
-        for (var save = 0; save < 2 * SearchIndex.MaxSegments; save++)
+        // Saves of one file each, a different file every time: fewer than a fifth of the documents end up masked.
+        for (var save = 0; save < 2 * SearchIndex.MaxSegments + 1; save++)
+        {
+            _folder.Write($"therapies/many-{save:000}.md", Article($"Synthetic many {save:000} therapy", "Alpha", "low", $"Common words saved{save} and amber."));
+            snapshot = await LoadAsync(snapshot);
+            index = SearchIndex.Build(snapshot, index);
+            builds.Add((index.Segments, index.Copied));
+
+            Assert.Equal(1, index.Analyzed);
+            Assert.InRange(index.Segments, 1, SearchIndex.MaxSegments);
+            Assert.Equal([$"/therapies/many-{save:000}"], Urls(index.Search(new SearchQuery($"saved{save}", null, null))));
+            Assert.DoesNotContain($"/therapies/many-{save:000}", AllUrls(index, new SearchQuery($"number{save}", null, null)));  // its old word
+            AssertSameAnswers(SearchIndex.Build(snapshot), index);
+        }
+        Assert.Contains(builds, build => build.Segments > 2);             // saves added segments
+        Assert.Contains(builds, build => build.Copied > 0);               // and they were merged again,
+        Assert.All(builds, build => Assert.InRange(build.Copied, 0, 2 * SearchIndex.MaxSegments));  // never with the 100 of the first
+        Assert.All(builds.Where(build => build.Copied > 0), build => Assert.Equal(2, build.Segments));
+    }
+
+    [Fact]
+    public async Task WhenAFifthOfTheDocumentsAreMaskedEverythingIsMergedIntoOneSegment()
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            _folder.Write($"therapies/many-{i:00}.md", Article($"Synthetic many {i:00} therapy", "Alpha", "low", $"Common words number{i} and amber."));
+        }
+        var snapshot = await LoadAsync(null);
+        var index = SearchIndex.Build(snapshot);
+        var builds = new List<(int Segments, int Copied)>();
+
+        for (var save = 0; save < 6; save++)
         {
             _folder.Write($"therapies/many-{save:00}.md", Article($"Synthetic many {save:00} therapy", "Alpha", "low", $"Common words saved{save} and amber."));
             snapshot = await LoadAsync(snapshot);
             index = SearchIndex.Build(snapshot, index);
-            segments.Add(index.Segments);
-
-            Assert.Equal(1, index.Analyzed);
-            Assert.InRange(index.Segments, 1, SearchIndex.MaxSegments);
-            Assert.Equal([$"/therapies/many-{save:00}"], Urls(index.Search(new SearchQuery($"saved{save}", null, null))));
-            Assert.DoesNotContain($"/therapies/many-{save:00}", AllUrls(index, new SearchQuery($"number{save}", null, null)));  // its old word
+            builds.Add((index.Segments, index.Copied));
             AssertSameAnswers(SearchIndex.Build(snapshot), index);
         }
-        Assert.Contains(segments, count => count > 2);  // saves added segments
-        Assert.Contains(1, segments.Skip(2));           // and they were merged again
+
+        // Each save masks one more of the first 20 documents and adds a segment of one; at the sixth, 6 masked of 26
+        // documents is more than a fifth: all 20 live documents are copied into one segment.
+        Assert.Equal([(2, 0), (3, 0), (4, 0), (5, 0), (6, 0), (1, 20)], builds);
     }
 
     [Fact]

@@ -28,7 +28,18 @@ public sealed partial record ContentPath(string File, string? Section, string Sl
 
     public bool IsArticle => Section is not null && !IsPerson;
 
-    public string Url => Section is null ? SiteRoutes.SitePage(Slug) : IsPerson ? SiteRoutes.Person(Slug) : SiteRoutes.Article(Section, Slug);
+    // Read-only, so that a `with` copy cannot change a part without the URL made from it.
+    public string File { get; } = File;
+
+    public string? Section { get; } = Section;
+
+    public string Slug { get; } = Slug;
+
+    /// <summary>
+    /// Made once with the path: a reload asks every document for its URL several times (duplicates, the URL map, the search
+    /// index), and a new string per call came to 6.3 of the 21 MB a save allocated at 10,000 files (docs/performance.md).
+    /// </summary>
+    public string Url { get; } = Section is null ? SiteRoutes.SitePage(Slug) : Section == PeopleFolder ? SiteRoutes.Person(Slug) : SiteRoutes.Article(Section, Slug);
 
     /// <remarks>A loop rather than LINQ: every reload asks this of every file in the folder (a closure and an enumerator
     /// per file were 1 MB of a save's garbage at 10,000 files, docs/performance.md).</remarks>
