@@ -71,6 +71,32 @@ public sealed class ContentWatcherTests : IDisposable
         Assert.True((await NextReloadAsync()).IsEverything);
     }
 
+    [Fact]
+    public async Task FromTheSecondReloadOnTheNamedPathsAreEveryChange()
+    {
+        await using var watcher = Start();
+
+        var first = await ReloadAfterAsync(watcher, File("therapies/one.md"));
+        var second = await ReloadAfterAsync(watcher, File("therapies/two.md"));
+        var overflow = await ReloadAfterAsync(watcher, null);
+        var afterOverflow = await ReloadAfterAsync(watcher, File("therapies/three.md"));
+
+        // The first replaces the snapshot loaded before the watch began: what changed in between was never named.
+        Assert.False(first.IsComplete);
+        Assert.True(second.IsComplete);
+        Assert.Equal(["therapies/two.md"], second.Paths);
+        Assert.True(overflow.IsEverything);
+        Assert.True(afterOverflow.IsComplete);
+    }
+
+    private async Task<ChangedFiles> ReloadAfterAsync(ContentWatcher watcher, string? path)
+    {
+        watcher.Signal(path);
+        await _time.WaitStartedAsync(ContentWatcher.QuietPeriod);
+        _time.Advance(ContentWatcher.QuietPeriod);
+        return await NextReloadAsync();
+    }
+
     private ContentWatcher Start() => new(_folder.Root, (changed, _) =>
     {
         _reloads.Writer.TryWrite(changed);

@@ -34,6 +34,10 @@ public sealed partial class ContentStore(
     private readonly Lock _timerLock = new();
     private volatile ContentSnapshot _current = ContentSnapshot.Empty;
     private volatile bool _loaded;
+
+    // Set when a reload failed: the changes it was given were never loaded, so the next reload lists the whole folder
+    // rather than trusting that its own list of changes is all there is.
+    private bool _listEverything;
     private ContentWatcher? _watcher;
     private ITimer? _publicationTimer;
     private DateOnly? _scheduledFor;
@@ -71,6 +75,7 @@ public sealed partial class ContentStore(
         {
             var stopwatch = Stopwatch.StartNew();
             var previous = _loaded ? _current : null;
+            changed = _listEverything ? changed.AsIncomplete() : changed;
             var visibility = new ContentVisibility(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), environment.IsDevelopment());
             ContentSnapshot snapshot;
             try
@@ -81,8 +86,15 @@ public sealed partial class ContentStore(
             catch (Exception e) when (previous is not null && e is not OperationCanceledException)
             {
                 LogReloadFailed(e, Root, previous.Version);
+                _listEverything = true;
                 return;
             }
+            catch (OperationCanceledException)
+            {
+                _listEverything = true;
+                throw;
+            }
+            _listEverything = false;
 
             _current = snapshot;
             _loaded = true;

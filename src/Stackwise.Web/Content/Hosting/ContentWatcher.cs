@@ -9,7 +9,8 @@ namespace Stackwise.Web.Content.Hosting;
 /// editor copying in 200 files causes a few reloads, not 200. Every second without changes it checks that the
 /// folder is still there (a watch does not notice its own folder being renamed away); when it is gone that is
 /// logged and the watch is re-armed once it is back. The paths named in the events go to the reload, which reads
-/// those files again whatever their stamp says.
+/// those files again whatever their stamp says; from the second reload of a watch on, they are every change there was
+/// (<see cref="ChangedFiles.IsComplete"/>), so the reload lists only them.
 /// </summary>
 internal sealed partial class ContentWatcher : IAsyncDisposable
 {
@@ -32,6 +33,10 @@ internal sealed partial class ContentWatcher : IAsyncDisposable
     private readonly Lock _pendingLock = new();
     private HashSet<string> _pending = new(StringComparer.Ordinal);
     private bool _pendingEverything;
+
+    // False until the first reload since the watch was armed: that reload replaces a snapshot loaded before the watch began,
+    // so changes made in between were never named, and it lists the whole folder. Every later one names every change.
+    private bool _complete;
     private readonly Task _loop;
     private FileSystemWatcher? _watcher;
 
@@ -109,9 +114,10 @@ internal sealed partial class ContentWatcher : IAsyncDisposable
     {
         lock (_pendingLock)
         {
-            var changes = _pendingEverything ? ChangedFiles.Everything : ChangedFiles.Of(_pending);
+            var changes = _pendingEverything ? ChangedFiles.Everything : _complete ? ChangedFiles.Complete(_pending) : ChangedFiles.Of(_pending);
             _pending = new HashSet<string>(StringComparer.Ordinal);
             _pendingEverything = false;
+            _complete = true;
             return changes;
         }
     }
@@ -135,6 +141,7 @@ internal sealed partial class ContentWatcher : IAsyncDisposable
                     {
                         // Whatever came back may differ from what went away, stamps or not.
                         _pendingEverything = true;
+                        _complete = false;
                     }
                 }
                 else if (await WaitForChangeAsync(stopping))

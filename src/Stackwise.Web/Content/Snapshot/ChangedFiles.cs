@@ -9,10 +9,11 @@ public sealed class ChangedFiles
 {
     private readonly HashSet<string> _paths;
 
-    private ChangedFiles(HashSet<string> paths, bool all)
+    private ChangedFiles(HashSet<string> paths, bool all, bool complete = false)
     {
         _paths = paths;
         IsEverything = all;
+        IsComplete = complete;
     }
 
     /// <summary>No change event: files are read again only when their stamp changed.</summary>
@@ -23,8 +24,26 @@ public sealed class ChangedFiles
 
     public bool IsEverything { get; }
 
+    /// <summary>
+    /// True when every change since the snapshot being replaced was loaded is among <see cref="Paths"/> (a watch has been on
+    /// the folder all along): the reload lists only these paths and takes every other file as the last load found it,
+    /// instead of listing and stamping every file of the folder (docs/performance.md).
+    /// </summary>
+    public bool IsComplete { get; }
+
+    /// <summary>The files and folders named, relative to the content folder.</summary>
+    public IReadOnlyCollection<string> Paths => _paths;
+
+    /// <summary>Paths named in change events; other files may have changed too (their stamps tell).</summary>
     public static ChangedFiles Of(IEnumerable<string> relativePaths) =>
         new(new HashSet<string>(relativePaths, StringComparer.Ordinal), all: false);
+
+    /// <summary>Paths named in change events, and no other file has changed since the last load (<see cref="IsComplete"/>).</summary>
+    public static ChangedFiles Complete(IEnumerable<string> relativePaths) =>
+        new(new HashSet<string>(relativePaths, StringComparer.Ordinal), all: false, complete: true);
+
+    /// <summary>The same paths, without the promise that nothing else changed: the reload lists the whole folder.</summary>
+    public ChangedFiles AsIncomplete() => IsComplete ? new(_paths, IsEverything) : this;
 
     /// <summary>True when the file, or a folder it sits in, was named in a change event.</summary>
     public bool Contains(string file)

@@ -40,6 +40,9 @@ public sealed class ContentSnapshot
     /// <summary>Each markdown file's last parse with its file stamp: what the next reload reuses for unchanged files.</summary>
     public required IReadOnlyDictionary<string, ParsedFile> Parsed { get; init; }
 
+    /// <summary>The problems the folder listing found (links not followed): what a reload listing only changed paths carries over.</summary>
+    public required ImmutableArray<ContentProblem> ListingProblems { get; init; }
+
     /// <summary>
     /// When the next reload must happen by itself: the earliest future <c>published</c> date of a non-draft article, or
     /// the day a file's date checks come out differently (an <c>updated</c> date that was in the future becomes valid).

@@ -21,4 +21,7 @@ public sealed record LoadedContent(
 
     /// <summary>Each markdown file's parse, kept so the next reload re-reads only files that changed.</summary>
     public IReadOnlyDictionary<string, ParsedFile> Parsed { get; init; } = new Dictionary<string, ParsedFile>();
+
+    /// <summary>The problems the folder listing found (links), kept so a reload that lists only changed paths still reports them.</summary>
+    public ImmutableArray<ContentProblem> ListingProblems { get; init; } = [];
 }

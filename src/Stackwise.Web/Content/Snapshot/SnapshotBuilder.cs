@@ -46,6 +46,7 @@ internal static class SnapshotBuilder
             Visibility = visibility,
             ByFile = documents.ToDictionary(document => document.Path.File, StringComparer.Ordinal).AsReadOnly(),
             Parsed = parsed,
+            ListingProblems = content.ListingProblems,
             NextPublication = documents.Select(visibility.BecomesPublicOn).Concat(parsed.Values.Select(file => file.RecheckOn)).Min(),
             ByUrl = byUrl,
             Articles = articles,
