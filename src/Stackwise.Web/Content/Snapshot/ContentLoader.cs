@@ -215,6 +215,7 @@ public sealed class ContentLoader(ContentParser parser)
     private static void ListChanged(string root, ContentSnapshot previous, ChangedFiles changed, List<(string File, FileInfo? Info)> files,
         List<ContentProblem> problems)
     {
+        files.EnsureCapacity(previous.Parsed.Count + changed.Paths.Count);
         foreach (var file in previous.Parsed.Keys)
         {
             if (!changed.Contains(file))
