@@ -47,7 +47,7 @@ public sealed partial class SearchService
         var stopwatch = Stopwatch.StartNew();
         var index = SearchIndex.Build(snapshot, Volatile.Read(ref _latest));
         Volatile.Write(ref _latest, index);
-        LogBuilt(snapshot.Version, index.Count, index.Analyzed, stopwatch.Elapsed.TotalMilliseconds);
+        LogBuilt(snapshot.Version, index.Count, index.Analyzed, index.Copied, stopwatch.Elapsed.TotalMilliseconds);
         return index;
     }
 
@@ -57,8 +57,8 @@ public sealed partial class SearchService
     [LoggerMessage(Level = LogLevel.Information, Message = "Search of {QueryLength} characters found {Total} articles, answered from this content version's recent searches")]
     private partial void LogRecentQuery(int queryLength, int total);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Search index of content version {Version}: {Articles} articles, {Analyzed} of them analysed (the rest carried over), in {ElapsedMs:0} ms")]
-    private partial void LogBuilt(long version, int articles, int analyzed, double elapsedMs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Search index of content version {Version}: {Articles} articles, {Analyzed} of them analysed (the rest carried over), {Copied} copied into a merged segment, in {ElapsedMs:0} ms")]
+    private partial void LogBuilt(long version, int articles, int analyzed, int copied, double elapsedMs);
 }
 
 /// <summary>Builds each new snapshot's search index in the background, right after the swap.</summary>

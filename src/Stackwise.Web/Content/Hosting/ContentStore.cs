@@ -35,8 +35,8 @@ public sealed partial class ContentStore(
     private volatile ContentSnapshot _current = ContentSnapshot.Empty;
     private volatile bool _loaded;
 
-    // Set when a reload failed: the changes it was given were never loaded, so the next reload lists the whole folder
-    // rather than trusting that its own list of changes is all there is.
+    // True from the start of a reload until it has loaded its changes: after one that failed or was cancelled, those
+    // changes were never loaded, so the next reload lists the whole folder rather than trusting its own list of changes.
     private bool _listEverything;
     private ContentWatcher? _watcher;
     private ITimer? _publicationTimer;
@@ -76,6 +76,7 @@ public sealed partial class ContentStore(
             var stopwatch = Stopwatch.StartNew();
             var previous = _loaded ? _current : null;
             changed = _listEverything ? changed.AsIncomplete() : changed;
+            _listEverything = true;
             var visibility = new ContentVisibility(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), environment.IsDevelopment());
             ContentSnapshot snapshot;
             try
@@ -86,13 +87,7 @@ public sealed partial class ContentStore(
             catch (Exception e) when (previous is not null && e is not OperationCanceledException)
             {
                 LogReloadFailed(e, Root, previous.Version);
-                _listEverything = true;
                 return;
-            }
-            catch (OperationCanceledException)
-            {
-                _listEverything = true;
-                throw;
             }
             _listEverything = false;
 
