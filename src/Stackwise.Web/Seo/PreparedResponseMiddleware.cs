@@ -1,4 +1,3 @@
-using Microsoft.Net.Http.Headers;
 using Stackwise.Web.Content.Hosting;
 using Stackwise.Web.Hardening;
 
@@ -31,29 +30,7 @@ internal sealed class PreparedResponseMiddleware(RequestDelegate next, ContentSt
             return next(context);
         }
 
-        var response = context.Response;
-        var headers = response.Headers;
-        SecurityHeaders.ApplyTo(headers);  // this runs before the security headers middleware, so it writes them itself
-        headers.ETag = prepared.ETag;
-        headers.LastModified = prepared.LastModified;
-        headers.CacheControl = prepared.CacheControl;
-        headers.Vary = HeaderNames.AcceptEncoding;
-        if (ConditionalGet.IsNotModified(request, prepared.ETag.ToString(), prepared.LastModifiedTime))
-        {
-            response.StatusCode = StatusCodes.Status304NotModified;
-            return Task.CompletedTask;
-        }
-
-        response.StatusCode = StatusCodes.Status200OK;
-        headers.ContentType = prepared.ContentType;
-        if (prepared.ContentEncoding.Count > 0)
-        {
-            headers.ContentEncoding = prepared.ContentEncoding;
-        }
-        response.ContentLength = prepared.Body.Length;
-        headers.Age = prepared.AgeAt(Environment.TickCount64);
-        // No cancellation token: a client that goes away mid-write is Kestrel's to drop quietly; a cancelled write would
-        // throw, and the request log would report the disconnect as a 500 (bench/hostile-memory.sh caught exactly that).
-        return HttpMethods.IsHead(request.Method) ? Task.CompletedTask : response.Body.WriteAsync(prepared.Body).AsTask();
+        SecurityHeaders.ApplyTo(context.Response.Headers);  // this runs before the security headers middleware, so it writes them itself
+        return prepared.WriteAsync(context);
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
 using Stackwise.Web.Content.Snapshot;
 
 namespace Stackwise.Web.Seo;
@@ -29,6 +30,37 @@ public sealed record PreparedResponse(
     {
         var seconds = Math.Max(0, (now - PreparedAt) / 1000);
         return seconds < SmallAges.Length ? SmallAges[seconds] : seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Answers a GET or HEAD with this response: its headers, then a 304 for a matching <c>If-None-Match</c> (or, without
+    /// one, an <c>If-Modified-Since</c> not older than Last-Modified), else its bytes with their Content-Length.
+    /// </summary>
+    public Task WriteAsync(HttpContext context)
+    {
+        var (request, response) = (context.Request, context.Response);
+        var headers = response.Headers;
+        headers.ETag = ETag;
+        headers.LastModified = LastModified;
+        headers.CacheControl = CacheControl;
+        headers.Vary = HeaderNames.AcceptEncoding;
+        if (ConditionalGet.IsNotModified(request, ETag.ToString(), LastModifiedTime))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return Task.CompletedTask;
+        }
+
+        response.StatusCode = StatusCodes.Status200OK;
+        headers.ContentType = ContentType;
+        if (ContentEncoding.Count > 0)
+        {
+            headers.ContentEncoding = ContentEncoding;
+        }
+        response.ContentLength = Body.Length;
+        headers.Age = AgeAt(Environment.TickCount64);
+        // No cancellation token: a client that goes away mid-write is Kestrel's to drop quietly; a cancelled write would
+        // throw, and the request log would report the disconnect as a 500 (bench/hostile-memory.sh caught exactly that).
+        return HttpMethods.IsHead(request.Method) ? Task.CompletedTask : response.Body.WriteAsync(Body).AsTask();
     }
 }
 
