@@ -40,6 +40,7 @@ public static class SeoServices
         // What each page is rendered from, asked of every feature; the sitemap's are its entries.
         services.AddSingleton<EveryPageInputs>();
         services.AddSingleton<IPageInputs, SitemapPageInputs>();
+        services.AddSingleton<ISnapshotWarmer, SitemapEntriesWarmer>();
         services.AddSingleton<ResponseDates>();
         services.TryAddSingleton(TimeProvider.System);
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Stackwise.Web.Content.Hosting;
 using Stackwise.Web.Content.Snapshot;
+using Stackwise.Web.Search;
 using Stackwise.Web.Tests.Support;
 
 namespace Stackwise.Web.Tests.Content;
@@ -61,12 +62,104 @@ public sealed class SnapshotWarmingTests
         var store = site.Services.GetRequiredService<ContentStore>();
         var fresh = NewSnapshot();
 
-        warmers[0].Warm(fresh);
+        warmers[1].Warm(fresh);
         await store.WarmingIdle.WaitAsync(TimeSpan.FromSeconds(30));
 
-        Assert.Equal(["RelatedArticlesWarmer", "SearchIndexWarmer"], warmers.Select(warmer => warmer.GetType().Name));
+        Assert.Equal(["SitemapEntriesWarmer", "RelatedArticlesWarmer", "SearchIndexWarmer"], warmers.Select(warmer => warmer.GetType().Name));
         Assert.True(fresh.IsDerived<RelatedArticles>());
         Assert.True(store.Current.IsDerived<RelatedArticles>(), "the served snapshot's related articles are built without a request");
+    }
+
+    [Fact]
+    public async Task AReloadGoesLiveWarmedAndOnlyTheFirstSnapshotIsWarmedAfterItsSwap()
+    {
+        var recorder = new SwapRecordingWarmer();
+        await using var site = new WarmedSiteFactory(recorder);
+        site.CreateClient();
+        var store = site.Services.GetRequiredService<ContentStore>();
+        await store.WarmingIdle.WaitAsync(TimeSpan.FromSeconds(30));
+
+        await store.ReloadAsync(CancellationToken.None);
+
+        // Asked at once, with no wait for warming: the search index was built before the snapshot went live.
+        Assert.True(store.Current.IsDerived<SearchIndex>(), "the live snapshot's search index is not built");
+        Assert.True(store.Current.IsDerived<RelatedArticles>(), "the live snapshot's related articles are not built");
+        Assert.Equal([(1, true), (2, false)], recorder.Warmed.Select((warm, i) => (i + 1, warm.WasLive)));
+        Assert.Equal(store.Current.Version, recorder.Warmed.Last().Version);
+    }
+
+    [Fact]
+    public async Task AReloadWhileAnEarlierSnapshotIsWarmingGoesLiveAtOnceAndIsWarmedAfter()
+    {
+        var recorder = new SwapRecordingWarmer { Gate = new SemaphoreSlim(0) };
+        await using var site = new WarmedSiteFactory(recorder);
+        site.CreateClient();
+        var store = site.Services.GetRequiredService<ContentStore>();
+        var first = store.Current;
+
+        await store.ReloadAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.NotSame(first, store.Current);
+        recorder.Gate.Release(10);
+        await store.WarmingIdle.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal([(first.Version, true), (store.Current.Version, true)], recorder.Warmed.Select(warm => (warm.Version, warm.WasLive)));
+    }
+
+    [Fact]
+    public async Task AWarmerFailingBeforeTheSwapIsLoggedAndTheSnapshotStillGoesLive()
+    {
+        var recorder = new SwapRecordingWarmer { FailFrom = 2 };
+        await using var site = new WarmedSiteFactory(recorder);
+        site.CreateClient();
+        var store = site.Services.GetRequiredService<ContentStore>();
+        await store.WarmingIdle.WaitAsync(TimeSpan.FromSeconds(30));
+        var first = store.Current;
+
+        await store.ReloadAsync(CancellationToken.None);
+
+        Assert.NotSame(first, store.Current);
+        Assert.True(store.Current.IsDerived<SearchIndex>(), "the warmers after the failing one did not run");
+        var error = Assert.Single(site.Logs.Events, logged => logged.Level == Serilog.Events.LogEventLevel.Error);
+        var message = error.RenderMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"\"{nameof(SwapRecordingWarmer)}\" failed for content version {store.Current.Version}; the version is served all the same",
+            message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The test app with one more warmer, after the site's own.</summary>
+    private sealed class WarmedSiteFactory(SwapRecordingWarmer warmer) : StackwiseFactory(RepositoryPaths.TestContent)
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureServices(services => services.AddSingleton<ISnapshotWarmer>(provider =>
+            {
+                warmer.Services = provider;
+                return warmer;
+            }));
+        }
+    }
+
+    /// <summary>Records each snapshot it warms and whether it was already the live one; may hold or fail its warms.</summary>
+    private sealed class SwapRecordingWarmer : ISnapshotWarmer
+    {
+        public IServiceProvider? Services { get; set; }
+
+        public SemaphoreSlim? Gate { get; init; }
+
+        public int FailFrom { get; init; } = int.MaxValue;
+
+        public ConcurrentQueue<(long Version, bool WasLive)> Warmed { get; } = new();
+
+        public void Warm(ContentSnapshot snapshot)
+        {
+            var live = Services!.GetRequiredService<ContentStore>().Current;
+            Warmed.Enqueue((snapshot.Version, ReferenceEquals(live, snapshot)));
+            Gate?.Wait(TimeSpan.FromSeconds(10));
+            if (Warmed.Count >= FailFrom)
+            {
+                throw new InvalidOperationException("synthetic warmer failure");
+            }
+        }
     }
 
     private sealed class GatedWarmer : ISnapshotWarmer

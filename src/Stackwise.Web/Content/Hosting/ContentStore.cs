@@ -91,11 +91,17 @@ public sealed partial class ContentStore(
             }
             _listEverything = false;
 
+            // Once the site is online, a new snapshot is warmed before it goes live (its search index and related articles
+            // built from the last ones), so no request waits for them: requests that waited held thread-pool threads while
+            // every other request queued behind them, at each save (docs/performance.md). The first snapshot goes live at
+            // once and is warmed after (at 10,000 articles its search index takes seconds), as is one that arrives while an
+            // earlier one is still warming.
+            var warmed = previous is not null && _warming.TryWarmNow(snapshot);
             _current = snapshot;
             _loaded = true;
             LogLoaded(snapshot.Articles.Length, snapshot.ByUrl.Count - snapshot.Articles.Length - snapshot.People.Count, snapshot.People.Count, snapshot.FilesRejected,
                 snapshot.KeptFiles.Count, Root, stopwatch.ElapsedMilliseconds, snapshot.Version);
-            await AfterSwapAsync(snapshot, cancellationToken);
+            await AfterSwapAsync(snapshot, warmed, cancellationToken);
         }
         finally
         {
@@ -107,11 +113,15 @@ public sealed partial class ContentStore(
     /// What follows a swap. The new snapshot is already online, so a failure here is logged as such and never as a
     /// failed reload; each step runs even when another fails.
     /// </summary>
-    private async Task AfterSwapAsync(ContentSnapshot snapshot, CancellationToken cancellationToken)
+    /// <param name="warmed">True when the snapshot was warmed before the swap; else it is warmed now, in the background.</param>
+    private async Task AfterSwapAsync(ContentSnapshot snapshot, bool warmed, CancellationToken cancellationToken)
     {
-        // Derived data (the search index) is built right after the swap, off the request path and only for the newest
-        // snapshot; a request that needs it first waits for the complete build, never a partial one.
-        _warming.Enqueue(snapshot);
+        // Derived data (the search index) not built before the swap is built right after it, off the request path and only
+        // for the newest snapshot; a request that needs it first waits for the complete build, never a partial one.
+        if (!warmed)
+        {
+            _warming.Enqueue(snapshot);
+        }
         foreach (var observer in observers)
         {
             try

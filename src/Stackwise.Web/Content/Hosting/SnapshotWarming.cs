@@ -3,7 +3,8 @@ using Stackwise.Web.Content.Snapshot;
 namespace Stackwise.Web.Content.Hosting;
 
 /// <summary>
-/// Runs the <see cref="ISnapshotWarmer"/>s for new snapshots off the request path, one snapshot at a time and always the
+/// Runs the <see cref="ISnapshotWarmer"/>s for new snapshots off the request path: before a reload's snapshot goes live
+/// when nothing else is warming (<see cref="TryWarmNow"/>), else in the background, one snapshot at a time and always the
 /// newest: a snapshot replaced while an earlier one was being warmed is skipped (its requests build what they need on first
 /// use). When saves come faster than a search index builds, the builds no longer pile up on top of each other and starve
 /// the requests of CPU (bench/load-and-edit.sh at 10,000 articles, docs/performance.md). A warmer that throws is logged
@@ -26,6 +27,23 @@ internal sealed partial class SnapshotWarming(IEnumerable<ISnapshotWarmer> warme
                 return _running;
             }
         }
+    }
+
+    /// <summary>
+    /// Warms <paramref name="snapshot"/> now, on the caller's thread, when no earlier snapshot is being warmed; false (and
+    /// nothing done) when one is, so the caller can hand it over with <see cref="Enqueue"/> instead.
+    /// </summary>
+    public bool TryWarmNow(ContentSnapshot snapshot)
+    {
+        lock (_lock)
+        {
+            if (_active)
+            {
+                return false;
+            }
+        }
+        WarmEach(snapshot);
+        return true;
     }
 
     public void Enqueue(ContentSnapshot snapshot)
@@ -56,21 +74,26 @@ internal sealed partial class SnapshotWarming(IEnumerable<ISnapshotWarmer> warme
                 snapshot = _pending;
                 _pending = null;
             }
-            foreach (var warmer in warmers)
+            WarmEach(snapshot);
+        }
+    }
+
+    private void WarmEach(ContentSnapshot snapshot)
+    {
+        foreach (var warmer in warmers)
+        {
+            try
             {
-                try
-                {
-                    warmer.Warm(snapshot);
-                }
-                catch (Exception e)
-                {
-                    LogWarmingFailed(e, warmer.GetType().Name, snapshot.Version);
-                }
+                warmer.Warm(snapshot);
+            }
+            catch (Exception e)
+            {
+                LogWarmingFailed(e, warmer.GetType().Name, snapshot.Version);
             }
         }
     }
 
     [LoggerMessage(Level = LogLevel.Error,
-        Message = "{Warmer} failed for content version {Version}; the version stays online, and what the warmer prepares is built again on first use or with the next version")]
+        Message = "{Warmer} failed for content version {Version}; the version is served all the same, and what the warmer prepares is built on first use or with the next version")]
     private partial void LogWarmingFailed(Exception exception, string warmer, long version);
 }
