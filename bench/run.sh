@@ -8,7 +8,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 WORK="${BENCH_WORK:-$(mktemp -d /tmp/stackwise-bench.XXXXXX)}"
 # nginx workers run as an unprivileged user: they must be able to read the files under the work folder.
-chmod 755 "$WORK"
+mkdir -p "$WORK" && chmod 755 "$WORK"
 ROUNDS="${ROUNDS:-3}"
 DURATION="${DURATION:-10s}"
 CONNECTIONS="${CONNECTIONS:-64}"
