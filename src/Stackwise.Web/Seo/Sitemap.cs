@@ -6,8 +6,12 @@ using Stackwise.Web.Site;
 
 namespace Stackwise.Web.Seo;
 
-/// <summary>One URL of the sitemap, with the date its content last changed when the content says so.</summary>
-public sealed record SitemapEntry(string Path, DateOnly? LastModified);
+/// <summary>
+/// One URL of the sitemap, with the date its content last changed when the content says so. A value, held in the entries'
+/// array: every save makes the entries of 10,000 articles again, and as objects they were a quarter of what a save left
+/// for the garbage collector to copy (docs/performance.md).
+/// </summary>
+public readonly record struct SitemapEntry(string Path, DateOnly? LastModified);
 
 /// <summary>The sitemaps.org protocol: one <c>urlset</c>, or past <see cref="SiteOptions.SitemapUrlsPerFile"/> URLs an index of numbered parts.</summary>
 public static class Sitemap
