@@ -12,7 +12,8 @@ namespace Stackwise.Web.Seo;
 /// change (<see cref="ResponseDates"/>) and the configured Cache-Control, and answers a matching <c>If-None-Match</c>
 /// (or, without one, an <c>If-Modified-Since</c> not older than Last-Modified) with 304 and no body. A GET of a canonical
 /// path is kept as a prepared response, which answers its repeats; the output cache in front of it keeps the rest (other
-/// spellings of a path, HEAD before any GET).
+/// spellings of a path, HEAD before any GET). A request whose page another request prepared while it waited is answered
+/// with that prepared response, not rendered again.
 /// </summary>
 internal sealed class ConditionalGetMiddleware(RequestDelegate next, IOptions<SiteOptions> site, ResponseDates dates, ResponseCodings codings,
     EveryPageInputs pages)
