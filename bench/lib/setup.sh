@@ -60,3 +60,20 @@ live_heap_bytes() {
   done
   echo "$bytes"
 }
+
+# The live managed heap of process PID and the part of it in the pinned object heap, in bytes, from one heap dump: "TOTAL
+# PINNED". The pinned heap is Kestrel's socket buffers (4 KB blocks its memory pool keeps at the peak of response bytes in
+# flight), which grows with the load's concurrency rather than with anything the site keeps (docs/performance.md).
+live_and_pinned_heap_bytes() {
+  local totals="" attempt
+  for attempt in 1 2; do
+    if "$WORK/tools/dotnet-dump" collect -p "$1" --type Heap -o "$WORK/heap-$1.dmp" >"$WORK/dotnet-dump.log" 2>&1; then
+      totals=$("$WORK/tools/dotnet-dump" analyze "$WORK/heap-$1.dmp" -c "dumpheap -stat -live" -c "dumpheap -stat -live -gen poh" -c exit \
+        2>>"$WORK/dotnet-dump.log" | awk '/^Total/ { gsub(",", "", $4); printf "%s ", $4 }')
+    fi
+    rm -f "$WORK/heap-$1.dmp"
+    [ "$(echo "$totals" | wc -w)" -eq 2 ] && break
+    totals=""
+  done
+  echo "$totals"
+}
