@@ -49,16 +49,8 @@ ensure_dotnet_dump() {
 # sampled over a lossy event stream on .NET 10 and wandered by 10-25% between runs with no change in the live objects.
 # Prints nothing when no dump could be read (tried twice); the tool's output is kept in $WORK/dotnet-dump.log.
 live_heap_bytes() {
-  local bytes="" attempt
-  for attempt in 1 2; do
-    if "$WORK/tools/dotnet-dump" collect -p "$1" --type Heap -o "$WORK/heap-$1.dmp" >"$WORK/dotnet-dump.log" 2>&1; then
-      bytes=$("$WORK/tools/dotnet-dump" analyze "$WORK/heap-$1.dmp" -c "dumpheap -stat -live" -c exit 2>>"$WORK/dotnet-dump.log" \
-        | awk '/^Total/ { gsub(",", "", $4); print $4 }')
-    fi
-    rm -f "$WORK/heap-$1.dmp"
-    [ -n "$bytes" ] && break
-  done
-  echo "$bytes"
+  local totals; totals=$(live_and_pinned_heap_bytes "$1")
+  echo "${totals%% *}"
 }
 
 # The live managed heap of process PID and the part of it in the pinned object heap, in bytes, from one heap dump: "TOTAL
