@@ -5,8 +5,9 @@ using Stackwise.Web.Content.Snapshot;
 namespace Stackwise.Web.Search;
 
 /// <summary>
-/// Searches a snapshot's index. The index is built in the background right after the snapshot goes live, from the index
-/// built last (only changed articles are analysed again); a search that arrives first waits for the complete index.
+/// Searches a snapshot's index. The index is built from the index built last (only changed articles are analysed again)
+/// before a reload's snapshot goes live; the first snapshot's goes live first and is built right after, and a search that
+/// arrives before it is complete waits for it.
 /// </summary>
 public sealed partial class SearchService
 {
@@ -61,7 +62,7 @@ public sealed partial class SearchService
     private partial void LogBuilt(long version, int articles, int analyzed, int copied, double elapsedMs);
 }
 
-/// <summary>Builds each new snapshot's search index in the background, right after the swap.</summary>
+/// <summary>Builds each new snapshot's search index with the other warmers (<see cref="Content.Hosting.SnapshotWarming"/>).</summary>
 internal sealed class SearchIndexWarmer(SearchService search) : ISnapshotWarmer
 {
     public void Warm(ContentSnapshot snapshot) => search.IndexOf(snapshot);

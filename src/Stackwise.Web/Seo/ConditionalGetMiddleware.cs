@@ -62,7 +62,7 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, IOptions<Si
             headers.CacheControl = site.Value.PageCacheControl;
             // The same URL is sent compressed or not, so every variant tells shared caches it varies.
             headers.Vary = HeaderNames.AcceptEncoding;
-            Prepare(context, buffer, lastModified);
+            Prepare(context, snapshot, buffer, lastModified);
             if (ConditionalGet.IsNotModified(request, entityTag, lastModified))
             {
                 response.StatusCode = StatusCodes.Status304NotModified;
@@ -88,7 +88,7 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, IOptions<Si
     /// the next request for it never reaches routing (<see cref="PreparedResponseMiddleware"/>). Other spellings of a path
     /// that routing also answers (<c>/SITEMAP.XML</c>) are left to the output cache, so they cannot multiply the entries.
     /// </summary>
-    private void Prepare(HttpContext context, MemoryStream buffer, DateTimeOffset lastModified)
+    private void Prepare(HttpContext context, ContentSnapshot snapshot, MemoryStream buffer, DateTimeOffset lastModified)
     {
         var path = context.Request.Path.Value ?? "/";
         if (!HttpMethods.IsGet(context.Request.Method) || SitePaths.Normalize(path) != path)
@@ -96,7 +96,6 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, IOptions<Si
             return;
         }
         var headers = context.Response.Headers;
-        var snapshot = context.RequestServices.GetRequiredService<ContentSnapshot>();
         PreparedResponses.For(snapshot).Add(path, codings.For(context), new PreparedResponse(
             buffer.ToArray(), headers.ContentType, headers.ContentEncoding, headers.ETag, headers.LastModified, lastModified, headers.CacheControl,
             Environment.TickCount64)

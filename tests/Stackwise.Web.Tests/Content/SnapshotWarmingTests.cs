@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Stackwise.Web.Content.Hosting;
 using Stackwise.Web.Content.Snapshot;
 using Stackwise.Web.Search;
+using Stackwise.Web.Seo;
 using Stackwise.Web.Tests.Support;
 
 namespace Stackwise.Web.Tests.Content;
@@ -84,6 +85,7 @@ public sealed class SnapshotWarmingTests
         // Asked at once, with no wait for warming: the search index was built before the snapshot went live.
         Assert.True(store.Current.IsDerived<SearchIndex>(), "the live snapshot's search index is not built");
         Assert.True(store.Current.IsDerived<RelatedArticles>(), "the live snapshot's related articles are not built");
+        Assert.True(store.Current.IsDerived<IReadOnlyList<SitemapEntry>>(), "the live snapshot's sitemap entries are not made");
         Assert.Equal([(1, true), (2, false)], recorder.Warmed.Select((warm, i) => (i + 1, warm.WasLive)));
         Assert.Equal(store.Current.Version, recorder.Warmed.Last().Version);
     }

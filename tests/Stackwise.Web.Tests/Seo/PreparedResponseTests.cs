@@ -194,8 +194,10 @@ public sealed class PreparedResponseTests
     {
         const int clients = 8;
         using var folder = SavedAndUntouched();
-        var (site, client, store) = await StartAsync(folder, "/therapies/saved");
-        await using var _ = site;
+        await using var site = new CountingOutputCacheFactory(folder.Root);
+        var client = site.CreateClient();
+        var store = site.Services.GetRequiredService<ContentStore>();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/therapies/saved", UriKind.Relative))).StatusCode);
         folder.Write("therapies/saved.md", Article("Saved Again", "Category One"));
         await store.ReloadAsync(CancellationToken.None);
 
@@ -204,6 +206,7 @@ public sealed class PreparedResponseTests
 
         Assert.Equal(clients, renders.Routed);
         Assert.Equal(1, renders.Count);
+        Assert.Empty(site.Stored);  // the waiters' answers are the prepared response, not a second copy in the output cache
         var first = await answers[0].Content.ReadAsByteArrayAsync();
         Assert.Contains("Saved Again", Encoding.UTF8.GetString(coding is null ? first : Gunzip(first)), StringComparison.Ordinal);
         foreach (var answer in answers)
@@ -369,7 +372,7 @@ public sealed class PreparedResponseTests
             .ToDictionary(header => header.Key, header => string.Join(", ", header.Value), StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The test app with its output cache store wrapped, to see what is stored.</summary>
-    private sealed class CountingOutputCacheFactory() : StackwiseFactory(RepositoryPaths.TestContent)
+    private sealed class CountingOutputCacheFactory(string? contentRoot = null) : StackwiseFactory(contentRoot ?? RepositoryPaths.TestContent)
     {
         public ConcurrentQueue<string> Stored { get; } = new();
 
