@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Stackwise benchmark harness: rerunnable on one machine, loopback only, every loop bounded.
 #   bench/run.sh                     full run (about 20 minutes on 2 cores)
-#   ROUNDS=1 DURATION=5s bench/run.sh   a quicker look
+#   ROUNDS=1 DURATION=5s PAGE_DURATION=3s bench/run.sh   a quicker look
 # Prints each figure beside its target; docs/performance.md records a run. Needs the .NET SDK; installs
 # Debian's nginx, wrk and hugo when missing.
 set -euo pipefail
@@ -11,6 +11,7 @@ WORK="${BENCH_WORK:-$(mktemp -d /tmp/stackwise-bench.XXXXXX)}"
 mkdir -p "$WORK" && chmod 755 "$WORK"
 ROUNDS="${ROUNDS:-3}"
 DURATION="${DURATION:-10s}"
+PAGE_DURATION="${PAGE_DURATION:-5s}"
 CONNECTIONS="${CONNECTIONS:-64}"
 SITE_PORT=5180 NGINX_PORT=5181 PROXY_PORT=5182 EXPORT_PORT=5183 CONTROL_PORT=5184 EMPTY_PORT=5185
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -28,7 +29,7 @@ NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
 PIDS=()
 cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for conf in static proxy export; do
+  for conf in static page proxy export; do
     [ -f "$WORK/nginx-$conf/nginx.pid" ] && kill "$(cat "$WORK/nginx-$conf/nginx.pid")" 2>/dev/null || true
   done
 }
@@ -158,7 +159,8 @@ curl -fs -D - -o /dev/null "http://127.0.0.1:$SITE_PORT$ARTICLE" | tr -d '\r' \
 grep -v -i -E '^(etag|last-modified):' "$WORK/headers.txt" | sed -E 's/^([^:]+): (.*)$/add_header \1 "\2";/' >"$WORK/nginx-static/headers.conf"
 start_nginx static "$WORK/static" "$NGINX_PORT"
 $BENCH serve "$WORK/static/therapies/synthetic-article-00000/index.html" "$CONTROL_PORT" "$WORK/headers.txt" &
-PIDS+=("$!")
+CONTROL_PID=$!
+PIDS+=("$CONTROL_PID")
 for _ in $(seq 1 100); do curl -fs -o /dev/null "http://127.0.0.1:$CONTROL_PORT/" && break; sleep 0.05; done
 for other in "$NGINX_PORT$ARTICLE/" "$CONTROL_PORT$ARTICLE"; do
   if ! cmp -s <(curl -fs "http://127.0.0.1:$SITE_PORT$ARTICLE") <(curl -fs "http://127.0.0.1:$other"); then
@@ -200,6 +202,49 @@ echo "unique query strings / plain URL = $(awk -v a="$q_rps" -v b="$s_rps" 'BEGI
 log "3c. memory after 60 s of mixed traffic (bench/hostile-memory.lua MODE=mix: 500 articles, lists, sitemap, feeds, searches, 404s)"
 MODE=mix ARTICLE="$ARTICLE" wrk -t1 -c"$CONNECTIONS" -d60s -s "$ROOT/bench/hostile-memory.lua" "http://127.0.0.1:$SITE_PORT" | grep -E "Requests/sec|Non-2xx|Socket" || true
 echo "memory after mixed load, 10,000 articles: RSS $(current_rss_mb "$SITE_PID") MB, live managed heap $(live_heap_mb "$SITE_PID") MB (target RSS <= 300)"
+
+log "3d. the other pages of target 1: home, a category page, /sitemap.xml and /feed.xml against nginx and the bare Kestrel app sending the same response (-t1 -c$CONNECTIONS -d$PAGE_DURATION, $ROUNDS rounds, alternating)"
+# After 3c, so that 3c's memory figures stay what they were: 64 clients of the 1.3 MB sitemap fill Kestrel's buffers.
+# Each page gets its own nginx and control, serving that page's bytes with the header names Stackwise sent for it (the
+# controls send every page as text/html: the same names, and a type of about the same length).
+kill "$(cat "$WORK/nginx-static/nginx.pid")"; kill "$CONTROL_PID" 2>/dev/null || true; wait "$CONTROL_PID" 2>/dev/null || true
+page_vs_controls() {
+  local label="$1" path="$2" dir="$WORK/page-$1"
+  mkdir -p "$dir/root" "$WORK/nginx-page"
+  curl -fs "http://127.0.0.1:$SITE_PORT$path" -o "$dir/root/index.html"
+  curl -fs -D - -o /dev/null "http://127.0.0.1:$SITE_PORT$path" | tr -d '\r' \
+    | grep -v -i -E '^(HTTP/|date:|content-length:|age:|connection:|transfer-encoding:|content-type:)' | grep . >"$dir/headers.txt"
+  grep -v -i -E '^(etag|last-modified):' "$dir/headers.txt" | sed -E 's/^([^:]+): (.*)$/add_header \1 "\2";/' >"$WORK/nginx-page/headers.conf"
+  start_nginx page "$dir/root" "$NGINX_PORT"
+  $BENCH serve "$dir/root/index.html" "$CONTROL_PORT" "$dir/headers.txt" &
+  local control=$!
+  PIDS+=("$control")
+  for _ in $(seq 1 100); do curl -fs -o /dev/null "http://127.0.0.1:$CONTROL_PORT/" && break; sleep 0.05; done
+  for other in "$NGINX_PORT/" "$CONTROL_PORT/"; do
+    if ! cmp -s <(curl -fs "http://127.0.0.1:$SITE_PORT$path") <(curl -fs "http://127.0.0.1:$other") \
+      || ! cmp -s <(header_names "$SITE_PORT$path") <(header_names "$other"); then
+      echo "127.0.0.1:$other does not send the same bytes and header names as Stackwise's $path" >&2; exit 1
+    fi
+  done
+  : >"$dir/wrk-stackwise"; : >"$dir/wrk-nginx"; : >"$dir/wrk-kestrel"
+  for url in "$SITE_PORT$path" "$NGINX_PORT/" "$CONTROL_PORT/"; do wrk -t1 -c"$CONNECTIONS" -d3s "http://127.0.0.1:$url" >/dev/null; done
+  for _ in $(seq 1 "$ROUNDS"); do
+    DURATION="$PAGE_DURATION" wrk_round "http://127.0.0.1:$SITE_PORT$path" >>"$dir/wrk-stackwise"
+    DURATION="$PAGE_DURATION" wrk_round "http://127.0.0.1:$NGINX_PORT/" >>"$dir/wrk-nginx"
+    DURATION="$PAGE_DURATION" wrk_round "http://127.0.0.1:$CONTROL_PORT/" >>"$dir/wrk-kestrel"
+  done
+  kill "$(cat "$WORK/nginx-page/nginx.pid")"; kill "$control"; wait "$control" 2>/dev/null || true
+  local s n k
+  s=$(awk '{ print $1 }' "$dir/wrk-stackwise" | median); n=$(awk '{ print $1 }' "$dir/wrk-nginx" | median); k=$(awk '{ print $1 }' "$dir/wrk-kestrel" | median)
+  printf '%-9s %-35s %8s bytes: stackwise %9.0f, nginx %9.0f, kestrel %9.0f req/s; stackwise / nginx = %s (target >= 0.90), bare kestrel / nginx = %s\n' \
+    "$label" "$path" "$(wc -c <"$dir/root/index.html")" "$s" "$n" "$k" \
+    "$(awk -v a="$s" -v b="$n" 'BEGIN { printf "%.2f", a / b }')" "$(awk -v a="$k" -v b="$n" 'BEGIN { printf "%.2f", a / b }')"
+  for _ in $(seq 1 100); do [ -f "$WORK/nginx-page/nginx.pid" ] || break; sleep 0.05; done
+}
+page_vs_controls home /
+page_vs_controls category /categories/synthetic-category-one
+page_vs_controls sitemap /sitemap.xml
+page_vs_controls feed /feed.xml
 stop_site
 
 for n in 1000 10000; do
