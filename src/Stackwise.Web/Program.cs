@@ -60,6 +60,7 @@ static WebApplication BuildSite(string[] args)
         app.UseExceptionHandler(SiteRoutes.Error(500));
     }
     app.UseStatusCodePagesWithReExecute(SiteRoutes.ErrorPageFormat);
+    app.UsePreparedErrorPages();                // not found and gone: the error page rendered once per snapshot, then written for every such path
     app.UseRateLimiter();                       // per-client limit on search: 429 with Retry-After, rendered as a page
     app.UseContentImages();                     // content/images/ at /images/
     app.UseStackwiseSeo();                      // 301 aliases and URL variants, 410 gone, output cache, ETag and 304

@@ -50,6 +50,12 @@ public static class PagesServices
         return endpoints;
     }
 
+    /// <summary>
+    /// Placed right after the status code pages: a 404 or 410 gets the error page rendered once per snapshot and coding
+    /// (<see cref="Errors.PreparedErrorPages"/>) instead of a render of its own.
+    /// </summary>
+    public static IApplicationBuilder UsePreparedErrorPages(this IApplicationBuilder app) => app.UseMiddleware<Errors.PreparedErrorPagesMiddleware>();
+
     /// <summary>Serves a page at exactly these templates, in place of the route its file path would give it.</summary>
     private static void Route(PageConventionCollection pages, string page, params string[] templates) =>
         pages.AddPageRouteModelConvention(page, model =>
