@@ -1,6 +1,4 @@
 using Stackwise.Web.Content.Model;
-using Stackwise.Web.Content.Parsing;
-using Stackwise.Web.Content.Snapshot;
 using Stackwise.Web.Rendering;
 using Stackwise.Web.Tests.Support;
 
@@ -16,14 +14,12 @@ public sealed class BodyChecksTests : IDisposable
         .Write("therapies/moved.md", FrontMatter.Replace("published:", "aliases:\n  - /old/moved\npublished:", StringComparison.Ordinal) + "Text.\n")
         .WriteBytes("images/chart.png", [0x89, 0x50, 0x4E, 0x47]);
 
-    private readonly ContentLoader _loader = new(new ContentParser(new MarkdownRenderer()));
-
     public void Dispose() => _folder.Dispose();
 
     private async Task<ContentProblem> SingleWarningAsync(string body)
     {
         _folder.Write("therapies/checked.md", FrontMatter + body);
-        var snapshot = await _loader.LoadAsync(_folder.Root, new ContentVisibility(new DateOnly(2026, 6, 1), false), null, CancellationToken.None);
+        var snapshot = await _folder.LoadAsync();
 
         Assert.NotNull(snapshot.FindArticle("therapies", "checked"));
         var problem = Assert.Single(snapshot.Problems);
@@ -52,7 +48,7 @@ public sealed class BodyChecksTests : IDisposable
     {
         _folder.Write("therapies/checked.md", FrontMatter + body);
 
-        var snapshot = await _loader.LoadAsync(_folder.Root, new ContentVisibility(new DateOnly(2026, 6, 1), false), null, CancellationToken.None);
+        var snapshot = await _folder.LoadAsync();
 
         Assert.Empty(snapshot.Problems);
     }
@@ -107,7 +103,7 @@ public sealed class BodyChecksTests : IDisposable
     {
         _folder.Write("therapies/checked.md", FrontMatter + "Intro.\n\n## Parent\n\n### Child\n\nText.\n");
 
-        var snapshot = await _loader.LoadAsync(_folder.Root, new ContentVisibility(new DateOnly(2026, 6, 1), false), null, CancellationToken.None);
+        var snapshot = await _folder.LoadAsync();
 
         Assert.Empty(snapshot.Problems);
     }
@@ -118,7 +114,7 @@ public sealed class BodyChecksTests : IDisposable
         _folder.Write("therapies/later.md", FrontMatter.Replace("2026-01-01", "2026-09-01", StringComparison.Ordinal) + "Text.\n")
             .Write("therapies/sooner.md", FrontMatter.Replace("2026-01-01", "2026-07-01", StringComparison.Ordinal) + "Text.\n");
 
-        var snapshot = await _loader.LoadAsync(_folder.Root, new ContentVisibility(new DateOnly(2026, 6, 1), false), null, CancellationToken.None);
+        var snapshot = await _folder.LoadAsync();
 
         Assert.Equal(new DateOnly(2026, 7, 1), snapshot.NextPublication);
         Assert.Null(snapshot.FindArticle("therapies", "sooner"));

@@ -1,7 +1,5 @@
 using Stackwise.Web.Content.Model;
-using Stackwise.Web.Content.Parsing;
 using Stackwise.Web.Content.Snapshot;
-using Stackwise.Web.Rendering;
 using Stackwise.Web.Tests.Support;
 
 namespace Stackwise.Web.Tests.Content;
@@ -9,14 +7,11 @@ namespace Stackwise.Web.Tests.Content;
 public sealed class ContentLoaderTests : IDisposable
 {
     private readonly TempContentFolder _folder = new();
-    private readonly ContentLoader _loader = new(new ContentParser(new MarkdownRenderer()));
 
     public void Dispose() => _folder.Dispose();
 
-    private static readonly ContentVisibility Production = new(new DateOnly(2026, 6, 1), IncludeUnpublished: false);
-
     private Task<ContentSnapshot> LoadAsync(ContentSnapshot? previous = null, ContentVisibility? visibility = null) =>
-        _loader.LoadAsync(_folder.Root, visibility ?? Production, previous, CancellationToken.None);
+        _folder.LoadAsync(previous, visibility: visibility);
 
     [Fact]
     public async Task RejectedFileDoesNotStopTheOthers()

@@ -1,8 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Stackwise.Web.Content.Hosting;
-using Stackwise.Web.Content.Parsing;
 using Stackwise.Web.Content.Snapshot;
-using Stackwise.Web.Rendering;
 using Stackwise.Web.Tests.Support;
 
 namespace Stackwise.Web.Tests.Content;
@@ -13,10 +11,8 @@ namespace Stackwise.Web.Tests.Content;
 /// </summary>
 public sealed class IncrementalListingTests : IDisposable
 {
-    private static readonly ContentVisibility Visibility = new(new DateOnly(2026, 6, 1), IncludeUnpublished: false);
 
     private readonly TempContentFolder _folder = new();
-    private readonly ContentLoader _loader = new(new ContentParser(new MarkdownRenderer()));
 
     public void Dispose()
     {
@@ -38,11 +34,11 @@ public sealed class IncrementalListingTests : IDisposable
     public async Task OnlyTheNamedPathsAreReadAgain()
     {
         _folder.Write("therapies/named.md", Article("Named before")).Write("therapies/unnamed.md", Article("Unnamed before"));
-        var first = await _loader.LoadAsync(_folder.Root, Visibility, null, CancellationToken.None);
+        var first = await _folder.LoadAsync();
         _folder.Write("therapies/named.md", Article("Named after, longer")).Write("therapies/unnamed.md", Article("Unnamed after, longer"));
 
-        var listedOnlyNamed = await _loader.LoadAsync(_folder.Root, Visibility, first, ChangedFiles.Complete(["therapies/named.md"]), CancellationToken.None);
-        var listedAll = await _loader.LoadAsync(_folder.Root, Visibility, first, ChangedFiles.Of(["therapies/named.md"]), CancellationToken.None);
+        var listedOnlyNamed = await _folder.LoadAsync(first, ChangedFiles.Complete(["therapies/named.md"]));
+        var listedAll = await _folder.LoadAsync(first, ChangedFiles.Of(["therapies/named.md"]));
 
         Assert.Equal("Named after, longer", listedOnlyNamed.ByUrl["/therapies/named"].Title);
         Assert.Equal("Unnamed before", listedOnlyNamed.ByUrl["/therapies/unnamed"].Title);  // trusted to be unchanged
@@ -61,7 +57,7 @@ public sealed class IncrementalListingTests : IDisposable
     {
         _folder.Write("therapies/a.md", Article("A")).Write("therapies/b.md", Article("B")).Write("devices/c.md", Article("C"))
             .Write("pages/about.md", "---\ntitle: About\nsummary: Synthetic.\n---\nSynthetic text.\n");
-        var incremental = await _loader.LoadAsync(_folder.Root, Visibility, null, CancellationToken.None);
+        var incremental = await _folder.LoadAsync();
         var whole = incremental;
         var random = new Random(seed);
         var changes = new List<string>();
@@ -70,8 +66,8 @@ public sealed class IncrementalListingTests : IDisposable
         {
             var named = Change(random.Next(Changes), step, random);
             changes.Add(string.Join(", ", named));
-            incremental = await _loader.LoadAsync(_folder.Root, Visibility, incremental, ChangedFiles.Complete(named), CancellationToken.None);
-            whole = await _loader.LoadAsync(_folder.Root, Visibility, whole, ChangedFiles.Of(named), CancellationToken.None);
+            incremental = await _folder.LoadAsync(incremental, ChangedFiles.Complete(named));
+            whole = await _folder.LoadAsync(whole, ChangedFiles.Of(named));
 
             var because = $"after step {step} (named: {changes[^1]})";
             Assert.True(Describe(whole) == Describe(incremental), $"{because}\nwhole listing:\n{Describe(whole)}\nnamed paths only:\n{Describe(incremental)}");

@@ -1,6 +1,4 @@
-using Stackwise.Web.Content.Parsing;
 using Stackwise.Web.Content.Snapshot;
-using Stackwise.Web.Rendering;
 using Stackwise.Web.Tests.Support;
 
 namespace Stackwise.Web.Tests.Content;
@@ -23,8 +21,7 @@ public sealed class RelatedArticlesTests : IDisposable
 
     private async Task<(ContentSnapshot Snapshot, Func<string, string[]> RelatedTo)> LoadAsync()
     {
-        var loader = new ContentLoader(new ContentParser(new MarkdownRenderer(), maxReadingGrade: null));
-        var snapshot = await loader.LoadAsync(_folder.Root, new ContentVisibility(new DateOnly(2026, 6, 1), IncludeUnpublished: false), null, CancellationToken.None);
+        var snapshot = await _folder.LoadAsync();
         return (snapshot, slug => [.. snapshot.RelatedTo(snapshot.FindArticle("therapies", slug)!).Select(article => article.Path.Slug)]);
     }
 

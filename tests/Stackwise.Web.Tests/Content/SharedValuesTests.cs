@@ -1,7 +1,4 @@
 using Stackwise.Web.Content.Model;
-using Stackwise.Web.Content.Parsing;
-using Stackwise.Web.Content.Snapshot;
-using Stackwise.Web.Rendering;
 using Stackwise.Web.Site;
 using Stackwise.Web.Tests.Support;
 
@@ -14,7 +11,6 @@ namespace Stackwise.Web.Tests.Content;
 public sealed class SharedValuesTests : IDisposable
 {
     private readonly TempContentFolder _folder = new();
-    private readonly ContentLoader _loader = new(new ContentParser(new MarkdownRenderer()));
 
     public void Dispose() => _folder.Dispose();
 
@@ -57,8 +53,7 @@ public sealed class SharedValuesTests : IDisposable
             .Write("people/synthetic-reviewer.md", "---\nname: Synthetic Reviewer\n---\nSynthetic.\n")
             .Write("therapies/one.md", Article("One", "interaction"))
             .Write("supplements/two.md", Article("Two", secondRiskKind));
-        var snapshot = await _loader.LoadAsync(_folder.Root, new ContentVisibility(new DateOnly(2026, 6, 1), IncludeUnpublished: false),
-            null, CancellationToken.None);
+        var snapshot = await _folder.LoadAsync();
         Assert.DoesNotContain(snapshot.Problems, problem => problem.RejectsFile);
         return (Assert.IsType<Article>(snapshot.FindArticle("therapies", "one")), Assert.IsType<Article>(snapshot.FindArticle("supplements", "two")));
     }

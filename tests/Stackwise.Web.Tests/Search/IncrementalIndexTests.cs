@@ -1,6 +1,4 @@
-using Stackwise.Web.Content.Parsing;
 using Stackwise.Web.Content.Snapshot;
-using Stackwise.Web.Rendering;
 using Stackwise.Web.Search;
 using Stackwise.Web.Tests.Support;
 
@@ -12,10 +10,8 @@ namespace Stackwise.Web.Tests.Search;
 /// </summary>
 public sealed class IncrementalIndexTests : IDisposable
 {
-    private static readonly ContentVisibility Visibility = new(new DateOnly(2026, 6, 1), IncludeUnpublished: false);
 
     private readonly TempContentFolder _folder = new();
-    private readonly ContentLoader _loader = new(new ContentParser(new MarkdownRenderer()));
 
     public void Dispose() => _folder.Dispose();
 
@@ -35,7 +31,7 @@ public sealed class IncrementalIndexTests : IDisposable
 
     private async Task<ContentSnapshot> LoadAsync(ContentSnapshot? previous)
     {
-        var snapshot = await _loader.LoadAsync(_folder.Root, Visibility, previous, ChangedFiles.Everything, CancellationToken.None);
+        var snapshot = await _folder.LoadAsync(previous, ChangedFiles.Everything);
         Assert.Empty(snapshot.Problems);
         return snapshot;
     }
@@ -155,7 +151,7 @@ public sealed class IncrementalIndexTests : IDisposable
         var before = SearchIndex.Build(first);
 
         var again = SearchIndex.Build(await LoadAsync(first), before);
-        var later = await _loader.LoadAsync(_folder.Root, Visibility with { Today = new DateOnly(2026, 9, 1) }, first, ChangedFiles.None, CancellationToken.None);
+        var later = await _folder.LoadAsync(first, visibility: TempContentFolder.Production with { Today = new DateOnly(2026, 9, 1) });
         var published = SearchIndex.Build(later, before);
 
         Assert.Equal(0, again.Analyzed);

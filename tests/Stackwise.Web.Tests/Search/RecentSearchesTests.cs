@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging.Abstractions;
-using Stackwise.Web.Content.Parsing;
 using Stackwise.Web.Content.Snapshot;
-using Stackwise.Web.Rendering;
 using Stackwise.Web.Search;
 using Stackwise.Web.Tests.Support;
 
@@ -11,10 +9,8 @@ namespace Stackwise.Web.Tests.Search;
 /// <summary>A query asked again on the same content is answered with the results it got, never across a reload, and the kept queries are bounded.</summary>
 public sealed class RecentSearchesTests : IDisposable
 {
-    private static readonly ContentVisibility Visibility = new(new DateOnly(2026, 6, 1), IncludeUnpublished: false);
 
     private readonly TempContentFolder _folder = new();
-    private readonly ContentLoader _loader = new(new ContentParser(new MarkdownRenderer()));
     private readonly SearchService _search = new(NullLogger<SearchService>.Instance);
 
     public void Dispose() => _folder.Dispose();
@@ -33,7 +29,7 @@ public sealed class RecentSearchesTests : IDisposable
         {
             _folder.Write($"therapies/synthetic-{i:00}.md", Article($"Synthetic {i:00}", "Words about quartz."));
         }
-        var snapshot = await _loader.LoadAsync(_folder.Root, Visibility, null, CancellationToken.None);
+        var snapshot = await _folder.LoadAsync();
 
         var first = _search.Search(snapshot, Query("quartz"));
         var again = _search.Search(snapshot, Query("quartz"));
@@ -50,11 +46,11 @@ public sealed class RecentSearchesTests : IDisposable
     public async Task AReloadAnswersFromTheNewContent()
     {
         _folder.Write("therapies/changing.md", Article("Synthetic changing", "Words about quartz."));
-        var before = await _loader.LoadAsync(_folder.Root, Visibility, null, CancellationToken.None);
+        var before = await _folder.LoadAsync();
         var found = _search.Search(before, Query("quartz"));
 
         _folder.Write("therapies/changing.md", Article("Synthetic changing", "Words about basalt instead."));
-        var after = await _loader.LoadAsync(_folder.Root, Visibility, before, ChangedFiles.Of(["therapies/changing.md"]), CancellationToken.None);
+        var after = await _folder.LoadAsync(before, ChangedFiles.Of(["therapies/changing.md"]));
 
         Assert.Equal(1, found.Total);
         Assert.Equal(0, _search.Search(after, Query("quartz")).Total);

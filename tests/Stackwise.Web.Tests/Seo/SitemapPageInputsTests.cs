@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Options;
-using Stackwise.Web.Content.Parsing;
 using Stackwise.Web.Content.Snapshot;
-using Stackwise.Web.Rendering;
 using Stackwise.Web.Seo;
 using Stackwise.Web.Site;
 using Stackwise.Web.Tests.Support;
@@ -25,9 +23,7 @@ public sealed class SitemapPageInputsTests : IDisposable
     private static string Article(string title, string dates) =>
         $"---\ntitle: {title}\ncategory: Synthetic\nrisk: low\nsummary: Synthetic.\n{dates}\n---\nText.\n";
 
-    private Task<ContentSnapshot> LoadAsync() =>
-        new ContentLoader(new ContentParser(new MarkdownRenderer(), maxReadingGrade: null))
-            .LoadAsync(_folder.Root, new ContentVisibility(new DateOnly(2026, 6, 1), IncludeUnpublished: false), null, CancellationToken.None);
+    private Task<ContentSnapshot> LoadAsync() => _folder.LoadAsync();
 
     [Theory]
     [InlineData("/sitemap.xml", true)]
