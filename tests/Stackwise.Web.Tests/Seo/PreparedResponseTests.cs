@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Stackwise.Web.Content.Hosting;
+using Stackwise.Web.Seo;
 using Stackwise.Web.Tests.Support;
 
 namespace Stackwise.Web.Tests.Seo;
@@ -139,6 +140,31 @@ public sealed class PreparedResponseTests
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(url, UriKind.Relative))).StatusCode);
         }
         return (site, client, site.Services.GetRequiredService<ContentStore>());
+    }
+
+    [Fact]
+    public async Task AResponseLargerThanOneWriteIsSentWholeInSlices()
+    {
+        // The sitemap of a thousand articles, uncompressed: several slices, the last one cut short.
+        using var folder = new TempContentFolder();
+        for (var i = 0; i < 1000; i++)
+        {
+            folder.Write($"therapies/synthetic-article-with-a-long-name-{i:0000}{new string('x', i % 7)}.md", Article($"Synthetic {i}", "Category One"));
+        }
+        var (site, client, _) = await StartAsync(folder);
+        await using var _ = site;
+        var rendered = await client.GetByteArrayAsync(new Uri("/sitemap.xml", UriKind.Relative));
+        using var routed = new RoutedRequests(site);
+
+        var prepared = await client.GetAsync(new Uri("/sitemap.xml", UriKind.Relative));
+        var bytes = await prepared.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(0, routed.Count);
+        Assert.Equal(rendered, bytes);
+        Assert.Equal(bytes.Length, prepared.Content.Headers.ContentLength);
+        Assert.True(bytes.Length > 2 * PreparedResponse.LargestWrite && bytes.Length % PreparedResponse.LargestWrite != 0, $"the sitemap has {bytes.Length} bytes");
+        Assert.Equal(1000, System.Xml.Linq.XDocument.Parse(Encoding.UTF8.GetString(bytes)).Descendants().Count(element => element.Name.LocalName == "loc"
+            && element.Value.Contains("/therapies/synthetic-article-with-a-long-name-", StringComparison.Ordinal)));
     }
 
     [Fact]
