@@ -40,18 +40,8 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, IOptions<Si
         }
 
         var response = context.Response;
-        var body = response.Body;
-        using var buffer = new MemoryStream();
-        response.Body = buffer;
-        try
-        {
-            await next(context);
-        }
-        finally
-        {
-            response.Body = body;
-        }
-
+        using var render = await BufferedRender.RunAsync(context, next);
+        var buffer = render.Bytes;
         if (response.StatusCode == StatusCodes.Status200OK && HttpCaching.IsCacheableMediaType(response.ContentType))
         {
             var entityTag = $"\"{Convert.ToBase64String(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)), 0, 18).Replace('+', '-').Replace('/', '_')}\"";
@@ -72,15 +62,8 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, IOptions<Si
             }
         }
 
-        if (buffer.Length > 0)
-        {
-            // The whole body is here, so it goes out with its length instead of chunked. (An empty one is left
-            // without: the status code pages then render the error page for it.)
-            response.ContentLength = buffer.Length;
-        }
-        buffer.Position = 0;
-        // No cancellation token, as on the hot path: a client gone mid-write is not a server error.
-        await buffer.CopyToAsync(body);
+        // The whole body is here, so it goes out with its length instead of chunked.
+        await render.SendAsync(context);
     }
 
     /// <summary>

@@ -87,6 +87,27 @@ public sealed class PreparedErrorPagesTests
         Assert.Equal(6, renders.Count);  // two statuses times three codings, the second round all prepared
     }
 
+    [Theory]
+    [InlineData("If-None-Match", "\"an-old-etag\"")]
+    [InlineData("If-Modified-Since", "Tue, 01 Jan 2019 00:00:00 GMT")]
+    public async Task AConditionalRequestForAMissingArticleGetsTheNotFoundPage(string header, string value)
+    {
+        // Conditional requests skip the output cache, so the article page renders into the conditional-GET middleware's
+        // buffer alone, and the error page that follows must reach the client, not that buffer.
+        await using var site = new TestContentFactory();
+        var client = site.CreateClient();
+        foreach (var round in new[] { 1, 2 })
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, $"/therapies/no-such-article-{round}");
+            request.Headers.TryAddWithoutValidation(header, value);
+
+            var response = await client.SendAsync(request);
+
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Equal("Page not found", new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync()).QuerySelector("h1")?.TextContent.Trim());
+        }
+    }
+
     [Fact]
     public async Task HeadGetsTheHeadersOfTheNotFoundPageWithoutItsBody()
     {

@@ -92,31 +92,15 @@ internal sealed class PreparedErrorPagesMiddleware(RequestDelegate next, Respons
     private async Task RenderAndKeepAsync(HttpContext context)
     {
         var response = context.Response;
-        var body = response.Body;
-        using var buffer = new MemoryStream();
-        response.Body = buffer;
-        try
-        {
-            await next(context);
-        }
-        finally
-        {
-            response.Body = body;
-        }
-
+        using var render = await BufferedRender.RunAsync(context, next);
         var headers = response.Headers;
-        if (HttpMethods.IsGet(context.Request.Method) && PreparedErrorPages.IsPrepared(response.StatusCode) && buffer.Length > 0
+        if (HttpMethods.IsGet(context.Request.Method) && PreparedErrorPages.IsPrepared(response.StatusCode) && render.Bytes.Length > 0
             && HttpCaching.IsCacheableMediaType(response.ContentType))
         {
             var snapshot = context.RequestServices.GetRequiredService<ContentSnapshot>();
             PreparedErrorPages.For(snapshot).Add(response.StatusCode, codings.For(context),
-                new PreparedErrorPage(buffer.ToArray(), headers.ContentType, headers.ContentEncoding, headers.Vary));
+                new PreparedErrorPage(render.Bytes.ToArray(), headers.ContentType, headers.ContentEncoding, headers.Vary));
         }
-        if (buffer.Length > 0)
-        {
-            response.ContentLength = buffer.Length;
-        }
-        buffer.Position = 0;
-        await buffer.CopyToAsync(body);
+        await render.SendAsync(context);
     }
 }
