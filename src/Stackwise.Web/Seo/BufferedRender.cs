@@ -41,13 +41,13 @@ internal sealed class BufferedRender : IDisposable
     /// </summary>
     public Task SendAsync(HttpContext context)
     {
-        if (Bytes.Length > 0)
+        if (Bytes.Length == 0)
         {
-            context.Response.ContentLength = Bytes.Length;
+            return Task.CompletedTask;  // not even an empty write: it would start the response
         }
-        Bytes.Position = 0;
+        context.Response.ContentLength = Bytes.Length;
         // No cancellation token, as on the hot path: a client gone mid-write is not a server error.
-        return Bytes.CopyToAsync(_body);
+        return PreparedResponse.WriteBodyAsync(_body, Bytes.GetBuffer().AsMemory(0, (int)Bytes.Length));
     }
 
     public void Dispose() => Bytes.Dispose();

@@ -60,9 +60,7 @@ public sealed record PreparedResponse(
         headers.Age = AgeAt(Environment.TickCount64);
         // No cancellation token: a client that goes away mid-write is Kestrel's to drop quietly; a cancelled write would
         // throw, and the request log would report the disconnect as a 500 (bench/hostile-memory.sh caught exactly that).
-        return HttpMethods.IsHead(request.Method) ? Task.CompletedTask
-            : Body.Length <= LargestWrite ? response.Body.WriteAsync(Body).AsTask()
-            : WriteInSlicesAsync(response.Body, Body);
+        return HttpMethods.IsHead(request.Method) ? Task.CompletedTask : WriteBodyAsync(response.Body, Body);
     }
 
     /// <summary>
@@ -73,11 +71,15 @@ public sealed record PreparedResponse(
     /// </summary>
     internal const int LargestWrite = 64 * 1024;
 
-    private static async Task WriteInSlicesAsync(Stream body, byte[] bytes)
+    /// <summary>Writes a whole body to the response, in slices of at most <see cref="LargestWrite"/> bytes.</summary>
+    internal static Task WriteBodyAsync(Stream body, ReadOnlyMemory<byte> bytes) =>
+        bytes.Length <= LargestWrite ? body.WriteAsync(bytes).AsTask() : WriteInSlicesAsync(body, bytes);
+
+    private static async Task WriteInSlicesAsync(Stream body, ReadOnlyMemory<byte> bytes)
     {
         for (var offset = 0; offset < bytes.Length; offset += LargestWrite)
         {
-            await body.WriteAsync(bytes.AsMemory(offset, Math.Min(LargestWrite, bytes.Length - offset)));
+            await body.WriteAsync(bytes.Slice(offset, Math.Min(LargestWrite, bytes.Length - offset)));
         }
     }
 }

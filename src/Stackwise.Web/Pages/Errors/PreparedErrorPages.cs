@@ -48,7 +48,7 @@ public sealed record PreparedErrorPage(byte[] Body, StringValues ContentType, St
         }
         response.ContentLength = Body.Length;
         // No cancellation token, as on the hot path: a client gone mid-write is not a server error.
-        return HttpMethods.IsHead(context.Request.Method) ? Task.CompletedTask : response.Body.WriteAsync(Body).AsTask();
+        return HttpMethods.IsHead(context.Request.Method) ? Task.CompletedTask : PreparedResponse.WriteBodyAsync(response.Body, Body);
     }
 }
 
