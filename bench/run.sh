@@ -102,6 +102,36 @@ wrk_round() {
     END { printf "%s %.3f %.3f\n", rps, p50, p99; if (errors != "") print errors > "/dev/stderr" }'
 }
 
+# Saves what Stackwise sends for PATH, for nginx and the bare Kestrel control to send too: the body into FILE, the header
+# lines into HEADERS (for the control) and NGINX_HEADERS (add_header lines). Without the headers the controls would answer
+# with a smaller response (two headers instead of sixteen) and the ratio would count header bytes as pipeline cost.
+# Date, Content-Length and Connection each server writes itself; nginx also makes its own ETag and Last-Modified.
+save_response() {
+  local path="$1" file="$2" headers="$3" nginx_headers="$4"
+  curl -fs "http://127.0.0.1:$SITE_PORT$path" -o "$file"
+  curl -fs -D - -o /dev/null "http://127.0.0.1:$SITE_PORT$path" | tr -d '\r' \
+    | grep -v -i -E '^(HTTP/|date:|content-length:|age:|connection:|transfer-encoding:|content-type:)' | grep . >"$headers"
+  grep -v -i -E '^(etag|last-modified):' "$headers" | sed -E 's/^([^:]+): (.*)$/add_header \1 "\2";/' >"$nginx_headers"
+}
+# Starts the bare Kestrel control on CONTROL_PORT answering with FILE and HEADERS; sets CONTROL_PID.
+start_control() {
+  $BENCH serve "$1" "$CONTROL_PORT" "$2" &
+  CONTROL_PID=$!
+  PIDS+=("$CONTROL_PID")
+  for _ in $(seq 1 100); do curl -fs -o /dev/null "http://127.0.0.1:$CONTROL_PORT/" && break; sleep 0.05; done
+}
+# Stops the run unless 127.0.0.1:OTHER sends the same body and header names as Stackwise's PATH (the values of Date,
+# ETag and Last-Modified differ by nature).
+check_same_response() {
+  local path="$1" other="$2"
+  if ! cmp -s <(curl -fs "http://127.0.0.1:$SITE_PORT$path") <(curl -fs "http://127.0.0.1:$other"); then
+    echo "127.0.0.1:$other does not serve the same bytes as Stackwise's $path" >&2; exit 1
+  fi
+  if ! cmp -s <(header_names "$SITE_PORT$path") <(header_names "$other"); then
+    echo "127.0.0.1:$other does not send the same headers as Stackwise's $path:" >&2; diff <(header_names "$SITE_PORT$path") <(header_names "$other") >&2; exit 1
+  fi
+}
+
 echo "host: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores"
 
 log "1. start-up and peak memory (${ROUNDS} rounds each)"
@@ -150,27 +180,10 @@ start_site "$WORK/corpus-10000" false
 curl -fs -o /dev/null "http://127.0.0.1:$SITE_PORT/readyz"
 echo "memory at ready, 10,000 articles: RSS $(current_rss_mb "$SITE_PID") MB, live managed heap $(live_heap_mb "$SITE_PID") MB (target RSS <= 300)"
 mkdir -p "$WORK/static/therapies/synthetic-article-00000" "$WORK/nginx-static"
-curl -fs "http://127.0.0.1:$SITE_PORT$ARTICLE" -o "$WORK/static/therapies/synthetic-article-00000/index.html"
-# The headers Stackwise sends with the page, for both controls to send too: without them the controls would answer
-# with a smaller response (two headers instead of sixteen) and the ratio would count header bytes as pipeline cost.
-# Date, Content-Length and Connection each server writes itself; nginx also makes its own ETag and Last-Modified.
-curl -fs -D - -o /dev/null "http://127.0.0.1:$SITE_PORT$ARTICLE" | tr -d '\r' \
-  | grep -v -i -E '^(HTTP/|date:|content-length:|age:|connection:|transfer-encoding:|content-type:)' | grep . >"$WORK/headers.txt"
-grep -v -i -E '^(etag|last-modified):' "$WORK/headers.txt" | sed -E 's/^([^:]+): (.*)$/add_header \1 "\2";/' >"$WORK/nginx-static/headers.conf"
+save_response "$ARTICLE" "$WORK/static/therapies/synthetic-article-00000/index.html" "$WORK/headers.txt" "$WORK/nginx-static/headers.conf"
 start_nginx static "$WORK/static" "$NGINX_PORT"
-$BENCH serve "$WORK/static/therapies/synthetic-article-00000/index.html" "$CONTROL_PORT" "$WORK/headers.txt" &
-CONTROL_PID=$!
-PIDS+=("$CONTROL_PID")
-for _ in $(seq 1 100); do curl -fs -o /dev/null "http://127.0.0.1:$CONTROL_PORT/" && break; sleep 0.05; done
-for other in "$NGINX_PORT$ARTICLE/" "$CONTROL_PORT$ARTICLE"; do
-  if ! cmp -s <(curl -fs "http://127.0.0.1:$SITE_PORT$ARTICLE") <(curl -fs "http://127.0.0.1:$other"); then
-    echo "127.0.0.1:$other does not serve the same bytes as Stackwise" >&2; exit 1
-  fi
-  # The same header names too (values of Date, ETag and Last-Modified differ by nature).
-  if ! cmp -s <(header_names "$SITE_PORT$ARTICLE") <(header_names "$other"); then
-    echo "127.0.0.1:$other does not send the same headers as Stackwise:" >&2; diff <(header_names "$SITE_PORT$ARTICLE") <(header_names "$other") >&2; exit 1
-  fi
-done
+start_control "$WORK/static/therapies/synthetic-article-00000/index.html" "$WORK/headers.txt"
+for other in "$NGINX_PORT$ARTICLE/" "$CONTROL_PORT$ARTICLE"; do check_same_response "$ARTICLE" "$other"; done
 echo "nginx and the bare Kestrel control send the same body and header names as Stackwise: yes ($(wc -c <"$WORK/static/therapies/synthetic-article-00000/index.html") bytes)"
 : >"$WORK/wrk-stackwise"; : >"$WORK/wrk-nginx"; : >"$WORK/wrk-kestrel"
 # One uncounted warm-up run each: the .NET servers JIT-compile their hot path during the first seconds.
@@ -211,21 +224,10 @@ kill "$(cat "$WORK/nginx-static/nginx.pid")"; kill "$CONTROL_PID" 2>/dev/null ||
 page_vs_controls() {
   local label="$1" path="$2" dir="$WORK/page-$1"
   mkdir -p "$dir/root" "$WORK/nginx-page"
-  curl -fs "http://127.0.0.1:$SITE_PORT$path" -o "$dir/root/index.html"
-  curl -fs -D - -o /dev/null "http://127.0.0.1:$SITE_PORT$path" | tr -d '\r' \
-    | grep -v -i -E '^(HTTP/|date:|content-length:|age:|connection:|transfer-encoding:|content-type:)' | grep . >"$dir/headers.txt"
-  grep -v -i -E '^(etag|last-modified):' "$dir/headers.txt" | sed -E 's/^([^:]+): (.*)$/add_header \1 "\2";/' >"$WORK/nginx-page/headers.conf"
+  save_response "$path" "$dir/root/index.html" "$dir/headers.txt" "$WORK/nginx-page/headers.conf"
   start_nginx page "$dir/root" "$NGINX_PORT"
-  $BENCH serve "$dir/root/index.html" "$CONTROL_PORT" "$dir/headers.txt" &
-  local control=$!
-  PIDS+=("$control")
-  for _ in $(seq 1 100); do curl -fs -o /dev/null "http://127.0.0.1:$CONTROL_PORT/" && break; sleep 0.05; done
-  for other in "$NGINX_PORT/" "$CONTROL_PORT/"; do
-    if ! cmp -s <(curl -fs "http://127.0.0.1:$SITE_PORT$path") <(curl -fs "http://127.0.0.1:$other") \
-      || ! cmp -s <(header_names "$SITE_PORT$path") <(header_names "$other"); then
-      echo "127.0.0.1:$other does not send the same bytes and header names as Stackwise's $path" >&2; exit 1
-    fi
-  done
+  start_control "$dir/root/index.html" "$dir/headers.txt"
+  for other in "$NGINX_PORT/" "$CONTROL_PORT/"; do check_same_response "$path" "$other"; done
   : >"$dir/wrk-stackwise"; : >"$dir/wrk-nginx"; : >"$dir/wrk-kestrel"
   for url in "$SITE_PORT$path" "$NGINX_PORT/" "$CONTROL_PORT/"; do wrk -t1 -c"$CONNECTIONS" -d3s "http://127.0.0.1:$url" >/dev/null; done
   for _ in $(seq 1 "$ROUNDS"); do
@@ -233,7 +235,7 @@ page_vs_controls() {
     DURATION="$PAGE_DURATION" wrk_round "http://127.0.0.1:$NGINX_PORT/" >>"$dir/wrk-nginx"
     DURATION="$PAGE_DURATION" wrk_round "http://127.0.0.1:$CONTROL_PORT/" >>"$dir/wrk-kestrel"
   done
-  kill "$(cat "$WORK/nginx-page/nginx.pid")"; kill "$control"; wait "$control" 2>/dev/null || true
+  kill "$(cat "$WORK/nginx-page/nginx.pid")"; kill "$CONTROL_PID"; wait "$CONTROL_PID" 2>/dev/null || true
   local s n k
   s=$(awk '{ print $1 }' "$dir/wrk-stackwise" | median); n=$(awk '{ print $1 }' "$dir/wrk-nginx" | median); k=$(awk '{ print $1 }' "$dir/wrk-kestrel" | median)
   printf '%-9s %-35s %8s bytes: stackwise %9.0f, nginx %9.0f, kestrel %9.0f req/s; stackwise / nginx = %s (target >= 0.90), bare kestrel / nginx = %s\n' \
