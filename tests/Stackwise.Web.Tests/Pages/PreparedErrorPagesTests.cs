@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Net;
 using AngleSharp.Html.Parser;
@@ -31,7 +30,7 @@ public sealed class PreparedErrorPagesTests
         var client = ClientAccepting(site, coding);
         var first = await client.GetAsync(new Uri("/first-unknown-path", UriKind.Relative));
         var firstBytes = await first.Content.ReadAsByteArrayAsync();
-        using var renders = new ErrorPageRenders(site);
+        using var renders = ErrorPageRenders(site);
 
         foreach (var path in UnknownPaths)
         {
@@ -60,7 +59,7 @@ public sealed class PreparedErrorPagesTests
     public async Task EachCodingAndEachStatusIsRenderedOnceAndKeptApart()
     {
         await using var site = new TestContentFactory();
-        using var renders = new ErrorPageRenders(site);
+        using var renders = ErrorPageRenders(site);
         var bodies = new Dictionary<(string, HttpStatusCode), byte[]>();
 
         foreach (var round in new[] { 1, 2 })
@@ -115,7 +114,7 @@ public sealed class PreparedErrorPagesTests
         var client = site.CreateClient();
         var get = await client.GetAsync(new Uri("/no-such-page", UriKind.Relative));
         var length = (await get.Content.ReadAsByteArrayAsync()).Length;
-        using var renders = new ErrorPageRenders(site);
+        using var renders = ErrorPageRenders(site);
 
         foreach (var path in new[] { "/another-unknown-page", "/therapies/no-such-article" })
         {
@@ -135,7 +134,7 @@ public sealed class PreparedErrorPagesTests
         await using var site = new TestContentFactory();
         var client = site.CreateClient();
         await client.GetAsync(new Uri("/no-such-page", UriKind.Relative));
-        using var renders = new ErrorPageRenders(site);
+        using var renders = ErrorPageRenders(site);
 
         await site.Services.GetRequiredService<ContentStore>().ReloadAsync(CancellationToken.None);
         await client.GetAsync(new Uri("/no-such-page", UriKind.Relative));
@@ -165,7 +164,7 @@ public sealed class PreparedErrorPagesTests
         await using var site = new StackwiseFactory(RepositoryPaths.TestContent, "Development");
         var client = site.CreateClient();
         await client.GetAsync(new Uri("/no-such-page", UriKind.Relative));
-        using var renders = new ErrorPageRenders(site);
+        using var renders = ErrorPageRenders(site);
 
         await client.GetAsync(new Uri("/no-such-page", UriKind.Relative));
         await client.GetAsync(new Uri("/another-unknown-page", UriKind.Relative));
@@ -193,36 +192,6 @@ public sealed class PreparedErrorPagesTests
     }
 
     /// <summary>Counts the error page's renders (MVC's "before action" event for the page), from now on.</summary>
-    private sealed class ErrorPageRenders : IObserver<KeyValuePair<string, object?>>, IDisposable
-    {
-        private readonly IDisposable _subscription;
-        private int _count;
-
-        public ErrorPageRenders(StackwiseFactory site)
-        {
-            site.CreateClient().Dispose();
-            _subscription = site.Services.GetRequiredService<DiagnosticListener>()
-                .Subscribe(this, name => name == "Microsoft.AspNetCore.Mvc.BeforeAction");
-        }
-
-        public int Count => Volatile.Read(ref _count);
-
-        public void OnNext(KeyValuePair<string, object?> value)
-        {
-            if (value.Value is BeforeActionEventData { ActionDescriptor: CompiledPageActionDescriptor { ViewEnginePath: "/Errors/Error" } })
-            {
-                Interlocked.Increment(ref _count);
-            }
-        }
-
-        public void OnCompleted()
-        {
-        }
-
-        public void OnError(Exception error)
-        {
-        }
-
-        public void Dispose() => _subscription.Dispose();
-    }
+    private static DiagnosticEvents ErrorPageRenders(StackwiseFactory site) => new(site, "Microsoft.AspNetCore.Mvc.BeforeAction",
+        payload => payload is BeforeActionEventData { ActionDescriptor: CompiledPageActionDescriptor { ViewEnginePath: "/Errors/Error" } });
 }

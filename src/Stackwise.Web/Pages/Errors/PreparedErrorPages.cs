@@ -22,8 +22,6 @@ public sealed class PreparedErrorPages
 
     public static PreparedErrorPages For(ContentSnapshot snapshot) => snapshot.Derived(_ => new PreparedErrorPages());
 
-    public int Count => _pages.Count;
-
     public bool TryGet(int status, string coding, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PreparedErrorPage? page) =>
         _pages.TryGetValue((status, coding), out page);
 
