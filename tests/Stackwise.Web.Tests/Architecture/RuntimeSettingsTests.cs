@@ -30,4 +30,10 @@ public sealed class RuntimeSettingsTests
     {
         Assert.False(ConfigProperties().GetProperty("System.Runtime.TieredPGO").GetBoolean());
     }
+
+    [Fact]
+    public void HotMethodsAreOptimizedSoonAfterTheyStartRunning()
+    {
+        Assert.Equal(20, ConfigProperties().GetProperty("System.Runtime.TieredCompilation.CallCountingDelayMs").GetInt32());
+    }
 }
