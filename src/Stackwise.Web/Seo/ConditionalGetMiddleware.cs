@@ -35,7 +35,7 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, IOptions<Si
         if (PreparedResponses.For(snapshot).TryGet(request.Path.Value ?? "/", codings.For(context), out var prepared))
         {
             KeepOutOfTheOutputCache(context);
-            await prepared.WriteAsync(context);
+            await prepared.WriteAsync(context, dates.Now());
             return;
         }
 
@@ -45,10 +45,12 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, IOptions<Si
         if (response.StatusCode == StatusCodes.Status200OK && HttpCaching.IsCacheableMediaType(response.ContentType))
         {
             var entityTag = $"\"{Convert.ToBase64String(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)), 0, 18).Replace('+', '-').Replace('/', '_')}\"";
-            var lastModified = dates.Since(request.Path.Value ?? "/", response.Headers.ContentEncoding, entityTag);
+            var now = dates.Now();
+            var lastModified = dates.Since(request.Path.Value ?? "/", response.Headers.ContentEncoding, entityTag, now);
             var headers = response.Headers;
             headers.ETag = entityTag;
             headers.LastModified = HeaderUtilities.FormatDate(lastModified);
+            headers.Date = now.Header;
             headers.CacheControl = site.Value.PageCacheControl;
             // The same URL is sent compressed or not, so every variant tells shared caches it varies.
             headers.Vary = HeaderNames.AcceptEncoding;

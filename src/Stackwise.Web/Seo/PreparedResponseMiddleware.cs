@@ -13,7 +13,8 @@ namespace Stackwise.Web.Seo;
 /// A hit touches no request services: the snapshot comes from the store (a hit is answered wholly from it, so the request
 /// still sees one snapshot) and the coding from <see cref="ResponseCodings"/>, so no DI scope is made for it.
 /// </summary>
-internal sealed class PreparedResponseMiddleware(RequestDelegate next, ContentStore store, ResponseCodings codings, EveryPageInputs pages)
+internal sealed class PreparedResponseMiddleware(RequestDelegate next, ContentStore store, ResponseCodings codings, EveryPageInputs pages,
+    ResponseDates dates)
 {
     public Task InvokeAsync(HttpContext context)
     {
@@ -31,6 +32,6 @@ internal sealed class PreparedResponseMiddleware(RequestDelegate next, ContentSt
         }
 
         SecurityHeaders.ApplyTo(context.Response.Headers);  // this runs before the security headers middleware, so it writes them itself
-        return prepared.WriteAsync(context);
+        return prepared.WriteAsync(context, dates.Now());
     }
 }

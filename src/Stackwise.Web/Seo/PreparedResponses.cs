@@ -36,12 +36,15 @@ public sealed record PreparedResponse(
     /// Answers a GET or HEAD with this response: its headers, then a 304 for a matching <c>If-None-Match</c> (or, without
     /// one, an <c>If-Modified-Since</c> not older than Last-Modified), else its bytes with their Content-Length.
     /// </summary>
-    public Task WriteAsync(HttpContext context)
+    /// <param name="now">The <c>Date</c> it is sent with, from the clock its Last-Modified came from (<see cref="ResponseDates"/>).</param>
+    public Task WriteAsync(HttpContext context, ResponseDate now)
     {
         var (request, response) = (context.Request, context.Response);
         var headers = response.Headers;
         headers.ETag = ETag;
         headers.LastModified = LastModified;
+        // Never a Date before the Last-Modified, even on a clock set back since.
+        headers.Date = now.Time < LastModifiedTime ? LastModified : now.Header;
         headers.CacheControl = CacheControl;
         headers.Vary = HeaderNames.AcceptEncoding;
         if (ConditionalGet.IsNotModified(request, ETag.ToString(), LastModifiedTime))

@@ -15,10 +15,17 @@ namespace Stackwise.Web.Tests.Support;
 /// </summary>
 public sealed class KestrelSite : IDisposable
 {
-    private readonly HeaderTimeoutFactory _factory = new();
+    private readonly HeaderTimeoutFactory _factory;
 
     public KestrelSite()
+        : this(TimeProvider.System)
     {
+    }
+
+    /// <param name="time">The clock the app sees (Kestrel keeps its own for the <c>Date</c> it writes).</param>
+    internal KestrelSite(TimeProvider time)
+    {
+        _factory = new HeaderTimeoutFactory { Time = time };
         _factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();
         var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.Single()
