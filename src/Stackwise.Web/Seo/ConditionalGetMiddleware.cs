@@ -50,7 +50,7 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, IOptions<Si
             var headers = response.Headers;
             headers.ETag = entityTag;
             headers.LastModified = HeaderUtilities.FormatDate(lastModified);
-            headers.Date = now.Header;
+            headers.Date = now.NotBefore(lastModified, headers.LastModified);
             headers.CacheControl = site.Value.PageCacheControl;
             // The same URL is sent compressed or not, so every variant tells shared caches it varies.
             headers.Vary = HeaderNames.AcceptEncoding;

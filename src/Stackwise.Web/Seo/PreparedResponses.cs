@@ -43,8 +43,7 @@ public sealed record PreparedResponse(
         var headers = response.Headers;
         headers.ETag = ETag;
         headers.LastModified = LastModified;
-        // Never a Date before the Last-Modified, even on a clock set back since.
-        headers.Date = now.Time < LastModifiedTime ? LastModified : now.Header;
+        headers.Date = now.NotBefore(LastModifiedTime, LastModified);
         headers.CacheControl = CacheControl;
         headers.Vary = HeaderNames.AcceptEncoding;
         if (ConditionalGet.IsNotModified(request, ETag.ToString(), LastModifiedTime))

@@ -49,4 +49,11 @@ public sealed class ResponseDate(DateTimeOffset time)
     public DateTimeOffset Time { get; } = time;
 
     public StringValues Header { get; } = HeaderUtilities.FormatDate(time);
+
+    /// <summary>
+    /// The <c>Date</c> for a response last modified at <paramref name="lastModified"/> (written as <paramref name="lastModifiedHeader"/>):
+    /// this second, or the Last-Modified itself when the clock has been set back since the bytes were first sent.
+    /// </summary>
+    public StringValues NotBefore(DateTimeOffset lastModified, StringValues lastModifiedHeader) =>
+        Time < lastModified ? lastModifiedHeader : Header;
 }

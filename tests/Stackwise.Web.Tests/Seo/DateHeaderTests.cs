@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.Extensions.DependencyInjection;
+using Stackwise.Web.Content.Hosting;
 using Stackwise.Web.Tests.Support;
 
 namespace Stackwise.Web.Tests.Seo;
@@ -12,7 +14,7 @@ namespace Stackwise.Web.Tests.Seo;
 public sealed class DateHeaderTests : IDisposable
 {
     // An hour ahead of Kestrel's clock: a Date that Kestrel wrote instead of the site would be an hour before Last-Modified.
-    private readonly SettableClock _clock = new(DateTimeOffset.UtcNow.AddHours(1));
+    private readonly FixedTimeProvider _clock = new(DateTimeOffset.UtcNow.AddHours(1));
     private readonly KestrelSite _site;
     private readonly HttpClient _client;
 
@@ -91,11 +93,16 @@ public sealed class DateHeaderTests : IDisposable
         Assert.Equal(repeat.Content.Headers.LastModified, repeat.Headers.Date);
     }
 
-    /// <summary>A clock a test moves either way (the fake one only goes forward).</summary>
-    private sealed class SettableClock(DateTimeOffset now) : TimeProvider
+    [Fact]
+    public async Task AClockSetBackDatesARenderOfTheSameBytesNoEarlierThanItsLastModified()
     {
-        public DateTimeOffset Now { get; set; } = now;
+        // The home page is rendered again for a new snapshot; its bytes are the same, so it keeps its first Last-Modified.
+        var first = await GetAsync("/", "br");
+        _clock.Now -= TimeSpan.FromHours(1);
+        await _site.Services.GetRequiredService<ContentStore>().ReloadAsync(CancellationToken.None);
+        var rendered = await GetAsync("/", "br");
 
-        public override DateTimeOffset GetUtcNow() => Now;
+        Assert.Equal(first.Content.Headers.LastModified, rendered.Content.Headers.LastModified);
+        Assert.Equal(rendered.Content.Headers.LastModified, rendered.Headers.Date);
     }
 }

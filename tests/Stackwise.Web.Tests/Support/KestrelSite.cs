@@ -35,6 +35,8 @@ public sealed class KestrelSite : IDisposable
 
     public int Port { get; }
 
+    public IServiceProvider Services => _factory.Services;
+
     public LogCollector Logs => _factory.Logs;
 
     /// <summary>Sends <paramref name="request"/> as written and returns the status code of the answer, or null when the
