@@ -40,7 +40,8 @@ internal sealed partial class FrontMatter
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(yaml));
+            // The shapes editors write are read without YamlDotNet's scanner; YamlDotNet reads anything else (SimpleYamlParser).
+            stream.Load(SimpleYamlParser.For(yaml));
         }
         catch (YamlException e)
         {
