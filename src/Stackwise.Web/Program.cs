@@ -52,6 +52,7 @@ static WebApplication BuildSite(string[] args)
     app.UseTransportSecurity();                 // trusted proxies' forwarded headers; HSTS and HTTPS redirection outside Development
     app.UsePreparedResponses();                 // the hot path: a page already rendered from this snapshot, bytes and headers as they were
     app.UseSecurityHeaders();                   // CSP and friends on everything else; 405 for methods other than GET and HEAD
+    app.UseStartupGate();                       // the server starts beside the first content load: 503 with Retry-After until it is in
     app.UseRouting();                           // everything below runs only for what the hot path did not answer
     app.UseAuthentication();                    // no sign-in anywhere, but Razor Pages registers auth: placed here, after the
     app.UseAuthorization();                     // hot path, instead of where the framework would add them (ahead of everything)

@@ -26,6 +26,8 @@ public static class HardeningServices
     public static WebApplicationBuilder AddStackwiseHardening(this WebApplicationBuilder builder)
     {
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        // The server starts while the content loads instead of after it; UseStartupGate answers 503 until the load is in.
+        builder.Services.Configure<HostOptions>(host => host.ServicesStartConcurrently = true);
         // Kestrel reads only endpoints from its configuration section; its limits and timeouts are bound here.
         builder.Services.Configure<KestrelServerOptions>(builder.Configuration.GetSection("Kestrel"));
 
@@ -145,6 +147,13 @@ public static class HardeningServices
     {
         app.MapHealthChecks(SiteRoutes.Liveness, new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks(SiteRoutes.Readiness, new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        return app;
+    }
+
+    /// <summary>Until the first content snapshot is in, 503 with Retry-After for everything but the health probes: <see cref="StartupGateMiddleware"/>.</summary>
+    public static WebApplication UseStartupGate(this WebApplication app)
+    {
+        app.UseMiddleware<StartupGateMiddleware>();
         return app;
     }
 

@@ -68,9 +68,13 @@ internal sealed class RequestLogMiddleware(RequestDelegate next, Serilog.ILogger
         _log.Write(level, error, MessageTemplate, context.Request.Method, context.Request.Path.Value ?? "/", status, elapsed);
     }
 
-    /// <summary>The level of a request's line: errors for failures, Debug for health probes (they arrive every few seconds).</summary>
+    /// <summary>
+    /// The level of a request's line: errors for failures, Debug for health probes (they arrive every few seconds), and
+    /// Information for the 503s of a start still loading its content (expected, and asked for every few ms by a poller).
+    /// </summary>
     internal static LogEventLevel LevelOf(HttpContext context, Exception? error) =>
-        error is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
+        error is null && StartupGateMiddleware.Answered(context) ? LogEventLevel.Information
+        : error is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
         : HardeningServices.IsHealthProbe(context) ? LogEventLevel.Debug
         : LogEventLevel.Information;
 }
