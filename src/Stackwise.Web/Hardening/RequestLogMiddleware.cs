@@ -70,11 +70,12 @@ internal sealed class RequestLogMiddleware(RequestDelegate next, Serilog.ILogger
 
     /// <summary>
     /// The level of a request's line: errors for failures, Debug for health probes (they arrive every few seconds), and
-    /// Information for the 503s of a start still loading its content (expected, and asked for every few ms by a poller).
+    /// for a request that arrived while the first content load ran, its expected 503 at Information (Debug for a probe).
     /// </summary>
     internal static LogEventLevel LevelOf(HttpContext context, Exception? error) =>
-        error is null && StartupGateMiddleware.Answered(context) ? LogEventLevel.Information
-        : error is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
+        error is not null ? LogEventLevel.Error
+        : StartupGateMiddleware.ArrivedWhileStarting(context) ? (HardeningServices.IsHealthProbe(context) ? LogEventLevel.Debug : LogEventLevel.Information)
+        : context.Response.StatusCode >= 500 ? LogEventLevel.Error
         : HardeningServices.IsHealthProbe(context) ? LogEventLevel.Debug
         : LogEventLevel.Information;
 }

@@ -14,15 +14,19 @@ internal sealed class StartupGateMiddleware(RequestDelegate next, ContentStore c
     /// <summary>Seconds a client is asked to wait: a start at 10,000 articles takes about three.</summary>
     internal const string RetryAfterSeconds = "5";
 
-    private static readonly object AnsweredKey = new();
+    private static readonly object StartingKey = new();
 
     public Task InvokeAsync(HttpContext context)
     {
-        if (content.IsLoaded || HardeningServices.IsHealthProbe(context))
+        if (content.IsLoaded)
         {
             return next(context);
         }
-        context.Items[AnsweredKey] = true;
+        context.Items[StartingKey] = true;
+        if (HardeningServices.IsHealthProbe(context))
+        {
+            return next(context);
+        }
         var response = context.Response;
         response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         response.Headers.RetryAfter = RetryAfterSeconds;
@@ -32,6 +36,9 @@ internal sealed class StartupGateMiddleware(RequestDelegate next, ContentStore c
         return HttpMethods.IsHead(context.Request.Method) ? Task.CompletedTask : response.WriteAsync(Body);
     }
 
-    /// <summary>True when this gate answered the request: an expected 503 while starting, not a failure to log as an error.</summary>
-    internal static bool Answered(HttpContext context) => context.Items.ContainsKey(AnsweredKey);
+    /// <summary>
+    /// True for a request that arrived before the first load was in: its 503 (from this gate, or from <c>/readyz</c>) is
+    /// what a start looks like, not a failure to log as an error.
+    /// </summary>
+    internal static bool ArrivedWhileStarting(HttpContext context) => context.Items.ContainsKey(StartingKey);
 }

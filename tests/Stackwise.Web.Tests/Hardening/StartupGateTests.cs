@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Serilog.Events;
 using Stackwise.Web.Content.Hosting;
+using Stackwise.Web.Hardening;
 using Stackwise.Web.Tests.Support;
 
 namespace Stackwise.Web.Tests.Hardening;
@@ -73,12 +74,27 @@ public sealed class StartupGateTests
     public async Task AStartStillLoadingIsLoggedAsInformationNotAsAnError()
     {
         await using var site = new StillLoadingFactory();
+        var client = site.CreateClient();
 
-        await site.CreateClient().GetAsync(new Uri("/therapies/alpha-test-therapy", UriKind.Relative));
+        await client.GetAsync(new Uri("/therapies/alpha-test-therapy", UriKind.Relative));
+        await client.GetAsync(new Uri("/readyz", UriKind.Relative));
+        await client.GetAsync(new Uri("/healthz", UriKind.Relative));
 
-        var line = Assert.Single(site.Logs.Events, logEvent => logEvent.Properties.TryGetValue("StatusCode", out var status) && status.ToString() == "503");
-        Assert.Equal(LogEventLevel.Information, line.Level);
-        Assert.DoesNotContain(site.Logs.Events, logEvent => logEvent.Level >= LogEventLevel.Error);
+        // The page's 503 at Information; the probes' lines at Debug (below what the site writes); nothing at Warning or above
+        // from any source (the health check service wrote an error for each unready probe).
+        var line = Assert.Single(site.Logs.Events, logEvent => logEvent.Properties.ContainsKey("StatusCode"));
+        Assert.Equal(("\"/therapies/alpha-test-therapy\"", "503", LogEventLevel.Information), (line.Properties["RequestPath"].ToString(), line.Properties["StatusCode"].ToString(), line.Level));
+        Assert.DoesNotContain(site.Logs.Events, logEvent => logEvent.Level >= LogEventLevel.Warning);
+    }
+
+    [Fact]
+    public void AReadinessProbeAnswered503OnceLoadedIsStillAnError()
+    {
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        context.Request.Path = "/readyz";
+        context.Response.StatusCode = 503;
+
+        Assert.Equal(LogEventLevel.Error, RequestLogMiddleware.LevelOf(context, error: null));
     }
 
     [Fact]
