@@ -136,6 +136,48 @@ public sealed class SimpleYamlParserTests
     }
 
     [Fact]
+    public void KeysAndValuesOfEveryLengthAreReadAsYamlDotNetReadsThemOrDeclined()
+    {
+        var accepted = 0;
+        for (var length = 1; length <= 1100; length++)
+        {
+            var word = new string('k', length);
+            accepted += ReadsAsYamlDotNet($"{word}: x") ? 1 : 0;
+            accepted += ReadsAsYamlDotNet($"list:\n  - {word}: x\n    kind: y") ? 1 : 0;
+            accepted += ReadsAsYamlDotNet($"title: {word}\nauthor: [{word}, b]\nlist:\n  - \"{word}\"\n  - {word}") ? 1 : 0;
+        }
+        Assert.True(accepted > 1100, $"{accepted} accepted");
+    }
+
+    [Fact]
+    public void ListsAtEveryIndentAreReadAsYamlDotNetReadsThemOrDeclined()
+    {
+        var accepted = 0;
+        for (var indent = 0; indent <= 6; indent++)
+        {
+            for (var gap = 1; gap <= 4; gap++)
+            {
+                for (var shift = -2; shift <= 2; shift++)
+                {
+                    var dash = new string(' ', indent) + "-" + new string(' ', gap);
+                    var next = new string(' ', Math.Max(0, indent + 1 + gap + shift));
+                    foreach (var yaml in new[]
+                    {
+                        $"list:\n{dash}text: t\n{next}kind: k\n{dash}plain\nafter: x",
+                        $"list:\n{dash}one\n{next}- two",
+                        $"list:\n{dash}id: x\n{next}authors:\n{next}{dash}A\n{next}{dash}B\n{dash}id: y",
+                        $"title: t\nlist:\n{dash}\"q\"\n\n{dash}'s'\n",
+                    })
+                    {
+                        accepted += ReadsAsYamlDotNet(yaml) ? 1 : 0;
+                    }
+                }
+            }
+        }
+        Assert.True(accepted > 50, $"{accepted} accepted");
+    }
+
+    [Fact]
     public void ADuplicateFieldReadByTheShortcutIsRefusedAsYamlDotNetRefusesIt()
     {
         const string yaml = "title: One\nsummary: S\ntitle: Two";

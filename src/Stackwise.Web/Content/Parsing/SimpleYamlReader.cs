@@ -25,6 +25,9 @@ internal sealed class SimpleYamlReader
     // A plain word in a flow list cannot hold these.
     private static readonly SearchValues<char> NotInFlowWord = SearchValues.Create(",[]{}:?#'\"");
 
+    // YamlDotNet refuses a key of over 1,024 characters; no field name comes near this, and a longer one is left to YamlDotNet.
+    private const int LongestKey = 64;
+
     private static readonly AnchorName NoAnchor = AnchorName.Empty;
     private static readonly TagName NoTag = TagName.Empty;
 
@@ -261,7 +264,7 @@ internal sealed class SimpleYamlReader
         {
             i++;
         }
-        return i < lineEnd && _text[i] == ':' && (i + 1 == lineEnd || _text[i + 1] == ' ') ? i : -1;
+        return i - start <= LongestKey && i < lineEnd && _text[i] == ':' && (i + 1 == lineEnd || _text[i + 1] == ' ') ? i : -1;
     }
 
     // Control characters other than the line feed, and halves of surrogate pairs without their other half.
