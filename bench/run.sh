@@ -156,8 +156,10 @@ HUGO_OUT="$WORK/hugo-out"
 if [ -d /dev/shm ] && [ -w /dev/shm ]; then HUGO_OUT="/dev/shm/stackwise-hugo-out-$$"; fi
 hugo_build() {
   rm -rf "$HUGO_OUT"
-  /usr/bin/time -f "%e %M" -o "$WORK/hugo-time" hugo --quiet --source "$ROOT/bench/hugo" --contentDir "$WORK/corpus-$1" \
-    --destination "$HUGO_OUT" --cacheDir "$WORK/hugo-cache" >/dev/null 2>&1
+  if ! /usr/bin/time -f "%e %M" -o "$WORK/hugo-time" hugo --quiet --source "$ROOT/bench/hugo" --contentDir "$WORK/corpus-$1" \
+    --destination "$HUGO_OUT" --cacheDir "$WORK/hugo-cache" >"$WORK/hugo.log" 2>&1; then
+    echo "hugo failed to build the $1-article corpus (no time recorded):" >&2; cat "$WORK/hugo.log" >&2; exit 1
+  fi
   cat "$WORK/hugo-time" >>"$WORK/hugo-$1"
   rm -rf "$HUGO_OUT"
 }

@@ -4,7 +4,7 @@ namespace Stackwise.Web.Hardening;
 
 /// <summary>
 /// The server starts beside the first content load, not after it (hosted services start concurrently: at 10,000 articles
-/// the site is ready about 0.2 s sooner, docs/performance.md). Until that load is in, every request but the health probes
+/// the site is ready about a quarter of a second sooner, docs/performance.md). Until that load is in, every request but the health probes
 /// is answered 503 with Retry-After: never a page of the empty snapshot, whose 404s a crawler would take as pages gone.
 /// </summary>
 internal sealed class StartupGateMiddleware(RequestDelegate next, ContentStore content)
@@ -12,7 +12,7 @@ internal sealed class StartupGateMiddleware(RequestDelegate next, ContentStore c
     private const string Body = "Stackwise is starting. Please try again in a few seconds.\n";
 
     /// <summary>Seconds a client is asked to wait: a start at 10,000 articles takes about three.</summary>
-    internal const string RetryAfterSeconds = "5";
+    private const string RetryAfterSeconds = "5";
 
     private static readonly object StartingKey = new();
 

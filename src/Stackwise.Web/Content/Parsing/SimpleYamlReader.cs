@@ -9,7 +9,8 @@ namespace Stackwise.Web.Content.Parsing;
 /// Reads the shapes <see cref="SimpleYamlParser"/> takes, line by line, into YamlDotNet's events with YamlDotNet's marks
 /// (its quirks included: a list written at its field's own indent starts at its dash and ends after it; block ends are
 /// marked at the next token; the end of a text without a final line break is marked on the line after it). Every method
-/// returns false, and <see cref="Read"/> null, at the first thing outside those shapes.
+/// returns false at the first thing outside those shapes, a line that no block takes is left unread, and <see cref="Read"/>
+/// returns null for either.
 /// </summary>
 internal sealed class SimpleYamlReader
 {
@@ -67,7 +68,7 @@ internal sealed class SimpleYamlReader
         _events.Add(new DocumentStart(null, DefaultTags(), isImplicit: true, start, start));
         if (!Mapping(first, 0) || _nextLine >= 0)
         {
-            return null;
+            return null; // outside the shapes, or a line no block took
         }
         var end = EndOfText();
         _events.Add(new DocumentEnd(isImplicit: true, end, end));
@@ -80,7 +81,7 @@ internal sealed class SimpleYamlReader
     {
         var start = At(_lineStarts[line] + column, line);
         _events.Add(new MappingStart(NoAnchor, NoTag, isImplicit: true, MappingStyle.Block, start, start));
-        while (true)
+        do
         {
             var keyStart = _lineStarts[line] + column;
             var colon = KeyEnd(keyStart, LineEnd(line));
@@ -95,15 +96,8 @@ internal sealed class SimpleYamlReader
                 return false;
             }
             line = _nextLine;
-            if (line < 0 || Indent(line) < column)
-            {
-                break;
-            }
-            if (Indent(line) > column)
-            {
-                return false;
-            }
         }
+        while (GoesOn(line, column));
         var end = NextTokenMark(line);
         _events.Add(new MappingEnd(end, end));
         _nextLine = line;
@@ -136,7 +130,7 @@ internal sealed class SimpleYamlReader
     {
         var dash = _lineStarts[line] + column;
         _events.Add(new SequenceStart(NoAnchor, NoTag, isImplicit: true, SequenceStyle.Block, At(dash, line), atFieldIndent ? At(dash + 1, line) : At(dash, line)));
-        while (true)
+        do
         {
             var lineEnd = LineEnd(line);
             var item = _lineStarts[line] + column;
@@ -165,23 +159,8 @@ internal sealed class SimpleYamlReader
                 }
             }
             line = _nextLine;
-            if (line < 0 || Indent(line) < column)
-            {
-                break;
-            }
-            if (Indent(line) > column)
-            {
-                return false;
-            }
-            if (_text[_lineStarts[line] + column] != '-')
-            {
-                if (!atFieldIndent)
-                {
-                    return false;
-                }
-                break;
-            }
         }
+        while (GoesOn(line, column) && _text[_lineStarts[line] + column] == '-');
         var end = NextTokenMark(line);
         _events.Add(new SequenceEnd(end, end));
         _nextLine = line;
@@ -291,6 +270,13 @@ internal sealed class SimpleYamlReader
 
     private static TagDirectiveCollection DefaultTags() =>
         [new TagDirective("!", "!"), new TagDirective("!!", "tag:yaml.org,2002:")];
+
+    /// <summary>
+    /// Whether a block whose entries start at <paramref name="column"/> goes on at <paramref name="line"/> (-1 for the end
+    /// of the text). Any other line ends it; one that no enclosing block takes either (deeper, misaligned, or not a
+    /// field where a field must be) is left unread, and an unread line declines the whole text (<see cref="Read"/>).
+    /// </summary>
+    private bool GoesOn(int line, int column) => line >= 0 && Indent(line) == column;
 
     private int LineEnd(int line) => line + 1 < _lineStarts.Count ? _lineStarts[line + 1] - 1 : _text.Length;
 
