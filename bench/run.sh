@@ -22,12 +22,14 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 log() { printf '\n== %s\n' "$*"; }
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) { print "n/a" } else if (NR % 2) { print v[(NR + 1) / 2] } else { print (v[NR / 2] + v[NR / 2 + 1]) / 2 } }'; }
+# A / B to two decimals, or "n/a" when either is not a positive number (a wrk run that printed no rate).
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a + 0 > 0 && b + 0 > 0) printf "%.2f", a / b; else printf "n/a" }'; }
 # The median of the rounds' own ratios A / B, from two files of wrk_round lines written in the same rounds: on a shared host
 # a round's runs are minutes closer to each other than to the other rounds', so this moves less than the ratio of the
 # two medians.
 # A round without a rate on either side makes it "n/a".
 round_ratio() {
-  local ratios; ratios=$(paste -d' ' <(awk '{ print $1 }' "$1") <(awk '{ print $1 }' "$2") | awk 'NF == 2 && $1 > 0 && $2 > 0 { print $1 / $2; next } { print "bad" }')
+  local ratios; ratios=$(paste -d' ' <(awk '{ print $1 }' "$1") <(awk '{ print $1 }' "$2") | awk 'NF == 2 && $1 + 0 > 0 && $2 + 0 > 0 { print $1 / $2; next } { print "bad" }')
   if [ -z "$ratios" ] || grep -q bad <<<"$ratios"; then printf 'n/a'; else median <<<"$ratios" | awk '{ printf "%.2f", $1 }'; fi
 }
 now_ms() { date +%s%3N; }
@@ -106,13 +108,13 @@ start_nginx() {
   for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$port/" && return 0; sleep 0.05; done
   echo "nginx ($name) did not start; see $WORK/nginx-$name/error.log" >&2; return 1
 }
-# wrk one round: prints "requests_per_second p50_ms p99_ms"
+# wrk one round: prints "requests_per_second p50_ms p99_ms", the rate "n/a" when wrk printed none (it could not connect)
 wrk_round() {
   wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency "$@" | awk '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
     /Requests\/sec/ { rps = $2 } /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) }
     /Socket errors/ { errors = $0 }
-    END { printf "%s %.3f %.3f\n", rps, p50, p99; if (errors != "") print errors > "/dev/stderr" }'
+    END { printf "%s %.3f %.3f\n", (rps == "" ? "n/a" : rps), p50, p99; if (errors != "") print errors > "/dev/stderr" }'
 }
 
 # Saves what Stackwise sends for PATH, for nginx and the bare Kestrel control to send too: the body into FILE, the header
@@ -224,9 +226,9 @@ s_rps=$(awk '{ print $1 }' "$WORK/wrk-stackwise" | median); n_rps=$(awk '{ print
 echo "stackwise: $s_rps req/s, p50 $(awk '{ print $2 }' "$WORK/wrk-stackwise" | median) ms, p99 $(awk '{ print $3 }' "$WORK/wrk-stackwise" | median) ms (target p99 <= 5 ms)"
 echo "nginx:     $n_rps req/s, p50 $(awk '{ print $2 }' "$WORK/wrk-nginx" | median) ms, p99 $(awk '{ print $3 }' "$WORK/wrk-nginx" | median) ms"
 echo "kestrel:   $k_rps req/s, p50 $(awk '{ print $2 }' "$WORK/wrk-kestrel" | median) ms, p99 $(awk '{ print $3 }' "$WORK/wrk-kestrel" | median) ms"
-echo "stackwise / nginx throughput = $(awk -v a="$s_rps" -v b="$n_rps" 'BEGIN { printf "%.2f", a / b }') (target >= 1.00; median of the rounds' own ratios $(round_ratio "$WORK/wrk-stackwise" "$WORK/wrk-nginx"))"
-echo "stackwise / bare kestrel throughput = $(awk -v a="$s_rps" -v b="$k_rps" 'BEGIN { printf "%.2f", a / b }') (target >= 0.90; median of the rounds' own ratios $(round_ratio "$WORK/wrk-stackwise" "$WORK/wrk-kestrel"))"
-echo "bare kestrel / nginx throughput = $(awk -v a="$k_rps" -v b="$n_rps" 'BEGIN { printf "%.2f", a / b }') (what this host allows a .NET server)"
+echo "stackwise / nginx throughput = $(ratio "$s_rps" "$n_rps") (target >= 1.00; median of the rounds' own ratios $(round_ratio "$WORK/wrk-stackwise" "$WORK/wrk-nginx"))"
+echo "stackwise / bare kestrel throughput = $(ratio "$s_rps" "$k_rps") (target >= 0.90; median of the rounds' own ratios $(round_ratio "$WORK/wrk-stackwise" "$WORK/wrk-kestrel"))"
+echo "bare kestrel / nginx throughput = $(ratio "$k_rps" "$n_rps") (what this host allows a .NET server)"
 echo "peak RSS after load, 10,000 articles: $(peak_rss_mb "$SITE_PID") MB (target <= 300)"
 
 log "3b. campaign links: the article with a query string never seen before on every request, against the plain URL in the same rounds ($ROUNDS rounds, alternating)"
@@ -240,7 +242,7 @@ for round in $(seq 1 "$ROUNDS"); do
   if (( round % 2 )); then query_round "$round"; plain_round "$round"; else plain_round "$round"; query_round "$round"; fi
 done
 q_rps=$(awk '{ print $1 }' "$WORK/wrk-query" | median); p_rps=$(awk '{ print $1 }' "$WORK/wrk-plain" | median)
-echo "unique query strings / plain URL = $(awk -v a="$q_rps" -v b="$p_rps" 'BEGIN { printf "%.2f", a / b }') (target >= 0.80; median of the rounds' own ratios $(round_ratio "$WORK/wrk-query" "$WORK/wrk-plain"));" \
+echo "unique query strings / plain URL = $(ratio "$q_rps" "$p_rps") (target >= 0.80; median of the rounds' own ratios $(round_ratio "$WORK/wrk-query" "$WORK/wrk-plain"));" \
   "RSS $rss_before MB before, $(current_rss_mb "$SITE_PID") MB after (target: no growth, <= 300)"
 
 log "3c. memory after 60 s of mixed traffic (bench/hostile-memory.lua MODE=mix: 500 articles, lists, sitemap, feeds, searches, 404s)"
@@ -274,8 +276,8 @@ page_vs_controls() {
   s=$(awk '{ print $1 }' "$dir/wrk-stackwise" | median); n=$(awk '{ print $1 }' "$dir/wrk-nginx" | median); k=$(awk '{ print $1 }' "$dir/wrk-kestrel" | median)
   printf '%-9s %-35s %8s bytes: stackwise %9.0f, nginx %9.0f, kestrel %9.0f req/s; stackwise / nginx = %s (rounds: %s; target >= 0.90), bare kestrel / nginx = %s, stackwise / bare kestrel = %s (rounds: %s)\n' \
     "$label" "$path" "$(wc -c <"$dir/root/index.html")" "$s" "$n" "$k" \
-    "$(awk -v a="$s" -v b="$n" 'BEGIN { printf "%.2f", a / b }')" "$(round_ratio "$dir/wrk-stackwise" "$dir/wrk-nginx")" "$(awk -v a="$k" -v b="$n" 'BEGIN { printf "%.2f", a / b }')" \
-    "$(awk -v a="$s" -v b="$k" 'BEGIN { printf "%.2f", a / b }')" "$(round_ratio "$dir/wrk-stackwise" "$dir/wrk-kestrel")"
+    "$(ratio "$s" "$n")" "$(round_ratio "$dir/wrk-stackwise" "$dir/wrk-nginx")" "$(ratio "$k" "$n")" \
+    "$(ratio "$s" "$k")" "$(round_ratio "$dir/wrk-stackwise" "$dir/wrk-kestrel")"
   for _ in $(seq 1 100); do [ -f "$WORK/nginx-page/nginx.pid" ] || break; sleep 0.05; done
 }
 page_vs_controls home /
