@@ -21,20 +21,10 @@ SITE_PORT=5180 NGINX_PORT=5181 PROXY_PORT=5182 EXPORT_PORT=5183 CONTROL_PORT=518
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 log() { printf '\n== %s\n' "$*"; }
-median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) { print "n/a" } else if (NR % 2) { print v[(NR + 1) / 2] } else { print (v[NR / 2] + v[NR / 2 + 1]) / 2 } }'; }
-# A / B to two decimals, or "n/a" when either is not a positive number (a wrk run that printed no rate).
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a + 0 > 0 && b + 0 > 0) printf "%.2f", a / b; else printf "n/a" }'; }
-# The median of the rounds' own ratios A / B, from two files of wrk_round lines written in the same rounds: on a shared host
-# a round's runs are minutes closer to each other than to the other rounds', so this moves less than the ratio of the
-# two medians.
-# A round without a rate on either side makes it "n/a".
-round_ratio() {
-  local ratios; ratios=$(paste -d' ' <(awk '{ print $1 }' "$1") <(awk '{ print $1 }' "$2") | awk 'NF == 2 && $1 + 0 > 0 && $2 + 0 > 0 { print $1 / $2; next } { print "bad" }')
-  if [ -z "$ratios" ] || grep -q bad <<<"$ratios"; then printf 'n/a'; else median <<<"$ratios" | awk '{ printf "%.2f", $1 }'; fi
-}
 now_ms() { date +%s%3N; }
 source "$ROOT/bench/lib/logcheck.sh"
 source "$ROOT/bench/lib/setup.sh"
+source "$ROOT/bench/lib/throughput.sh"
 logcheck_selftest || exit 1
 
 ensure_tools nginx wrk hugo
@@ -98,24 +88,6 @@ live_heap_mb() {
 }
 current_rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 peak_rss_mb() { awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
-start_nginx() {
-  local name="$1" root="$2" port="$3" upstream="${4:-}"
-  mkdir -p "$WORK/nginx-$name"
-  [ -f "$WORK/nginx-$name/headers.conf" ] || : >"$WORK/nginx-$name/headers.conf"
-  sed -e "s|PREFIX|$WORK/nginx-$name|g" -e "s|ROOT|$root|g" -e "s|PORT|$port|g" -e "s|UPSTREAM|$upstream|g" \
-    "$ROOT/bench/nginx/$( [ "$name" = proxy ] && echo proxy-cache || echo static ).conf" >"$WORK/nginx-$name/nginx.conf"
-  "$NGINX" -p "$WORK/nginx-$name" -c "$WORK/nginx-$name/nginx.conf" -e "$WORK/nginx-$name/error.log"
-  for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$port/" && return 0; sleep 0.05; done
-  echo "nginx ($name) did not start; see $WORK/nginx-$name/error.log" >&2; return 1
-}
-# wrk one round: prints "requests_per_second p50_ms p99_ms", the rate "n/a" when wrk printed none (it could not connect)
-wrk_round() {
-  wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency "$@" | awk '
-    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
-    /Requests\/sec/ { rps = $2 } /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) }
-    /Socket errors/ { errors = $0 }
-    END { printf "%s %.3f %.3f\n", (rps == "" ? "n/a" : rps), p50, p99; if (errors != "") print errors > "/dev/stderr" }'
-}
 
 # Saves what Stackwise sends for PATH, for nginx and the bare Kestrel control to send too: the body into FILE, the header
 # lines into HEADERS (for the control) and NGINX_HEADERS (add_header lines). Without the headers the controls would answer
@@ -127,13 +99,6 @@ save_response() {
   curl -fs -D - -o /dev/null "http://127.0.0.1:$SITE_PORT$path" | tr -d '\r' \
     | grep -v -i -E '^(HTTP/|date:|content-length:|age:|connection:|transfer-encoding:|content-type:)' | grep . >"$headers"
   grep -v -i -E '^(etag|last-modified):' "$headers" | sed -E 's/^([^:]+): (.*)$/add_header \1 "\2";/' >"$nginx_headers"
-}
-# Starts the bare Kestrel control on CONTROL_PORT answering with FILE and HEADERS; sets CONTROL_PID.
-start_control() {
-  $BENCH serve "$1" "$CONTROL_PORT" "$2" &
-  CONTROL_PID=$!
-  PIDS+=("$CONTROL_PID")
-  for _ in $(seq 1 100); do curl -fs -o /dev/null "http://127.0.0.1:$CONTROL_PORT/" && break; sleep 0.05; done
 }
 # Stops the run unless 127.0.0.1:OTHER sends the same body and header names as Stackwise's PATH (the values of Date,
 # ETag and Last-Modified differ by nature).
