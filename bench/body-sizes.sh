@@ -24,14 +24,9 @@ ensure_tools nginx wrk
 NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
 
 PIDS=()
-stop_nginx() {
-  [ -f "$WORK/nginx-sizes/nginx.pid" ] || return 0
-  kill "$(cat "$WORK/nginx-sizes/nginx.pid")" 2>/dev/null || true
-  for _ in $(seq 1 100); do [ -f "$WORK/nginx-sizes/nginx.pid" ] || return 0; sleep 0.05; done
-}
 cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  stop_nginx
+  stop_nginx sizes
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -43,7 +38,7 @@ echo "host: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores; wrk -t1 -c$
 # The same headers from both, written the way each server takes them (the control reads "Name: value" lines).
 mkdir -p "$WORK/root" "$WORK/nginx-sizes"
 printf '%s\n' 'Cache-Control: public, max-age=300' 'X-Content-Type-Options: nosniff' 'Referrer-Policy: strict-origin-when-cross-origin' >"$WORK/headers.txt"
-sed -E 's/^([^:]+): (.*)$/add_header \1 "\2";/' "$WORK/headers.txt" >"$WORK/nginx-sizes/headers.conf"
+as_nginx_headers <"$WORK/headers.txt" >"$WORK/nginx-sizes/headers.conf"
 
 for kb in $SIZES; do
   # (yes in a process substitution: in a pipeline, its SIGPIPE would fail the script under pipefail)
@@ -64,7 +59,7 @@ for kb in $SIZES; do
       wrk_round "http://127.0.0.1:$port/" >>"$WORK/wrk-$name" || { echo "$kb KB: $name stopped answering (round $round)" >&2; exit 1; }
     done
   done
-  stop_nginx; kill "$CONTROL_PID" 2>/dev/null || true; wait "$CONTROL_PID" 2>/dev/null || true
+  stop_nginx sizes; stop_control
   if grep -q '^n/a' "$WORK/wrk-nginx" "$WORK/wrk-kestrel"; then
     echo "$kb KB: a server did not answer in every round (wrk printed no rate); no figure for this size" >&2; exit 1
   fi

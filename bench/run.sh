@@ -34,7 +34,7 @@ PIDS=()
 cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   for conf in static page proxy export; do
-    [ -f "$WORK/nginx-$conf/nginx.pid" ] && kill "$(cat "$WORK/nginx-$conf/nginx.pid")" 2>/dev/null || true
+    stop_nginx "$conf"
   done
   case "${HUGO_OUT:-}" in /dev/shm/stackwise-hugo-out-*) rm -rf "$HUGO_OUT" ;; esac
 }
@@ -98,7 +98,7 @@ save_response() {
   curl -fs "http://127.0.0.1:$SITE_PORT$path" -o "$file"
   curl -fs -D - -o /dev/null "http://127.0.0.1:$SITE_PORT$path" | tr -d '\r' \
     | grep -v -i -E '^(HTTP/|date:|content-length:|age:|connection:|transfer-encoding:|content-type:)' | grep . >"$headers"
-  grep -v -i -E '^(etag|last-modified):' "$headers" | sed -E 's/^([^:]+): (.*)$/add_header \1 "\2";/' >"$nginx_headers"
+  grep -v -i -E '^(etag|last-modified):' "$headers" | as_nginx_headers >"$nginx_headers"
 }
 # Stops the run unless 127.0.0.1:OTHER sends the same body and header names as Stackwise's PATH (the values of Date,
 # ETag and Last-Modified differ by nature).
@@ -218,7 +218,7 @@ log "3d. the other pages of target 1: home, a category page, /sitemap.xml and /f
 # After 3c, so that 3c's memory figures stay what they were: 64 clients of the 1.3 MB sitemap fill Kestrel's buffers.
 # Each page gets its own nginx and control, serving that page's bytes with the header names Stackwise sent for it (the
 # controls send every page as text/html: the same names, and a type of about the same length).
-kill "$(cat "$WORK/nginx-static/nginx.pid")"; kill "$CONTROL_PID" 2>/dev/null || true; wait "$CONTROL_PID" 2>/dev/null || true
+stop_nginx static; stop_control
 page_vs_controls() {
   local label="$1" path="$2" dir="$WORK/page-$1"
   mkdir -p "$dir/root" "$WORK/nginx-page"
@@ -236,14 +236,13 @@ page_vs_controls() {
       DURATION="$PAGE_DURATION" wrk_round "http://127.0.0.1:${urls[$j]}" >>"$dir/wrk-${names[$j]}"
     done
   done
-  kill "$(cat "$WORK/nginx-page/nginx.pid")"; kill "$CONTROL_PID"; wait "$CONTROL_PID" 2>/dev/null || true
+  stop_nginx page; stop_control
   local s n k
   s=$(awk '{ print $1 }' "$dir/wrk-stackwise" | median); n=$(awk '{ print $1 }' "$dir/wrk-nginx" | median); k=$(awk '{ print $1 }' "$dir/wrk-kestrel" | median)
   printf '%-9s %-35s %8s bytes: stackwise %9.0f, nginx %9.0f, kestrel %9.0f req/s; stackwise / nginx = %s (rounds: %s; target >= 0.90), bare kestrel / nginx = %s, stackwise / bare kestrel = %s (rounds: %s)\n' \
     "$label" "$path" "$(wc -c <"$dir/root/index.html")" "$s" "$n" "$k" \
     "$(ratio "$s" "$n")" "$(round_ratio "$dir/wrk-stackwise" "$dir/wrk-nginx")" "$(ratio "$k" "$n")" \
     "$(ratio "$s" "$k")" "$(round_ratio "$dir/wrk-stackwise" "$dir/wrk-kestrel")"
-  for _ in $(seq 1 100); do [ -f "$WORK/nginx-page/nginx.pid" ] || break; sleep 0.05; done
 }
 page_vs_controls home /
 page_vs_controls category /categories/synthetic-category-one

@@ -31,7 +31,19 @@ start_nginx() {
   echo "nginx ($name) did not start; see $WORK/nginx-$name/error.log" >&2; return 1
 }
 
-# wrk one round: prints "requests_per_second p50_ms p99_ms", the rate "n/a" when wrk printed none (it could not connect)
+# Stops nginx NAME and waits (at most 5 s) until it has gone, so that the next one can take its port.
+stop_nginx() {
+  local pid_file="$WORK/nginx-$1/nginx.pid"
+  [ -f "$pid_file" ] || return 0
+  kill "$(cat "$pid_file")" 2>/dev/null || true
+  for _ in $(seq 1 100); do [ -f "$pid_file" ] || return 0; sleep 0.05; done
+}
+
+# "Name: value" lines on standard input as nginx add_header lines.
+as_nginx_headers() { sed -E 's/^([^:]+): (.*)$/add_header \1 "\2";/'; }
+
+# wrk one round: prints "requests_per_second p50_ms p99_ms", the rate "n/a" when wrk printed none. When wrk fails (it
+# could not connect) the pipeline fails with it, so a caller under `set -eo pipefail` stops unless it handles that.
 wrk_round() {
   wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency "$@" | awk '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
@@ -47,3 +59,5 @@ start_control() {
   PIDS+=("$CONTROL_PID")
   for _ in $(seq 1 100); do curl -fs -o /dev/null "http://127.0.0.1:$CONTROL_PORT/" && break; sleep 0.05; done
 }
+# Stops the bare Kestrel control started last.
+stop_control() { kill "$CONTROL_PID" 2>/dev/null || true; wait "$CONTROL_PID" 2>/dev/null || true; }
