@@ -7,19 +7,19 @@ namespace Stackwise.Web.Search;
 /// <summary>
 /// Searches a snapshot's index. The index is built from the index built last (only changed articles are analysed again)
 /// before a reload's snapshot goes live; the first snapshot's goes live first and is built right after, and a search that
-/// arrives before it is complete waits for it.
+/// arrives before it is complete waits for it without holding a thread (<see cref="IndexBuild"/>).
 /// </summary>
 public sealed partial class SearchService
 {
     private readonly ILogger<SearchService> _logger;
-    private readonly Func<ContentSnapshot, SearchIndex> _build;
+    private readonly Func<ContentSnapshot, IndexBuild> _build;
     private SearchIndex? _latest;
 
     public SearchService(ILogger<SearchService> logger)
     {
         _logger = logger;
         // One delegate for the service's life: a search asks for its snapshot's index on every request.
-        _build = Build;
+        _build = snapshot => new IndexBuild(() => Build(snapshot));
     }
 
     /// <summary>
@@ -27,7 +27,7 @@ public sealed partial class SearchService
     /// it got then (<see cref="RecentSearches"/>): a search at 10,000 articles takes 1-5 ms and allocates about a megabyte,
     /// and most searches are the popular few (docs/performance.md).
     /// </summary>
-    public SearchResults Search(ContentSnapshot snapshot, SearchQuery query)
+    public async Task<SearchResults> SearchAsync(ContentSnapshot snapshot, SearchQuery query)
     {
         var recent = snapshot.Derived(_ => new RecentSearches());
         if (recent.TryGet(query, out var kept))
@@ -35,13 +35,16 @@ public sealed partial class SearchService
             LogRecentQuery(query.Text.Length, kept.Total);
             return kept;
         }
-        var results = IndexOf(snapshot).Search(query);
+        var results = (await IndexOfAsync(snapshot)).Search(query);
         recent.Add(results);
         LogQuery(query.Text.Length, results.Total, results.Elapsed.TotalMilliseconds);
         return results;
     }
 
-    internal SearchIndex IndexOf(ContentSnapshot snapshot) => snapshot.Derived(_build);
+    internal Task<SearchIndex> IndexOfAsync(ContentSnapshot snapshot) => snapshot.Derived(_build).GetAsync();
+
+    /// <summary>True when the snapshot's index is built; asking starts no build.</summary>
+    internal bool HasIndex(ContentSnapshot snapshot) => snapshot.IsDerived<IndexBuild>() && snapshot.Derived(_build).IsBuilt;
 
     private SearchIndex Build(ContentSnapshot snapshot)
     {
@@ -65,5 +68,6 @@ public sealed partial class SearchService
 /// <summary>Builds each new snapshot's search index with the other warmers (<see cref="Content.Hosting.SnapshotWarming"/>).</summary>
 internal sealed class SearchIndexWarmer(SearchService search) : ISnapshotWarmer
 {
-    public void Warm(ContentSnapshot snapshot) => search.IndexOf(snapshot);
+    // The warmer is the first caller as a rule, so the build runs here and this wait is over before it begins.
+    public void Warm(ContentSnapshot snapshot) => search.IndexOfAsync(snapshot).GetAwaiter().GetResult();
 }

@@ -31,10 +31,10 @@ public sealed class RecentSearchesTests : IDisposable
         }
         var snapshot = await _folder.LoadAsync();
 
-        var first = _search.Search(snapshot, Query("quartz"));
-        var again = _search.Search(snapshot, Query("quartz"));
-        var secondPage = _search.Search(snapshot, Query("quartz", page: 2));
-        var filtered = _search.Search(snapshot, new SearchQuery("quartz", "synthetic", null));
+        var first = await _search.SearchAsync(snapshot, Query("quartz"));
+        var again = await _search.SearchAsync(snapshot, Query("quartz"));
+        var secondPage = await _search.SearchAsync(snapshot, Query("quartz", page: 2));
+        var filtered = await _search.SearchAsync(snapshot, new SearchQuery("quartz", "synthetic", null));
 
         Assert.Same(first, again);
         Assert.NotSame(first, secondPage);
@@ -47,15 +47,15 @@ public sealed class RecentSearchesTests : IDisposable
     {
         _folder.Write("therapies/changing.md", Article("Synthetic changing", "Words about quartz."));
         var before = await _folder.LoadAsync();
-        var found = _search.Search(before, Query("quartz"));
+        var found = await _search.SearchAsync(before, Query("quartz"));
 
         _folder.Write("therapies/changing.md", Article("Synthetic changing", "Words about basalt instead."));
         var after = await _folder.LoadAsync(before, ChangedFiles.Of(["therapies/changing.md"]));
 
         Assert.Equal(1, found.Total);
-        Assert.Equal(0, _search.Search(after, Query("quartz")).Total);
-        Assert.Equal(1, _search.Search(after, Query("basalt")).Total);
-        Assert.Same(found, _search.Search(before, Query("quartz")));  // the old content's answer stays with it
+        Assert.Equal(0, (await _search.SearchAsync(after, Query("quartz"))).Total);
+        Assert.Equal(1, (await _search.SearchAsync(after, Query("basalt"))).Total);
+        Assert.Same(found, await _search.SearchAsync(before, Query("quartz")));  // the old content's answer stays with it
     }
 
     [Fact]

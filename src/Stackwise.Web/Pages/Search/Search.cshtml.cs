@@ -21,14 +21,14 @@ public sealed class SearchModel(SearchService search, ContentSnapshot snapshot) 
     public PageMeta Meta => PageMeta.NotIndexed(Query.IsEmpty ? "Search" : $"Search results for {Query.Text}");
 
     // "page" is a route value of every Razor Page, so the page number is bound from the query string explicitly.
-    public IActionResult OnGet(string? q, string? category, string? risk, [FromQuery(Name = "page")] string? pageNumber)
+    public async Task<IActionResult> OnGetAsync(string? q, string? category, string? risk, [FromQuery(Name = "page")] string? pageNumber)
     {
         if (!SearchQuery.TryRead(q, category, risk, pageNumber, out var query))
         {
             return BadRequest();
         }
         Query = query;
-        Results = query.IsEmpty ? null : search.Search(Snapshot, query);
+        Results = query.IsEmpty ? null : await search.SearchAsync(Snapshot, query);
         return Page();
     }
 }

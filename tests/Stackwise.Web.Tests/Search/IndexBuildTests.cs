@@ -1,0 +1,69 @@
+using Stackwise.Web.Search;
+using Stackwise.Web.Tests.Support;
+
+namespace Stackwise.Web.Tests.Search;
+
+/// <summary>
+/// A snapshot's search index is built once, by its first caller; a search that comes during the build waits for it without
+/// holding a thread (a blocked wait per search starved the thread pool right after a start, and articles waited behind it).
+/// </summary>
+public sealed class IndexBuildTests : IDisposable
+{
+    // Only a guard against a hang: every wait here ends at once unless the code under test blocks.
+    private static readonly TimeSpan Hang = TimeSpan.FromSeconds(30);
+
+    private readonly TempContentFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private async Task<SearchIndex> AnIndexAsync()
+    {
+        _folder.Write("therapies/synthetic.md", "---\ntitle: Synthetic\ncategory: Synthetic\nrisk: low\nsummary: Synthetic.\npublished: 2026-01-01\n---\nWords about quartz.\n");
+        return SearchIndex.Build(await _folder.LoadAsync(), null);
+    }
+
+    [Fact]
+    public async Task ACallerDuringTheBuildGetsATaskAtOnceAndTheOneIndexWhenItIsBuilt()
+    {
+        var index = await AnIndexAsync();
+        using var entered = new ManualResetEventSlim();
+        using var gate = new ManualResetEventSlim();
+        var builds = 0;
+        var build = new IndexBuild(() =>
+        {
+            Interlocked.Increment(ref builds);
+            entered.Set();
+            Assert.True(gate.Wait(Hang));
+            return index;
+        });
+
+        var first = Task.Factory.StartNew(build.GetAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        Assert.True(entered.Wait(Hang));
+        // The second caller's call returns while the build is still held: it holds no thread while it waits.
+        var second = await Task.Factory.StartNew(build.GetAsync, CancellationToken.None, TaskCreationOptions.None, TaskScheduler.Default).WaitAsync(Hang);
+        Assert.False(second.IsCompleted);
+
+        gate.Set();
+        Assert.Same(index, await (await first.WaitAsync(Hang)).WaitAsync(Hang));
+        Assert.Same(index, await second.WaitAsync(Hang));
+        Assert.Same(index, await build.GetAsync());
+        Assert.Equal(1, builds);
+    }
+
+    [Fact]
+    public async Task AFailedBuildFailsEveryCallerAndIsNotTriedAgain()
+    {
+        var builds = 0;
+        var build = new IndexBuild(() =>
+        {
+            Interlocked.Increment(ref builds);
+            throw new InvalidOperationException("synthetic failure");
+        });
+
+        var first = await Assert.ThrowsAsync<InvalidOperationException>(() => build.GetAsync().WaitAsync(Hang));
+        var later = await Assert.ThrowsAsync<InvalidOperationException>(() => build.GetAsync().WaitAsync(Hang));
+
+        Assert.Same(first, later);
+        Assert.Equal(1, builds);
+    }
+}
