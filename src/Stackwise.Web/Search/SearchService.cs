@@ -12,12 +12,20 @@ namespace Stackwise.Web.Search;
 public sealed partial class SearchService
 {
     private readonly ILogger<SearchService> _logger;
+    private readonly Func<ContentSnapshot, SearchIndex?, SearchIndex> _buildIndex;
     private readonly Func<ContentSnapshot, IndexBuild> _build;
     private SearchIndex? _latest;
 
     public SearchService(ILogger<SearchService> logger)
+        : this(logger, (snapshot, previous) => SearchIndex.Build(snapshot, previous))
+    {
+    }
+
+    /// <param name="buildIndex">Builds a snapshot's index from the previous one; tests hold it to see what a search does meanwhile.</param>
+    internal SearchService(ILogger<SearchService> logger, Func<ContentSnapshot, SearchIndex?, SearchIndex> buildIndex)
     {
         _logger = logger;
+        _buildIndex = buildIndex;
         // One delegate for the service's life: a search asks for its snapshot's index on every request.
         _build = snapshot => new IndexBuild(() => Build(snapshot));
     }
@@ -49,7 +57,7 @@ public sealed partial class SearchService
     private SearchIndex Build(ContentSnapshot snapshot)
     {
         var stopwatch = Stopwatch.StartNew();
-        var index = SearchIndex.Build(snapshot, Volatile.Read(ref _latest));
+        var index = _buildIndex(snapshot, Volatile.Read(ref _latest));
         Volatile.Write(ref _latest, index);
         LogBuilt(snapshot.Version, index.Count, index.Analyzed, index.Copied, stopwatch.Elapsed.TotalMilliseconds);
         return index;

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Stackwise.Web.Content.Snapshot;
 using Stackwise.Web.Search;
 using Stackwise.Web.Tests.Support;
 
@@ -16,11 +18,13 @@ public sealed class IndexBuildTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private async Task<SearchIndex> AnIndexAsync()
+    private async Task<ContentSnapshot> ASnapshotAsync()
     {
         _folder.Write("therapies/synthetic.md", "---\ntitle: Synthetic\ncategory: Synthetic\nrisk: low\nsummary: Synthetic.\npublished: 2026-01-01\n---\nWords about quartz.\n");
-        return SearchIndex.Build(await _folder.LoadAsync(), null);
+        return await _folder.LoadAsync();
     }
+
+    private async Task<SearchIndex> AnIndexAsync() => SearchIndex.Build(await ASnapshotAsync(), null);
 
     [Fact]
     public async Task ACallerDuringTheBuildGetsATaskAtOnceAndTheOneIndexWhenItIsBuilt()
@@ -48,6 +52,32 @@ public sealed class IndexBuildTests : IDisposable
         Assert.Same(index, await second.WaitAsync(Hang));
         Assert.Same(index, await build.GetAsync());
         Assert.Equal(1, builds);
+    }
+
+    [Fact]
+    public async Task ASearchDuringTheFirstIndexBuildWaitsWithoutHoldingAThread()
+    {
+        var snapshot = await ASnapshotAsync();
+        using var entered = new ManualResetEventSlim();
+        using var gate = new ManualResetEventSlim();
+        var search = new SearchService(NullLogger<SearchService>.Instance, (content, previous) =>
+        {
+            entered.Set();
+            Assert.True(gate.Wait(Hang));
+            return SearchIndex.Build(content, previous);
+        });
+
+        // The warmer builds the first index on its own thread; a reader searches meanwhile.
+        var warming = Task.Factory.StartNew(() => search.IndexOfAsync(snapshot), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        Assert.True(entered.Wait(Hang));
+        var searching = await Task.Factory.StartNew(() => search.SearchAsync(snapshot, new SearchQuery("quartz", null, null)),
+            CancellationToken.None, TaskCreationOptions.None, TaskScheduler.Default).WaitAsync(Hang);
+        Assert.False(searching.IsCompleted);
+
+        gate.Set();
+        Assert.Equal(1, (await searching.WaitAsync(Hang)).Total);
+        Assert.True(search.HasIndex(snapshot));
+        await (await warming.WaitAsync(Hang)).WaitAsync(Hang);
     }
 
     [Fact]
