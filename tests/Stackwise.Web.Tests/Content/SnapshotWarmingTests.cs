@@ -98,6 +98,9 @@ public sealed class SnapshotWarmingTests
         site.CreateClient();
         var store = site.Services.GetRequiredService<ContentStore>();
         var first = store.Current;
+        // The first snapshot's warming has reached the gated warmer (it records, then waits): without this the reload could
+        // go live before that warmer was called, and a busy test run saw the first snapshot recorded as not live.
+        Assert.True(SpinWait.SpinUntil(() => !recorder.Warmed.IsEmpty, TimeSpan.FromSeconds(30)));
 
         await store.ReloadAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
         Assert.NotSame(first, store.Current);
