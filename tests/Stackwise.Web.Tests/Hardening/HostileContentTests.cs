@@ -67,6 +67,14 @@ public sealed class HostileContentTests(HostileContentTests.Site site) : IClassF
         Raw("duplicate-keys", "---\ntitle: One\ntitle: Two\ncategory: Hostile Fixture\nrisk: low\nsummary: Synthetic.\npublished: 2026-01-01\n---\nText.\n", ProblemCodes.DuplicateField),
         Raw("front-matter-list", "---\n- title\n- risk\n---\nText.\n", ProblemCodes.NotAMapping),
         Raw("front-matter-scalar", "---\njust some words\n---\nText.\n", ProblemCodes.NotAMapping),
+        // Nesting past what YamlDotNet's loader can recurse through aborted the whole process, on every start after.
+        Article("sixty-thousand-nested-flow-lists", "", ProblemCodes.NestedTooDeep, "tags: " + new string('[', 60_000) + "a" + new string(']', 60_000) + "\n"),
+        Article("sixty-thousand-nested-flow-maps", "", ProblemCodes.NestedTooDeep, "tags: " + string.Concat(Enumerable.Repeat("{a: ", 60_000)) + "b" + new string('}', 60_000) + "\n"),
+        Article("sixty-thousand-nested-block-lists", "", ProblemCodes.NestedTooDeep, "tags:\n  " + string.Concat(Enumerable.Repeat("- ", 60_000)) + "a\n"),
+        // A closing line YAML or Markdig reads as something else dropped the fields after it: a draft was published.
+        Article("comment-on-closing-line", "", ProblemCodes.DocumentMarker, "--- # end\ndraft: true\n"),
+        Article("dots-closing-line", "", ProblemCodes.DocumentMarker, "...\ndraft: true\n"),
+        Article("tagged-duplicate-key", "", ProblemCodes.YamlTag, "draft: true\n!x draft: false\n"),
 
         // Names that are not slugs.
         new HostileFile("therapies/With Spaces.md", Encoding.UTF8.GetBytes(Front("spaces") + "Text.\n"), ProblemCodes.BadSlug),
@@ -191,11 +199,11 @@ public sealed class HostileContentTests(HostileContentTests.Site site) : IClassF
 
     private static string UrlOf(string path) => "/" + path[..^".md".Length];
 
-    private static string Front(string name) =>
-        $"---\ntitle: Hostile {name}\ncategory: Hostile Fixture\nrisk: low\nsummary: Synthetic hostile input for a test.\npublished: 2026-01-01\n---\n";
+    private static string Front(string name, string moreFields = "") =>
+        $"---\ntitle: Hostile {name}\ncategory: Hostile Fixture\nrisk: low\nsummary: Synthetic hostile input for a test.\npublished: 2026-01-01\n{moreFields}---\n";
 
-    private static HostileFile Article(string name, string body, string? rejectedWith = null) =>
-        new($"therapies/{name}.md", Encoding.UTF8.GetBytes(Front(name) + body), rejectedWith);
+    private static HostileFile Article(string name, string body, string? rejectedWith = null, string moreFields = "") =>
+        new($"therapies/{name}.md", Encoding.UTF8.GetBytes(Front(name, moreFields) + body), rejectedWith);
 
     private static HostileFile Raw(string name, string text, string rejectedWith) =>
         new($"therapies/{name}.md", Encoding.UTF8.GetBytes(text), rejectedWith);

@@ -25,6 +25,9 @@ public static class ProblemCodes
     public const string TooLong = "SW028";
     public const string FieldNotAllowed = "SW029";
     public const string AnchorOrAlias = "SW030";
+    public const string DocumentMarker = "SW031";
+    public const string YamlTag = "SW032";
+    public const string NestedTooDeep = "SW033";
     public const string UnsafeLink = "SW040";
     public const string MissingHealthRisks = "SW041";
     public const string CategorySpelling = "SW042";

@@ -44,6 +44,10 @@ public sealed class ContentParser(MarkdownRenderer renderer, double? maxReadingG
         {
             return new ParseResult(null, [.. problems]);
         }
+        if (FrontMatterFence.Check(path.File, text) is { } fence)
+        {
+            return new ParseResult(null, [fence]);
+        }
         RenderedMarkdown rendered;
         try
         {
@@ -95,7 +99,9 @@ public sealed class ContentParser(MarkdownRenderer renderer, double? maxReadingG
         var healthRisks = frontMatter.HealthRisks();
         var tags = frontMatter.TextList("tags", FrontMatterField.TagMaxLength);
         var dates = ReadDates(path, frontMatter, problems);
-        var references = ReferenceChecks.InCitationOrder(path, frontMatter.References(), rendered, problems);
+        // Citations are checked against references that could be read: when the front matter or the field itself could not
+        // be, the error that says so is the one to fix, and every citation would be reported as unknown after it.
+        var references = frontMatter.IsInvalid("references") ? [] : ReferenceChecks.InCitationOrder(path, frontMatter.References(), rendered, problems);
         var authors = frontMatter.PersonSlugs("author");
         var reviewedBy = frontMatter.PersonSlugs("reviewedBy").FirstOrDefault();
         if (reviewedBy is not null && !frontMatter.IsInvalid("lastReviewed") && dates is { LastReviewed: null })

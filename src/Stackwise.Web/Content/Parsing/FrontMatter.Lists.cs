@@ -139,7 +139,11 @@ internal sealed partial class FrontMatter
                 Add(PositionOf(key), ProblemCodes.UnknownField, $"unknown field `{keyName}` in an item of `{list}`; its fields are {string.Join(", ", known)}");
                 continue;
             }
-            fields[keyName] = (value, PositionOf(value));
+            // YamlDotNet's own duplicate check compares keys with their tags and styles; a field is a field however it is written.
+            if (!fields.TryAdd(keyName, (value, PositionOf(value))))
+            {
+                Add(PositionOf(key), ProblemCodes.DuplicateField, $"`{keyName}` is written twice in one item of `{list}`; keep one");
+            }
         }
         return fields;
     }

@@ -17,6 +17,7 @@ internal sealed partial class FrontMatter
 
     // Fields already reported, or all of them when the YAML could not be read: not reported again as missing.
     private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _written = new(StringComparer.Ordinal);
     private bool _unreadable;
     private readonly string _file;
     private readonly SourcePosition _start;
@@ -41,7 +42,13 @@ internal sealed partial class FrontMatter
         try
         {
             // The shapes editors write are read without YamlDotNet's scanner; YamlDotNet reads anything else (SimpleYamlParser).
-            stream.Load(SimpleYamlParser.For(yaml));
+            stream.Load(new YamlShapeGuard(SimpleYamlParser.For(yaml)));
+        }
+        catch (YamlShapeException e)
+        {
+            frontMatter.Add(frontMatter.PositionOf(e.Start), e.Code, e.Message);
+            frontMatter._unreadable = true;
+            return frontMatter;
         }
         catch (YamlException e)
         {
@@ -87,6 +94,14 @@ internal sealed partial class FrontMatter
         if (keyNode is not YamlScalarNode { Value: { } name })
         {
             Add(position, ProblemCodes.NotAMapping, "a field name must be a plain word, like `title`");
+            return;
+        }
+        // YamlDotNet's own duplicate check compares keys with their tags and styles; a field is a field however it is written.
+        if (!_written.Add(name))
+        {
+            Add(position, ProblemCodes.DuplicateField, $"field `{name}` is written twice; keep one");
+            _fields.Remove(name);
+            _reported.Add(name);
             return;
         }
         _reported.Add(name);
@@ -178,8 +193,9 @@ internal sealed partial class FrontMatter
 
     public SourcePosition PositionOf(string name) => _fields.TryGetValue(name, out var entry) ? entry.Position : _start;
 
-    private SourcePosition PositionOf(YamlNode node) =>
-        new(_start.Line + (int)node.Start.Line - 1, (int)node.Start.Column);
+    private SourcePosition PositionOf(YamlNode node) => PositionOf(node.Start);
+
+    private SourcePosition PositionOf(Mark mark) => new(_start.Line + (int)mark.Line - 1, (int)mark.Column);
 
     private void Add(SourcePosition position, string code, string message) =>
         _problems.Add(ContentProblem.Error(_file, position, code, message));

@@ -24,7 +24,12 @@ public static class RedirectsFile
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(new YamlShapeGuard(new Parser(new StringReader(yaml))));
+        }
+        catch (YamlShapeException e)
+        {
+            problems.Add(Problem(e.Start, e.Code, e.Message));
+            return [];
         }
         catch (YamlException e)
         {

@@ -1,0 +1,71 @@
+using Stackwise.Web.Content.Model;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace Stackwise.Web.Content.Parsing;
+
+/// <summary>
+/// Stands between a YAML parser and YamlDotNet's node loader and stops at the first event no content file may carry: a
+/// list or mapping nested past <see cref="MaxDepth"/> (the loader recurses once a level, and sixty thousand levels in one
+/// file overflowed the stack and aborted the process, which no catch can stop), a tag (<c>!x</c>, <c>!!str</c>: a tagged
+/// key escaped the loader's duplicate check and a tagged value changes what it means), or a second document or an
+/// explicit document marker (<c>---</c> or <c>...</c> inside the YAML, which dropped every field after it). Each stop
+/// is a <see cref="YamlShapeException"/> with the problem code and the position of the event.
+/// </summary>
+internal sealed class YamlShapeGuard(IParser inner) : IParser
+{
+    /// <summary>
+    /// The deepest nesting a content file's YAML may have. The deepest field needs four (the front matter, <c>references</c>,
+    /// one source, its <c>authors</c>); the rest is room for a mistake to be reported by the field it is in.
+    /// </summary>
+    public const int MaxDepth = 8;
+
+    private int _depth;
+    private int _documents;
+
+    public ParsingEvent? Current => inner.Current;
+
+    public bool MoveNext()
+    {
+        if (!inner.MoveNext())
+        {
+            return false;
+        }
+        Check(inner.Current!);
+        return true;
+    }
+
+    private void Check(ParsingEvent current)
+    {
+        switch (current)
+        {
+            case DocumentStart start when ++_documents > 1 || !start.IsImplicit:
+                throw new YamlShapeException(current, ProblemCodes.DocumentMarker,
+                    "a `---` line inside the YAML starts a second document, and every field after it would be lost; the YAML ends at the closing `---` line");
+            case DocumentEnd { IsImplicit: false }:
+                throw new YamlShapeException(current, ProblemCodes.DocumentMarker,
+                    "a `...` line ends the YAML early, and every field after it would be lost; the YAML ends at the closing `---` line");
+            case NodeEvent { Tag.IsEmpty: false } node:
+                throw new YamlShapeException(current, ProblemCodes.YamlTag,
+                    $"`{TagAsWritten(node)}` is a YAML tag; content files have no use for tags: remove it (put a value in quotes to keep it as text)");
+        }
+        if (current is SequenceStart or MappingStart && ++_depth > MaxDepth)
+        {
+            throw new YamlShapeException(current, ProblemCodes.NestedTooDeep,
+                $"lists and fields are nested more than {MaxDepth} levels deep here; no field needs more than four");
+        }
+        if (current is SequenceEnd or MappingEnd)
+        {
+            _depth--;
+        }
+    }
+
+    private static string TagAsWritten(NodeEvent node) =>
+        node.Tag.Value.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal) ? "!!" + node.Tag.Value["tag:yaml.org,2002:".Length..] : node.Tag.Value;
+}
+
+/// <summary>A YAML shape that <see cref="YamlShapeGuard"/> refuses, with the problem code to report it under.</summary>
+internal sealed class YamlShapeException(ParsingEvent at, string code, string message) : YamlException(at.Start, at.End, message)
+{
+    public string Code { get; } = code;
+}
