@@ -14,9 +14,14 @@ if (SiteCommands.IsCommand(args))
 {
     return await SiteCommands.RunAsync(args, () => BuildSite([]), Console.Out, Console.Error);
 }
+if (SiteCommands.UnknownCommand(args) is { } unknown)
+{
+    await Console.Error.WriteLineAsync(unknown);
+    return EditorCommands.CouldNotRun;
+}
 
-await BuildSite(args).RunAsync();
-return 0;
+// Serve; a start that cannot serve (a bad setting, a missing content folder, a port in use) says why in one line.
+return await SiteStart.RunAsync(() => BuildSite(args), Console.Error);
 
 // The whole site: its services, then the request pipeline in the order a request meets it, then its endpoints.
 static WebApplication BuildSite(string[] args)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.ComponentModel.DataAnnotations;
+using Stackwise.Web.Content.Checks;
 using Stackwise.Web.Content.Hosting;
 using Stackwise.Web.Export;
 
@@ -12,10 +13,26 @@ namespace Stackwise.Web.Commands;
 /// </summary>
 public static class SiteCommands
 {
-    private static readonly string[] Names = ["check", "new", "export", "--help", "-h", "-?"];
+    private static readonly string[] CommandNames = ["check", "new", "export"];
+
+    private static readonly string[] Names = [.. CommandNames, "--help", "-h", "-?"];
 
     /// <summary>True when the app is asked to run a command rather than serve the site (whose own arguments, such as <c>--urls</c>, are configuration).</summary>
     public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0], StringComparer.Ordinal);
+
+    /// <summary>
+    /// The message for a first argument that is neither a command nor configuration (<c>--key value</c>, <c>/key value</c> or
+    /// <c>key=value</c>), or null: a mistyped <c>chek</c> must not start the web server.
+    /// </summary>
+    public static string? UnknownCommand(string[] args)
+    {
+        if (args.Length == 0 || IsCommand(args) || args[0].StartsWith('-') || args[0].StartsWith('/') || args[0].Contains('=', StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var hint = EditDistance.Closest(args[0], CommandNames) is { } closest ? $"; did you mean '{closest}'?" : "";
+        return $"error: unknown command '{args[0]}'{hint} The commands are {string.Join(", ", CommandNames)}; run with --help to see the usage.";
+    }
 
     /// <param name="buildSite">Builds the site as it would be served, for <c>export</c> to run it.</param>
     public static async Task<int> RunAsync(string[] args, Func<WebApplication> buildSite, TextWriter output, TextWriter error)
@@ -69,6 +86,12 @@ public static class SiteCommands
     private static async Task<int> WithFolderAsync(string? contentOption, TextWriter error,
         Func<string, ContentOptions, Task<int>> command)
     {
+        if (contentOption is not null && string.IsNullOrWhiteSpace(contentOption))
+        {
+            // An empty value (`--content ""`, an unset variable in a script) would otherwise check the folder the command runs in.
+            await error.WriteLineAsync("error: --content needs a folder; it was given an empty value.");
+            return EditorCommands.CouldNotRun;
+        }
         // The site's configuration as it would start with (appsettings, environment variables), without building the site:
         // building it would load the configured content folder, which `--content` replaces and which may not exist.
         var site = WebApplication.CreateBuilder();

@@ -166,4 +166,63 @@ public sealed class CommandsTests : IDisposable
         Assert.Contains("--bogus", error, StringComparison.Ordinal);
         Assert.Contains("--help", error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("chek", "; did you mean 'check'?")]
+    [InlineData("CHECK", "; did you mean 'check'?")]
+    [InlineData("exprot", "; did you mean 'export'?")]
+    [InlineData("nwe", "; did you mean 'new'?")]
+    [InlineData("serve", " The commands are")]
+    [InlineData("content", " The commands are")]
+    public async Task AnUnknownCommandIsRefusedAndNeverStartsTheServer(string typed, string follows)
+    {
+        var (exitCode, output, error) = await RunAsync(typed, "--urls", "http://127.0.0.1:0");
+
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith($"error: unknown command '{typed}'{follows}", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Content loaded", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--urls")]
+    [InlineData("/urls")]
+    [InlineData("urls=http://127.0.0.1:0")]
+    [InlineData("Site:BaseUrl=https://example.org")]
+    public void ConfigurationInAnyFormIsNotTakenForACommand(string first) =>
+        Assert.Null(SiteCommands.UnknownCommand([first, "value"]));
+
+    [Fact]
+    public async Task CheckRefusesAnEmptyContentFolder()
+    {
+        var (exitCode, output, error) = await RunAsync("check", "--content", "");
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("error: --content needs a folder; it was given an empty value.", error.Trim());
+        Assert.Empty(output);
+    }
+
+    public static TheoryData<string, string[], string> StartsThatCannotServe => new()
+    {
+        { "content folder missing", ["--Content:Root", "/nonexistent/stackwise-content"], "The content folder '/nonexistent/stackwise-content' does not exist." },
+        { "setting that fails validation", ["--Site:BaseUrl", "not-a-url"], "Site:BaseUrl must be an absolute http(s) URL" },
+        { "setting that cannot be read", ["--Content:MaxReadingGrade", "twelve"], "Failed to convert configuration value 'twelve' at 'Content:MaxReadingGrade'" },
+        { "port in use", [], "address already in use" },
+    };
+
+    [Theory]
+    [MemberData(nameof(StartsThatCannotServe))]
+    public async Task AStartThatCannotServeSaysWhyInOneLineAndExitsOne(string why, string[] settings, string reason)
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+
+        var (exitCode, _, error) = await AppProcess.RunAsync(
+            [.. why == "port in use" ? ["--Content:Root", _folder.Root] : Array.Empty<string>(), .. settings, "--urls", $"http://127.0.0.1:{port}"]);
+
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: the site cannot start: ", line, StringComparison.Ordinal);
+        Assert.Contains(reason, line, StringComparison.Ordinal);
+    }
 }

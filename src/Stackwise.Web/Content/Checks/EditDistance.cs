@@ -3,6 +3,18 @@ namespace Stackwise.Web.Content.Checks;
 /// <summary>Levenshtein distance: how many letters to insert, delete or change to turn one word into another.</summary>
 public static class EditDistance
 {
+    /// <summary>
+    /// The known word <paramref name="typed"/> was most likely meant to be, ignoring case, for a "did you mean" hint: the
+    /// nearest within a third of its length (at least two edits), or null when none is that near.
+    /// </summary>
+    public static string? Closest(string typed, IEnumerable<string> known)
+    {
+        var best = known
+            .Select(word => (Word: word, Distance: Between(typed.ToLowerInvariant(), word.ToLowerInvariant())))
+            .MinBy(candidate => candidate.Distance);
+        return best.Word is not null && best.Distance <= Math.Max(2, typed.Length / 3) ? best.Word : null;
+    }
+
     public static int Between(string a, string b)
     {
         var previous = Enumerable.Range(0, b.Length + 1).ToArray();

@@ -82,11 +82,5 @@ public sealed record FrontMatterField(string Name, FieldType Type, DocumentKinds
     }.OfType<string>());
 
     /// <summary>The known field an unknown name was most likely meant to be, for a "did you mean" hint.</summary>
-    public static string? Suggest(string unknown)
-    {
-        var best = All
-            .Select(field => (field.Name, Distance: EditDistance.Between(unknown.ToLowerInvariant(), field.Name.ToLowerInvariant())))
-            .MinBy(candidate => candidate.Distance);
-        return best.Distance <= Math.Max(2, unknown.Length / 3) ? best.Name : null;
-    }
+    public static string? Suggest(string unknown) => EditDistance.Closest(unknown, All.Select(field => field.Name));
 }
