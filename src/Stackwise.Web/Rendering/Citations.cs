@@ -122,6 +122,12 @@ public sealed class CitationExtension : IMarkdownExtension
     {
         protected override void Write(HtmlRenderer renderer, CitationInline citation)
         {
+            if (!renderer.EnableHtmlForInline)
+            {
+                // Inside an attribute (an image's alt text): the numbers as plain text, never markup.
+                renderer.Write("[").Write(string.Join(',', citation.Numbers.Select(number => number.ToString(System.Globalization.CultureInfo.InvariantCulture)))).Write("]");
+                return;
+            }
             renderer.Write("<sup class=\"citation\">");
             for (var i = 0; i < citation.Ids.Length; i++)
             {

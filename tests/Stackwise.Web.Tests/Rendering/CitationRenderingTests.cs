@@ -67,4 +67,21 @@ public sealed class CitationRenderingTests
         Assert.Equal("a<b>&c", Assert.Single(rendered.Citations).Id);
         Assert.DoesNotContain("<b>", rendered.Html, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("![a picture [@alpha]](x.png)", "a picture [1]")]
+    [InlineData("![a picture [@alpha; @beta]](x.png)", "a picture [1,2]")]
+    [InlineData("![*a* [@alpha] `b` [link [@beta]](/terms)](x.png \"title [@alpha]\")", "a [1] b link [2]")]
+    [InlineData("[![a [@alpha]](x.png)](/terms)", "a [1]")]
+    public void ImageAltTextGetsCitationsAsPlainTextAndNeverMarkup(string markdown, string alt)
+    {
+        var rendered = Renderer.Render("Text [@alpha] [@beta].\n\n" + markdown);
+
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(rendered.Html);
+        var image = Assert.Single(document.QuerySelectorAll("img"));
+        Assert.Equal(alt, image.GetAttribute("alt"));
+        Assert.All(image.Attributes, attribute => Assert.DoesNotContain('<', attribute.Value));
+        // Nothing of the alt text spills out of the attribute onto the page.
+        Assert.Equal("", document.QuerySelectorAll("p")[1].TextContent.Trim());
+    }
 }
