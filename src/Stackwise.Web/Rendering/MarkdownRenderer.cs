@@ -39,7 +39,7 @@ public sealed class MarkdownRenderer
 
     private RenderedMarkdown RenderWithinLimits(string markdown, SharedValues shared)
     {
-        MarkdownLimits.CheckLinkCount(markdown);
+        MarkdownLimits.CheckText(markdown);
         var document = Markdown.Parse(markdown, _pipeline);
         var lines = LineIndex.Of(markdown);
         var walk = SyntaxWalk.Of(document, lines, shared);

@@ -79,4 +79,44 @@ public sealed class MarkdownRendererTests
         Assert.Contains("deep", atLimit.Text, StringComparison.Ordinal);
         Assert.Equal(MarkdownLimitException.TooDeep().Message, beyond.Message);
     }
+
+    private static string TableRow(int columns) => "|" + string.Concat(Enumerable.Repeat(" a |", columns)) + "\n";
+
+    private static string Table(int columns, int rows) =>
+        TableRow(columns) + "|" + string.Concat(Enumerable.Repeat("---|", columns)) + "\n" + string.Concat(Enumerable.Repeat(TableRow(columns), rows));
+
+    [Fact]
+    public void TablesRenderUpToTheirLimits()
+    {
+        var columns = MarkdownLimits.MaxTableColumns - 1;
+        var rows = (MarkdownLimits.MaxTableCells / (columns + 1)) - 2;
+
+        var rendered = Renderer.Render(Table(columns, rows));
+
+        Assert.Equal((rows + 1) * columns, new AngleSharp.Html.Parser.HtmlParser().ParseDocument(rendered.Html).QuerySelectorAll("td, th").Length);
+    }
+
+    /// <summary>Too many columns in any row, however wide (up to a 1 MB file of one row), is refused at that row's line.</summary>
+    [Theory]
+    [InlineData(MarkdownLimits.MaxTableColumns, 3)]
+    [InlineData(1_000, 2)]
+    [InlineData(170_000, 1)]
+    [InlineData(400_000, 5)]
+    public void ARowWiderThanTheLimitIsRefusedAtItsLine(int columns, int line)
+    {
+        var markdown = string.Concat(Enumerable.Repeat("Text.\n", line - 1)) + TableRow(columns);
+
+        var refused = Assert.Throws<MarkdownLimitException>(() => Renderer.Render(markdown));
+
+        Assert.Equal(line, refused.Line);
+        Assert.Contains($"at most {MarkdownLimits.MaxTableColumns} columns", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MoreCellsThanTheLimitInOneFileAreRefused()
+    {
+        var refused = Assert.Throws<MarkdownLimitException>(() => Renderer.Render(Table(10, MarkdownLimits.MaxTableCells / 11)));
+
+        Assert.Contains("table cells", refused.Message, StringComparison.Ordinal);
+    }
 }

@@ -55,7 +55,7 @@ public sealed class ContentParser(MarkdownRenderer renderer, double? maxReadingG
         }
         catch (MarkdownLimitException limit)
         {
-            problems.Add(ContentProblem.Error(path.File, SourcePosition.Start, ProblemCodes.TooComplex, limit.Message));
+            problems.Add(ContentProblem.Error(path.File, new SourcePosition(limit.Line, 1), ProblemCodes.TooComplex, limit.Message));
             return new ParseResult(null, [.. problems]);
         }
         if (rendered.FrontMatter is null)
