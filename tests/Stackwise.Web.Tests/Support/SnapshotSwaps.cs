@@ -8,6 +8,10 @@ public sealed class SnapshotSwaps : ISnapshotObserver
 {
     private readonly Lock _lock = new();
     private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _count;
+
+    /// <summary>How many swaps there have been, the first load's included.</summary>
+    public int Count => Volatile.Read(ref _count);
 
     /// <summary>A task that completes at the next swap after this call.</summary>
     public Task Next
@@ -24,6 +28,7 @@ public sealed class SnapshotSwaps : ISnapshotObserver
     public Task SnapshotSwappedAsync(ContentSnapshot snapshot, CancellationToken cancellationToken)
     {
         TaskCompletionSource swapped;
+        Interlocked.Increment(ref _count);
         lock (_lock)
         {
             swapped = _next;

@@ -81,7 +81,8 @@ public sealed partial class ContentStore(
             ContentSnapshot snapshot;
             try
             {
-                snapshot = await loader.LoadAsync(Root, visibility, previous, changed, cancellationToken);
+                // The folder the root leads to now, resolved once: a link swapped during the load cannot mix two trees.
+                snapshot = await loader.LoadAsync(ContentFolder.Resolve(Root), visibility, previous, changed, cancellationToken);
                 LogNewProblems(snapshot, previous);
             }
             catch (Exception e) when (previous is not null && e is not OperationCanceledException)

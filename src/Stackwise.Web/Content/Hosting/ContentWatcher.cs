@@ -10,7 +10,10 @@ namespace Stackwise.Web.Content.Hosting;
 /// folder is still there (a watch does not notice its own folder being renamed away); when it is gone that is
 /// logged and the watch is re-armed once it is back. The paths named in the events go to the reload, which reads
 /// those files again whatever their stamp says; from the second reload of a watch on, they are every change there was
-/// (<see cref="ChangedFiles.IsComplete"/>), so the reload lists only them.
+/// (<see cref="ChangedFiles.IsComplete"/>), so the reload lists only them. The watch is on the folder the root resolves to
+/// (<see cref="ContentFolder"/>): when a symbolic link in the root's path is swapped to another folder (an atomic deploy),
+/// seen at once for a link at the root itself and within a second for one above it, the watch moves to the new folder and
+/// the reload reads all of it.
 /// </summary>
 internal sealed partial class ContentWatcher : IAsyncDisposable
 {
@@ -40,6 +43,13 @@ internal sealed partial class ContentWatcher : IAsyncDisposable
     private readonly Task _loop;
     private FileSystemWatcher? _watcher;
 
+    // The folder the watch is on: the root with its links resolved when the watch was armed.
+    private string? _watched;
+
+    // The root's parent, for a link at the root that is replaced (`mv -T content.tmp content`), which the watch inside the old
+    // folder never sees.
+    private readonly FileSystemWatcher? _parentWatcher;
+
     /// <param name="time">Every wait of the watcher (the quiet period, the longest delay, the re-arm interval) runs on it, so tests advance it instead of sleeping.</param>
     public ContentWatcher(string root, Func<ChangedFiles, CancellationToken, Task> reload, TimeProvider time, ILogger logger)
     {
@@ -48,19 +58,21 @@ internal sealed partial class ContentWatcher : IAsyncDisposable
         _time = time;
         _logger = logger;
         _watcher = TryWatch();
+        _parentWatcher = TryWatchParent();
         _loop = Task.Run(() => RunAsync(_stopping.Token));
     }
 
     private FileSystemWatcher? TryWatch()
     {
-        if (!Directory.Exists(_root))
+        var target = ContentFolder.Resolve(_root);
+        if (!Directory.Exists(target))
         {
             return null;
         }
         FileSystemWatcher watcher;
         try
         {
-            watcher = new FileSystemWatcher(_root)
+            watcher = new FileSystemWatcher(target)
             {
                 IncludeSubdirectories = true,
                 NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.Attributes,
@@ -88,13 +100,51 @@ internal sealed partial class ContentWatcher : IAsyncDisposable
             Signal(null);
         };
         watcher.EnableRaisingEvents = true;
+        _watched = target;
         return watcher;
+    }
+
+    private FileSystemWatcher? TryWatchParent()
+    {
+        var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(_root)));
+        var parent = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(_root)));
+        if (parent is null || !Directory.Exists(parent))
+        {
+            return null;
+        }
+        try
+        {
+            var watcher = new FileSystemWatcher(parent) { NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName };
+            watcher.Created += (_, e) => SignalIfRoot(e.Name);
+            watcher.Deleted += (_, e) => SignalIfRoot(e.Name);
+            watcher.Renamed += (_, e) =>
+            {
+                SignalIfRoot(e.Name);
+                SignalIfRoot(e.OldName);
+            };
+            watcher.EnableRaisingEvents = true;
+            return watcher;
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException)
+        {
+            // Without it a swap of the root's own link is still found by the check every second.
+            LogWatchError(e.Message);
+            return null;
+        }
+
+        void SignalIfRoot(string? changed)
+        {
+            if (string.Equals(changed, name, StringComparison.Ordinal))
+            {
+                Signal(null);
+            }
+        }
     }
 
     /// <param name="fullPath">The path an event names, or null when any file may have changed.</param>
     internal void Signal(string? fullPath)
     {
-        var relative = fullPath is null ? null : Path.GetRelativePath(_root, fullPath).Replace('\\', '/');
+        var relative = fullPath is null ? null : Path.GetRelativePath(_watched ?? _root, fullPath).Replace('\\', '/');
         lock (_pendingLock)
         {
             if (relative is null || relative == "." || relative.StartsWith("../", StringComparison.Ordinal))
@@ -148,7 +198,7 @@ internal sealed partial class ContentWatcher : IAsyncDisposable
                 {
                     await DebounceAsync(stopping);
                 }
-                else if (Directory.Exists(_root))
+                else if (Directory.Exists(_root) && !Retarget())
                 {
                     continue;
                 }
@@ -161,6 +211,7 @@ internal sealed partial class ContentWatcher : IAsyncDisposable
                     LogFolderMissing(_root);
                     continue;
                 }
+                Retarget();
                 try
                 {
                     await _reload(TakeChanges(), stopping);
@@ -174,6 +225,28 @@ internal sealed partial class ContentWatcher : IAsyncDisposable
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
         }
+    }
+
+    /// <summary>
+    /// True when the root now resolves to another folder than the one watched: the watch moves there and the next reload
+    /// reads every file, so the new tree goes online as one snapshot.
+    /// </summary>
+    private bool Retarget()
+    {
+        var target = ContentFolder.Resolve(_root);
+        if (target == _watched || !Directory.Exists(target))
+        {
+            return false;
+        }
+        LogFolderRetargeted(_root, target);
+        _watcher?.Dispose();
+        _watcher = TryWatch();
+        lock (_pendingLock)
+        {
+            _pendingEverything = true;
+            _complete = false;
+        }
+        return true;
     }
 
     /// <summary>True when a change arrives, false after <see cref="RearmInterval"/> without one.</summary>
@@ -206,6 +279,7 @@ internal sealed partial class ContentWatcher : IAsyncDisposable
         await _stopping.CancelAsync();
         await _loop;
         _watcher?.Dispose();
+        _parentWatcher?.Dispose();
         _stopping.Dispose();
     }
 
@@ -217,6 +291,9 @@ internal sealed partial class ContentWatcher : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Content reload stopped by an unexpected error; the content served is the last one logged as loaded")]
     private partial void LogReloadError(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Content folder {Root} now leads to {Target}; watching and loading it")]
+    private partial void LogFolderRetargeted(string root, string target);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Content folder {Root} is back; watching it again")]
     private partial void LogFolderBack(string root);
