@@ -25,6 +25,13 @@ internal sealed partial class ContentWatcher : IAsyncDisposable
     /// </summary>
     public static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(50);
     public static readonly TimeSpan MaxDelay = TimeSpan.FromMilliseconds(400);
+
+    /// <summary>
+    /// How long a reload waits for a changed file that another process still holds open for writing (<see cref="OpenForWriting"/>):
+    /// a writer that paused partway was served half a file. A writer that keeps a file open longer gets a warning and its
+    /// file is read as it is.
+    /// </summary>
+    public static readonly TimeSpan MaxWriterWait = TimeSpan.FromSeconds(30);
     internal static readonly TimeSpan RearmInterval = TimeSpan.FromSeconds(1);
 
     private readonly string _root;
@@ -197,6 +204,7 @@ internal sealed partial class ContentWatcher : IAsyncDisposable
                 else if (await WaitForChangeAsync(stopping))
                 {
                     await DebounceAsync(stopping);
+                    await WaitForWritersAsync(stopping);
                 }
                 else if (Directory.Exists(_root) && !Retarget())
                 {
@@ -274,6 +282,33 @@ internal sealed partial class ContentWatcher : IAsyncDisposable
         while (_changes.Reader.TryRead(out _) && _time.GetUtcNow() < deadline);
     }
 
+    /// <summary>Waits, a quiet period at a time, while a changed file is still open for writing, for at most <see cref="MaxWriterWait"/>.</summary>
+    private async Task WaitForWritersAsync(CancellationToken stopping)
+    {
+        var deadline = _time.GetUtcNow() + MaxWriterWait;
+        while (StillBeingWritten() is { } path)
+        {
+            if (_time.GetUtcNow() >= deadline)
+            {
+                LogStillOpen(path, (int)MaxWriterWait.TotalSeconds);
+                return;
+            }
+            await Task.Delay(QuietPeriod, _time, stopping);
+        }
+    }
+
+    /// <summary>A file named by the changes so far that another process still has open for writing, or null.</summary>
+    private string? StillBeingWritten()
+    {
+        string[] changed;
+        lock (_pendingLock)
+        {
+            changed = [.. _pending];
+        }
+        var folder = _watched ?? _root;
+        return changed.FirstOrDefault(path => OpenForWriting.Check(Path.Combine(folder, path)));
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
@@ -285,6 +320,9 @@ internal sealed partial class ContentWatcher : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Content folder watch problem: {Reason}; reloading to be safe")]
     private partial void LogWatchError(string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Content file {File} is still open for writing after {Seconds} s; reading it as it is")]
+    private partial void LogStillOpen(string file, int seconds);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Content folder {Root} is missing; serving the last good content until it is back")]
     private partial void LogFolderMissing(string root);
