@@ -200,29 +200,4 @@ public sealed class CommandsTests : IDisposable
         Assert.Equal("error: --content needs a folder; it was given an empty value.", error.Trim());
         Assert.Empty(output);
     }
-
-    public static TheoryData<string, string[], string> StartsThatCannotServe => new()
-    {
-        { "content folder missing", ["--Content:Root", "/nonexistent/stackwise-content"], "The content folder '/nonexistent/stackwise-content' does not exist." },
-        { "setting that fails validation", ["--Site:BaseUrl", "not-a-url"], "Site:BaseUrl must be an absolute http(s) URL" },
-        { "setting that cannot be read", ["--Content:MaxReadingGrade", "twelve"], "Failed to convert configuration value 'twelve' at 'Content:MaxReadingGrade'" },
-        { "port in use", [], "address already in use" },
-    };
-
-    [Theory]
-    [MemberData(nameof(StartsThatCannotServe))]
-    public async Task AStartThatCannotServeSaysWhyInOneLineAndExitsOne(string why, string[] settings, string reason)
-    {
-        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        taken.Start();
-        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
-
-        var (exitCode, _, error) = await AppProcess.RunAsync(
-            [.. why == "port in use" ? ["--Content:Root", _folder.Root] : Array.Empty<string>(), .. settings, "--urls", $"http://127.0.0.1:{port}"]);
-
-        Assert.Equal(1, exitCode);
-        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("error: the site cannot start: ", line, StringComparison.Ordinal);
-        Assert.Contains(reason, line, StringComparison.Ordinal);
-    }
 }

@@ -1,46 +1,41 @@
-using Microsoft.AspNetCore.Hosting;
+using System.Net;
+using System.Net.Sockets;
 using Stackwise.Web.Tests.Support;
 
 namespace Stackwise.Web.Tests.Content;
 
 public sealed class ContentStartupTests
 {
-    [Fact]
-    public async Task MissingContentFolderStopsTheAppWithAClearMessage()
+    /// <summary>Each start that cannot serve, run as the real process: its setting, and what its one line must say.</summary>
+    public static TheoryData<string, string[], string> StartsThatCannotServe => new()
     {
-        var missing = Path.Combine(Path.GetTempPath(), $"stackwise-missing-{Guid.NewGuid():N}");
-        await using var factory = new StackwiseFactory(missing);
-
-        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
-
-        Assert.Contains($"The content folder '{missing}' does not exist", error.ToString(), StringComparison.Ordinal);
-        Assert.Contains("Content__Root", error.ToString(), StringComparison.Ordinal);
-    }
+        { "content folder missing", ["--Content:Root", "/nonexistent/stackwise-content"], "The content folder '/nonexistent/stackwise-content' does not exist. Set Content:Root (environment variable Content__Root)" },
+        { "base URL without a scheme", ["--Site:BaseUrl", "stackwise.example"], "Site:BaseUrl must be an absolute http(s) URL" },
+        { "base URL with a trailing slash", ["--Site:BaseUrl", "https://stackwise.example/"], "Site:BaseUrl must be an absolute http(s) URL" },
+        { "base URL not http", ["--Site:BaseUrl", "ftp://stackwise.example"], "Site:BaseUrl must be an absolute http(s) URL" },
+        { "search permits zero", ["--SearchRateLimit:PermitLimit", "0"], "The field PermitLimit must be between" },
+        { "search permits negative", ["--SearchRateLimit:PermitLimit", "-5"], "The field PermitLimit must be between" },
+        { "search window zero", ["--SearchRateLimit:WindowSeconds", "0"], "The field WindowSeconds must be between" },
+        { "setting that cannot be read", ["--Content:MaxReadingGrade", "twelve"], "Failed to convert configuration value 'twelve' at 'Content:MaxReadingGrade'" },
+        { "port in use", [], "address already in use" },
+    };
 
     [Theory]
-    [InlineData("stackwise.example")]
-    [InlineData("https://stackwise.example/")]
-    [InlineData("ftp://stackwise.example")]
-    public async Task InvalidBaseUrlStopsTheApp(string baseUrl)
+    [MemberData(nameof(StartsThatCannotServe))]
+    public async Task AStartThatCannotServeSaysWhyInOneLineAndExitsOne(string why, string[] settings, string reason)
     {
-        await using var factory = new SettingFactory("Site:BaseUrl", baseUrl);
+        using var folder = new TempContentFolder().Write("therapies/good.md", SyntheticContent.LowRiskArticle);
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+        string[] root = why == "content folder missing" ? [] : ["--Content:Root", folder.Root];
 
-        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        var (exitCode, _, error) = await AppProcess.RunAsync([.. root, .. settings, "--urls", $"http://127.0.0.1:{port}"]);
 
-        Assert.Contains("Site:BaseUrl must be an absolute http(s) URL", error.ToString(), StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData("SearchRateLimit:PermitLimit", "0", "PermitLimit")]
-    [InlineData("SearchRateLimit:PermitLimit", "-5", "PermitLimit")]
-    [InlineData("SearchRateLimit:WindowSeconds", "0", "WindowSeconds")]
-    public async Task InvalidSearchRateLimitStopsTheAppNamingTheSetting(string key, string value, string named)
-    {
-        await using var factory = new SettingFactory(key, value);
-
-        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
-
-        Assert.Contains($"The field {named} must be between", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: the site cannot start: ", line, StringComparison.Ordinal);
+        Assert.Contains(reason, line, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -68,16 +63,7 @@ public sealed class ContentStartupTests
         await using var factory = new StackwiseFactory(folder.Root);
         var client = factory.CreateClient();
 
-        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync(new Uri("/therapies/good", UriKind.Relative))).StatusCode);
-        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/therapies/bad", UriKind.Relative))).StatusCode);
-    }
-
-    private sealed class SettingFactory(string key, string value) : StackwiseFactory(RepositoryPaths.TestContent)
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseSetting(key, value);
-        }
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/therapies/good", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/therapies/bad", UriKind.Relative))).StatusCode);
     }
 }

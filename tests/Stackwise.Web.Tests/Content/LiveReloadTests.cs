@@ -1,5 +1,5 @@
-using System.Text;
 using System.Net;
+using System.Text;
 using System.Xml.Linq;
 using Microsoft.Extensions.DependencyInjection;
 using Stackwise.Web.Content.Hosting;
