@@ -3,6 +3,7 @@ using Stackwise.Web.Content.Model;
 using Stackwise.Web.Content.Parsing;
 using Stackwise.Web.Content.Snapshot;
 using Stackwise.Web.Rendering;
+using Stackwise.Web.Site;
 
 namespace Stackwise.Web.Commands;
 
@@ -32,7 +33,7 @@ public static class EditorCommands
             await output.WriteLineAsync((problem with { File = Path.Combine(shownRoot, problem.File).Replace('\\', '/') }).ToString());
         }
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"Checked {snapshot.FilesRead} files in {shownRoot}: {Count(snapshot.ErrorCount, "error")}, {Count(snapshot.WarningCount, "warning")}; {Count(snapshot.FilesRejected, "file")} kept off the site."));
+            $"Checked {Counted.Of(snapshot.FilesRead, "file")} in {shownRoot}: {Counted.Of(snapshot.ErrorCount, "error")}, {Counted.Of(snapshot.WarningCount, "warning")}; {Counted.Of(snapshot.FilesRejected, "file")} kept off the site."));
         return snapshot.ErrorCount == 0 ? Ok : Failed;
     }
 
@@ -107,6 +108,4 @@ public static class EditorCommands
     public static string InvocationDirectory =>
         Environment.GetEnvironmentVariable("PWD") is { Length: > 0 } pwd && Directory.Exists(pwd) ? pwd : Directory.GetCurrentDirectory();
 
-    private static string Count(int count, string noun) =>
-        string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? "" : "s")}");
 }

@@ -49,7 +49,7 @@ public sealed class ContentStartupTests
         var response = await factory.CreateClient().GetAsync(new Uri("/therapies/good", UriKind.Relative));
 
         response.EnsureSuccessStatusCode();
-        Assert.Contains(factory.Logs.Messages, message => message.StartsWith("Content loaded: 1 articles and 0 pages (0 people), 1 files rejected", StringComparison.Ordinal));
+        Assert.Contains(factory.Logs.Messages, message => message.StartsWith("Content loaded: 1 article and 0 pages (0 people), 1 file rejected", StringComparison.Ordinal));
         var rejection = Assert.Single(factory.Logs.Messages, message => message.Contains("rejected: ", StringComparison.Ordinal));
         Assert.Contains("therapies/bad.md:4:7: error SW027: field `risk` must be one of low, moderate, high (got `medium`)", rejection, StringComparison.Ordinal);
     }

@@ -30,7 +30,7 @@ public sealed class EvidenceProblemTests
     public static TheoryData<string, string, string, int, int, string> BadReferences => new()
     {
         { Reference + "    title: T\n    url: https://example.org/a\n", "Body [@synthetic-rf].", ProblemCodes.UnknownCitation, 12, 6,
-            "citation `[@synthetic-rf]` names no reference of this file; the references are `synthetic-ref`" },
+            "citation `[@synthetic-rf]` names no reference of this file; did you mean `[@synthetic-ref]`? the references are `synthetic-ref`" },
         { "", "Body [@nothing].", ProblemCodes.UnknownCitation, 8, 6, "citation `[@nothing]` names no reference of this file; the file has no `references`" },
         { Reference + "    title: T\n    url: https://example.org/a\n  - id: synthetic-ref\n    title: U\n    url: https://example.org/b\n", "Body [@synthetic-ref].",
             ProblemCodes.DuplicateReferenceId, 11, 9, "reference id `synthetic-ref` is used twice in this file; give each source its own id" },
@@ -143,7 +143,7 @@ public sealed class EvidenceProblemTests
 
         Assert.Equal(ReferenceChecks.MaxReported + 1, problems.Length);
         Assert.All(problems, problem => Assert.Equal(ProblemCodes.UnknownCitation, problem.Code));
-        Assert.EndsWith("names no reference of this file; the references are `known-00`, `known-01`, `known-02`, `known-03`, `known-04`, "
+        Assert.EndsWith("the references are `known-00`, `known-01`, `known-02`, `known-03`, `known-04`, "
             + "`known-05`, `known-06`, `known-07`, `known-08`, `known-09` and 2 more", problems[0].Message, StringComparison.Ordinal);
         Assert.Equal($"{1000 - ReferenceChecks.MaxReported} more cited ids name no reference of this file", problems[^1].Message);
         Assert.Equal(problems.Length, problems.Select(problem => problem.Message).Distinct().Count());

@@ -66,6 +66,18 @@ public sealed class PeopleChecksTests : IDisposable
     }
 
     [Fact]
+    public async Task AMistypedPersonGetsTheNearestKnownOne()
+    {
+        _folder.Write("therapies/misspelt.md",
+            "---\ntitle: Misspelt\ncategory: Test\nrisk: low\nsummary: Synthetic.\npublished: 2026-01-01\nauthor: test-writr\n---\nText.\n");
+
+        var snapshot = await LoadAsync(_folder.Root);
+
+        Assert.Equal("therapies/misspelt.md:7:9: error SW066: there is no person `test-writr`: did you mean `test-writer`? Else add content/people/test-writr.md (with at least a `name`), or fix the name; the byline leaves it out",
+            Assert.Single(snapshot.Problems).ToString());
+    }
+
+    [Fact]
     public async Task CheckFailsOnAnUnknownPerson()
     {
         _folder.Write("therapies/misnamed.md",

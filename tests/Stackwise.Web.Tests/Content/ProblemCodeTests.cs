@@ -19,7 +19,7 @@ public sealed class ProblemCodeTests
         { "---\ntitle: A\ncategory: B\nrisk: low\nsummary: C\n---\n", ProblemCodes.MissingField, 2, 1, "required field `published` is missing" },
         { "---\ntitle:\n  - A\n---\n", ProblemCodes.WrongType, 3, 3, "field `title` must be a single value on the same line, not a list or a block of fields" },
         { "---\nrisk: severe\n---\n", ProblemCodes.InvalidValue, 2, 7, "field `risk` must be one of low, moderate, high (got `severe`)" },
-        { "---\npublished: 2026-02-30\n---\n", ProblemCodes.InvalidValue, 2, 12, "field `published` must be a date written as YYYY-MM-DD (got `2026-02-30`)" },
+        { "---\npublished: 2026-02-30\n---\n", ProblemCodes.InvalidValue, 2, 12, "field `published` is 2026-02-30, a date that does not exist: February 2026 has 28 days" },
         { "---\ndraft: yes\n---\n", ProblemCodes.InvalidValue, 2, 8, "field `draft` must be `true` or `false` (got `yes`)" },
         { "---\nhealthRisks:\n  - \"\"\n---\n", ProblemCodes.MissingField, 3, 5, "field `healthRisks` has an empty item" },
         { "---\ntitle: &t A\n---\n", ProblemCodes.AnchorOrAlias, 2, 8, "field `title` uses a YAML anchor or alias (`&` or `*`); write the value out in full" },

@@ -9,10 +9,12 @@ public static class EditDistance
     /// </summary>
     public static string? Closest(string typed, IEnumerable<string> known)
     {
+        var lowered = typed.ToLowerInvariant();
         var best = known
-            .Select(word => (Word: word, Distance: Between(typed.ToLowerInvariant(), word.ToLowerInvariant())))
+            .Select(word => (Word: word, Distance: Between(lowered, word.ToLowerInvariant())))
+            .DefaultIfEmpty((Word: "", Distance: int.MaxValue))
             .MinBy(candidate => candidate.Distance);
-        return best.Word is not null && best.Distance <= Math.Max(2, typed.Length / 3) ? best.Word : null;
+        return best.Distance <= Math.Max(2, typed.Length / 3) ? best.Word : null;
     }
 
     public static int Between(string a, string b)

@@ -54,8 +54,9 @@ public static class PeopleChecks
         {
             if (!bySlug.ContainsKey(named.Slug))
             {
+                var hint = EditDistance.Closest(named.Slug, bySlug.Keys) is { } closest ? $"did you mean `{closest}`? Else " : "";
                 problems.Add(ContentProblem.EntryError(article.Path.File, named.Position, ProblemCodes.UnknownPerson,
-                    $"there is no person `{named.Slug}`: add content/{ContentPath.PeopleFolder}/{named.Slug}.md (with at least a `name`), or fix the name; the byline leaves it out"));
+                    $"there is no person `{named.Slug}`: {hint}add content/{ContentPath.PeopleFolder}/{named.Slug}.md (with at least a `name`), or fix the name; the byline leaves it out"));
             }
         }
     }

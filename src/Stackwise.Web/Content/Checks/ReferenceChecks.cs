@@ -45,7 +45,8 @@ public static class ReferenceChecks
         var knownText = known.Count == 0 ? "the file has no `references`"
             : $"the references are {listed}{(known.Count > MaxListed ? $" and {known.Count - MaxListed} more" : "")}";
         ReportEachIdOnce(path, unknown, problems,
-            citation => $"citation `[@{citation.Id}]` names no reference of this file; {knownText}",
+            citation => $"citation `[@{citation.Id}]` names no reference of this file; "
+                + (EditDistance.Closest(citation.Id, known) is { } closest ? $"did you mean `[@{closest}]`? " : "") + knownText,
             more => $"{more} more cited ids name no reference of this file");
     }
 

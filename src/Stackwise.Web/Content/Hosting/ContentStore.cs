@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Stackwise.Web.Content.Model;
 using Stackwise.Web.Content.Snapshot;
+using Stackwise.Web.Site;
 
 namespace Stackwise.Web.Content.Hosting;
 
@@ -100,8 +101,13 @@ public sealed partial class ContentStore(
             var warmed = previous is not null && _warming.TryWarmNow(snapshot);
             _current = snapshot;
             _loaded = true;
-            LogLoaded(snapshot.Articles.Length, snapshot.ByUrl.Count - snapshot.Articles.Length - snapshot.People.Count, snapshot.People.Count, snapshot.FilesRejected,
-                snapshot.KeptFiles.Count, Root, stopwatch.ElapsedMilliseconds, snapshot.Version);
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                var pages = Counted.Of(snapshot.ByUrl.Count - snapshot.Articles.Length - snapshot.People.Count, "page");
+                var (articles, people) = (Counted.Of(snapshot.Articles.Length, "article"), Counted.Of(snapshot.People.Count, "person", "people"));
+                var rejected = Counted.Of(snapshot.FilesRejected, "file");
+                LogLoaded(articles, pages, people, rejected, snapshot.KeptFiles.Count, Root, stopwatch.ElapsedMilliseconds, snapshot.Version);
+            }
             await AfterSwapAsync(snapshot, warmed, cancellationToken);
         }
         finally
@@ -169,9 +175,10 @@ public sealed partial class ContentStore(
         var newProblems = NewProblems(snapshot.Problems, previous?.Problems ?? []);
         // Advice on the writing is for editors (`check`, the problems page): the operator's log only counts it.
         var advice = newProblems.Count(problem => problem.IsAdvice);
-        if (advice > 0)
+        if (advice > 0 && logger.IsEnabled(LogLevel.Information))
         {
-            LogAdvice(advice);
+            var notes = Counted.Of(advice, "new note");
+            LogAdvice(notes);
         }
         foreach (var problem in newProblems.Where(problem => !problem.IsAdvice))
         {
@@ -263,8 +270,8 @@ public sealed partial class ContentStore(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Content warning: {Problem}")]
     private partial void LogWarning(string problem);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Content advice for editors: {Count} new notes on the writing (reading grade); `check` and the Development problems page list them")]
-    private partial void LogAdvice(int count);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Content advice for editors: {Notes:l} on the writing (reading grade); `check` and the Development problems page list them")]
+    private partial void LogAdvice(string notes);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Content reload from {Root} failed before the swap; content version {Version} stays online")]
     private partial void LogReloadFailed(Exception exception, string root, long version);
@@ -276,6 +283,6 @@ public sealed partial class ContentStore(
     private partial void LogScheduled(DateOnly date);
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Content loaded: {ArticleCount} articles and {PageCount} pages ({PersonCount} people), {RejectedCount} files rejected ({KeptCount} kept at their last good version), from {Root} in {ElapsedMs} ms; version {Version} is online")]
-    private partial void LogLoaded(int articleCount, int pageCount, int personCount, int rejectedCount, int keptCount, string root, long elapsedMs, long version);
+        Message = "Content loaded: {Articles:l} and {Pages:l} ({People:l}), {Rejected:l} rejected ({KeptCount} kept at their last good version), from {Root} in {ElapsedMs} ms; version {Version} is online")]
+    private partial void LogLoaded(string articles, string pages, string people, string rejected, int keptCount, string root, long elapsedMs, long version);
 }

@@ -28,6 +28,7 @@ public static class ProblemCodes
     public const string DocumentMarker = "SW031";
     public const string YamlTag = "SW032";
     public const string NestedTooDeep = "SW033";
+    public const string TypedValue = "SW034";
     public const string UnsafeLink = "SW040";
     public const string MissingHealthRisks = "SW041";
     public const string CategorySpelling = "SW042";

@@ -170,6 +170,11 @@ internal sealed partial class FrontMatter
             Add(entry.Position, reportMissingAs, $"`{key}` in an item of `{list}` is empty");
             return null;
         }
+        if (PlainScalars.OtherType(scalar) is { } type)
+        {
+            Add(entry.Position, ProblemCodes.TypedValue, OtherTypeMessage($"`{key}` in an item of `{list}`", text, type));
+            return null;
+        }
         if (text.Length > maxLength)
         {
             Add(entry.Position, ProblemCodes.TooLong, $"`{key}` in an item of `{list}` is {text.Length} characters long; the limit is {maxLength}");
@@ -230,6 +235,11 @@ internal sealed partial class FrontMatter
     private string? ListItemText(string name, YamlScalarNode item, int maxItemLength)
     {
         var text = item.Value?.Trim() ?? "";
+        if (PlainScalars.OtherType(item) is { } type)
+        {
+            Add(PositionOf(item), ProblemCodes.TypedValue, OtherTypeMessage($"an item of `{name}`", text, type));
+            return null;
+        }
         if (text.Length == 0 || text.Length > maxItemLength)
         {
             Add(PositionOf(item), text.Length == 0 ? ProblemCodes.MissingField : ProblemCodes.TooLong, text.Length == 0

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Stackwise.Web.Content.Checks;
 using Stackwise.Web.Content.Model;
 using Stackwise.Web.Rendering;
@@ -21,27 +22,45 @@ internal sealed partial class FrontMatter
             return null;
         }
 
-        var text = ((YamlScalarNode)entry.Node).Value?.Trim() ?? "";
+        var scalar = (YamlScalarNode)entry.Node;
+        var text = scalar.Value?.Trim() ?? "";
         if (text.Length == 0)
         {
-            Add(entry.Position, ProblemCodes.MissingField, $"field `{name}` is empty");
+            Invalid(name, entry.Position, ProblemCodes.MissingField, $"field `{name}` is empty");
+            return null;
+        }
+        if (PlainScalars.OtherType(scalar) is { } type)
+        {
+            Invalid(name, entry.Position, ProblemCodes.TypedValue, OtherTypeMessage($"field `{name}`", text, type));
             return null;
         }
         if (HasForbiddenCharacter(name, text, entry.Position))
         {
+            _reported.Add(name);
             return null;
         }
         if (text.Length > maxLength)
         {
-            Add(entry.Position, ProblemCodes.TooLong, $"field `{name}` is {text.Length} characters long; the limit is {maxLength}");
+            Invalid(name, entry.Position, ProblemCodes.TooLong, $"field `{name}` is {text.Length} characters long; the limit is {maxLength}");
             return null;
         }
         return text;
     }
 
+    private static string OtherTypeMessage(string what, string text, string type) =>
+        $"{what} is `{text}`, which YAML reads as {type}, not as text; write it in quotes (`\"{text}\"`) if the text is what you mean";
+
+    /// <summary>A problem with a field that was written: reported once, and checks that depend on the field stay quiet.</summary>
+    private void Invalid(string name, SourcePosition position, string code, string message)
+    {
+        _reported.Add(name);
+        Add(position, code, message);
+    }
+
     public DateOnly? Date(string name, bool required)
     {
-        var text = Text(name, maxLength: 10, required);
+        // Longer than a date, so a date with a time or a typo gets the message about its form, not about its length.
+        var text = Text(name, maxLength: 64, required);
         if (text is null)
         {
             return null;
@@ -50,9 +69,34 @@ internal sealed partial class FrontMatter
         {
             return date;
         }
-        Add(_fields[name].Position, ProblemCodes.InvalidValue, $"field `{name}` must be a date written as YYYY-MM-DD (got `{text}`)");
+        Invalid(name, _fields[name].Position, ProblemCodes.InvalidValue, DateProblem(name, text));
         return null;
     }
+
+    private static string DateProblem(string name, string text)
+    {
+        var written = DateShape().Match(text);
+        if (!written.Success)
+        {
+            return $"field `{name}` must be a date written as YYYY-MM-DD (got `{text}`)";
+        }
+        var (year, month, day) = (int.Parse(written.Groups[1].Value, CultureInfo.InvariantCulture),
+            int.Parse(written.Groups[2].Value, CultureInfo.InvariantCulture), int.Parse(written.Groups[3].Value, CultureInfo.InvariantCulture));
+        if (written.Groups[4].Length > 0)
+        {
+            return $"field `{name}` takes a date without a time, written as YYYY-MM-DD, like `{written.Groups[1]}-{written.Groups[2]}-{written.Groups[3]}` (got `{text}`)";
+        }
+        if (year == 0 || month is < 1 or > 12)
+        {
+            return $"field `{name}` is {text}, a date that does not exist: {(year == 0 ? "there is no year 0" : $"there is no month {month}")}";
+        }
+        var days = DateTime.DaysInMonth(year, month);
+        return $"field `{name}` is {text}, a date that does not exist: {CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month)} {year} has {days} days";
+    }
+
+    // A date as YYYY-MM-DD, and after it nothing or a time (`T10:00`, ` 10:00:00Z`).
+    [GeneratedRegex(@"^(\d{4})-(\d{2})-(\d{2})((?:[Tt]|\s+)\d{1,2}:\d{2}.*)?$")]
+    private static partial Regex DateShape();
 
     /// <summary>A yes/no field: <c>true</c> or <c>false</c>; absent means false.</summary>
     public bool Flag(string name)
@@ -66,7 +110,7 @@ internal sealed partial class FrontMatter
         {
             return true;
         }
-        Add(_fields[name].Position, ProblemCodes.InvalidValue, $"field `{name}` must be `true` or `false` (got `{text}`)");
+        Invalid(name, _fields[name].Position, ProblemCodes.InvalidValue, $"field `{name}` must be `true` or `false` (got `{text}`)");
         return false;
     }
 
@@ -81,7 +125,7 @@ internal sealed partial class FrontMatter
         {
             return risk;
         }
-        Add(_fields["risk"].Position, ProblemCodes.InvalidValue, $"field `risk` must be one of {string.Join(", ", RiskLevels.Names)} (got `{text}`)");
+        Invalid("risk", _fields["risk"].Position, ProblemCodes.InvalidValue, $"field `risk` must be one of {string.Join(", ", RiskLevels.Names)} (got `{text}`)");
         return null;
     }
 

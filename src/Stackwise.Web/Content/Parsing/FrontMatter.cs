@@ -54,9 +54,10 @@ internal sealed partial class FrontMatter
         {
             var position = new SourcePosition(firstLine + (int)e.Start.Line - 1, (int)e.Start.Column);
             var duplicate = e.Message.StartsWith("Duplicate key", StringComparison.Ordinal);
+            var message = (e.InnerException ?? e).Message;
             frontMatter.Add(position, duplicate ? ProblemCodes.DuplicateField : ProblemCodes.YamlSyntax, duplicate
                 ? $"a field is written twice ({e.Message}); keep one"
-                : $"the front matter is not valid YAML: {(e.InnerException ?? e).Message}");
+                : $"the front matter is not valid YAML: {message}{Hint(message)}");
             frontMatter._unreadable = true;
             return frontMatter;
         }
@@ -133,6 +134,13 @@ internal sealed partial class FrontMatter
         _reported.Remove(name);
         _fields[name] = (value, PositionOf(value));
     }
+
+    /// <summary>What an editor most likely did, for the YAML parser's messages that do not say it.</summary>
+    private static string Hint(string yamlMessage) =>
+        yamlMessage.Contains("Mapping values are not allowed in this context", StringComparison.Ordinal)
+            || yamlMessage.Contains("found invalid mapping", StringComparison.Ordinal)
+            ? "; a value that contains `: ` must be written in quotes, like `title: \"Sleep: A Guide\"`"
+            : "";
 
     /// <summary>
     /// The first node at or under <paramref name="node"/> that has an anchor or is an alias. Walked without recursion and

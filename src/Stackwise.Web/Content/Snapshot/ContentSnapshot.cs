@@ -16,7 +16,8 @@ namespace Stackwise.Web.Content.Snapshot;
 /// </summary>
 public sealed class ContentSnapshot
 {
-    private static long _versions;
+    // The empty snapshot a store starts with is version 0, so the first load a site logs is version 1.
+    private static long _versions = -1;
 
     private readonly ConcurrentDictionary<Type, Lazy<object>> _derived = new();
 
