@@ -58,9 +58,10 @@ public static class CardServices
         var headers = context.Response.Headers;
         headers.ETag = entityTag;
         headers.CacheControl = site.PageCacheControl;
-        if (ConditionalGet.IsNotModified(context.Request, entityTag, DateTimeOffset.MaxValue))
+        // A card has no Last-Modified: only its entity tag is compared.
+        if (ConditionalGet.Evaluate(context.Request, entityTag, lastModified: null, DateTimeOffset.UtcNow) is not Precondition.None and var precondition)
         {
-            return Results.StatusCode(StatusCodes.Status304NotModified);
+            return Results.StatusCode(precondition == Precondition.NotModified ? StatusCodes.Status304NotModified : StatusCodes.Status412PreconditionFailed);
         }
         var png = store.Png(card, entityTag);
         if (HttpMethods.IsHead(context.Request.Method))

@@ -55,9 +55,8 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, IOptions<Si
             // The same URL is sent compressed or not, so every variant tells shared caches it varies.
             headers.Vary = HeaderNames.AcceptEncoding;
             Prepare(context, snapshot, buffer, lastModified);
-            if (ConditionalGet.IsNotModified(request, entityTag, lastModified))
+            if (ConditionalGet.Answered(response, ConditionalGet.Evaluate(request, entityTag, lastModified, now.Time)))
             {
-                response.StatusCode = StatusCodes.Status304NotModified;
                 response.ContentLength = null;
                 response.Headers.ContentType = default;
                 return;

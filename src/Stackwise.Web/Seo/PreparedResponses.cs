@@ -34,7 +34,8 @@ public sealed record PreparedResponse(
 
     /// <summary>
     /// Answers a GET or HEAD with this response: its headers, then a 304 for a matching <c>If-None-Match</c> (or, without
-    /// one, an <c>If-Modified-Since</c> not older than Last-Modified), else its bytes with their Content-Length.
+    /// one, an <c>If-Modified-Since</c> not older than Last-Modified) or a 412 for a failed <c>If-Match</c> or
+    /// <c>If-Unmodified-Since</c> (<see cref="ConditionalGet"/>), else its bytes with their Content-Length.
     /// </summary>
     /// <param name="now">The <c>Date</c> it is sent with, from the clock its Last-Modified came from (<see cref="ResponseDates"/>).</param>
     public Task WriteAsync(HttpContext context, ResponseDate now)
@@ -46,9 +47,8 @@ public sealed record PreparedResponse(
         headers.Date = now.NotBefore(LastModifiedTime, LastModified);
         headers.CacheControl = CacheControl;
         headers.Vary = HeaderNames.AcceptEncoding;
-        if (ConditionalGet.IsNotModified(request, ETag.ToString(), LastModifiedTime))
+        if (ConditionalGet.Answered(response, ConditionalGet.Evaluate(request, ETag.ToString(), LastModifiedTime, now.Time)))
         {
-            response.StatusCode = StatusCodes.Status304NotModified;
             return Task.CompletedTask;
         }
 

@@ -77,6 +77,24 @@ public sealed class PeopleChecksTests : IDisposable
             Assert.Single(snapshot.Problems).ToString());
     }
 
+    [Theory]
+    [InlineData("[test-writer]", "Written by Test Writer")]
+    [InlineData("[test-writer, second-writer]", "Written by Test Writer and Second Writer")]
+    [InlineData("[test-writer, second-writer, third-writer]", "Written by Test Writer, Second Writer and Third Writer")]
+    [InlineData("[test-writer, second-writer, third-writer, test-reviewer]", "Written by Test Writer, Second Writer, Third Writer and Test Reviewer")]
+    public async Task BylinesReadAsASentenceWithNoSpaceBeforeAComma(string authors, string byline)
+    {
+        _folder.Write("people/third-writer.md", "---\nname: Third Writer\n---\nSynthetic.\n")
+            .Write("therapies/bylined.md", $"---\ntitle: Bylined\ncategory: Test\nrisk: low\nsummary: Synthetic.\npublished: 2026-01-01\nauthor: {authors}\n---\nText.\n");
+        await using var site = new StackwiseFactory(_folder.Root);
+
+        var (_, document) = await site.CreateClient().GetPageAsync("/therapies/bylined");
+
+        // The text as a browser lays it out: runs of white space are one space, and none is removed.
+        var credit = Assert.Single(document.QuerySelectorAll(".article-credit"));
+        Assert.Equal(byline, System.Text.RegularExpressions.Regex.Replace(credit.TextContent, @"\s+", " ").Trim());
+    }
+
     [Fact]
     public async Task CheckFailsOnAnUnknownPerson()
     {
