@@ -17,6 +17,9 @@ public sealed class CitationInline(ImmutableArray<string> ids) : LeafInline
 
     /// <summary>The number of each id, by first citation in the document; set once the whole document is parsed.</summary>
     public ImmutableArray<int> Numbers { get; set; } = [];
+
+    /// <summary>True when the space written before the citation was taken into it, to be written as one that does not break.</summary>
+    public bool JoinedToPrevious { get; set; }
 }
 
 /// <summary>One citation of one source, where the body wrote it.</summary>
@@ -122,6 +125,10 @@ public sealed class CitationExtension : IMarkdownExtension
     {
         protected override void Write(HtmlRenderer renderer, CitationInline citation)
         {
+            if (citation.JoinedToPrevious)
+            {
+                renderer.Write(renderer.EnableHtmlForInline ? "&#160;" : " ");
+            }
             if (!renderer.EnableHtmlForInline)
             {
                 // Inside an attribute (an image's alt text): the numbers as plain text, never markup.

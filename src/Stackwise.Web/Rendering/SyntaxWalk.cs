@@ -193,6 +193,24 @@ internal sealed class SyntaxWalk
             _citations.Add(new Citation(id, position));
         }
         citation.Numbers = ImmutableArray.Create(numbers);
+
+        // "text [@a]" would let the number wrap alone onto the next line: the white space before it (spaces, tabs or a line
+        // break in the source) becomes one space that does not break.
+        if (citation.PreviousSibling is LineBreakInline { IsHard: false } lineBreak)
+        {
+            lineBreak.Remove();
+            citation.JoinedToPrevious = true;
+        }
+        if (citation.PreviousSibling is LiteralInline { Content: { Length: > 0 } content } literal && content.Text[content.End] is ' ' or '\t')
+        {
+            var end = content.End;
+            while (end >= content.Start && content.Text[end] is ' ' or '\t')
+            {
+                end--;
+            }
+            literal.Content = new StringSlice(content.Text, content.Start, end);
+            citation.JoinedToPrevious = true;
+        }
     }
 
     /// <summary>Links to other sites open without access to this page and without telling them where the reader came from.</summary>

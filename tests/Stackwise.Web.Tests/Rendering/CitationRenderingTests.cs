@@ -10,10 +10,14 @@ public sealed class CitationRenderingTests
     private static string Cite(int number, string id) => $"<a href=\"#ref-{id}\" aria-label=\"Reference {number}\">{number}</a>";
 
     [Theory]
-    [InlineData("Text [@alpha].", "<p>Text <sup class=\"citation\">{a1}</sup>.</p>\n")]
-    [InlineData("Text [@alpha; @beta].", "<p>Text <sup class=\"citation\">{a1},{b2}</sup>.</p>\n")]
-    [InlineData("Text [@alpha;@beta] and [ @beta ].", "<p>Text <sup class=\"citation\">{a1},{b2}</sup> and <sup class=\"citation\">{b2}</sup>.</p>\n")]
-    [InlineData("[@beta] then [@alpha] then [@beta].", "<p><sup class=\"citation\">{b1}</sup> then <sup class=\"citation\">{a2}</sup> then <sup class=\"citation\">{b1}</sup>.</p>\n")]
+    [InlineData("Text [@alpha].", "<p>Text&#160;<sup class=\"citation\">{a1}</sup>.</p>\n")]
+    [InlineData("Text [@alpha; @beta].", "<p>Text&#160;<sup class=\"citation\">{a1},{b2}</sup>.</p>\n")]
+    [InlineData("Text [@alpha;@beta] and [ @beta ].", "<p>Text&#160;<sup class=\"citation\">{a1},{b2}</sup> and&#160;<sup class=\"citation\">{b2}</sup>.</p>\n")]
+    [InlineData("[@beta] then [@alpha] then [@beta].", "<p><sup class=\"citation\">{b1}</sup> then&#160;<sup class=\"citation\">{a2}</sup> then&#160;<sup class=\"citation\">{b1}</sup>.</p>\n")]
+    [InlineData("Text[@alpha].", "<p>Text<sup class=\"citation\">{a1}</sup>.</p>\n")]
+    [InlineData("Text  \t [@alpha].", "<p>Text&#160;<sup class=\"citation\">{a1}</sup>.</p>\n")]
+    [InlineData("Text\n[@alpha].", "<p>Text&#160;<sup class=\"citation\">{a1}</sup>.</p>\n")]
+    [InlineData("*Text* [@alpha].", "<p><em>Text</em>&#160;<sup class=\"citation\">{a1}</sup>.</p>\n")]
     public void CitationsAreNumberedSuperscriptLinksByFirstCitation(string markdown, string expected)
     {
         var html = expected
