@@ -1,4 +1,6 @@
 using System.Globalization;
+using Stackwise.Web.Content.Checks;
+using Stackwise.Web.Content.Hosting;
 using Stackwise.Web.Content.Model;
 using Stackwise.Web.Content.Parsing;
 using Stackwise.Web.Content.Snapshot;
@@ -46,13 +48,34 @@ public static class EditorCommands
             await error.WriteLineAsync($"error: the title must have letters or digits and at most {FrontMatterField.TitleMaxLength} characters.");
             return Failed;
         }
-        if (!ContentPath.TryParse($"{section}/{slug}.md", out var path, out var problem) || path.IsSitePage)
+        if (title.Any(c => char.IsControl(c) || char.GetUnicodeCategory(c) is UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
+            || ForbiddenCharacters.Any(title))
         {
-            await error.WriteLineAsync($"error: {(problem?.Message ?? "site pages in content/pages/ are written by hand; choose an article section such as `therapies`")}.");
+            await error.WriteLineAsync("error: the title must be one line of text, with no line break, tab or control character.");
+            return Failed;
+        }
+        if (!ContentPath.TryParse($"{section}/{slug}.md", out var path, out var problem) || !path.IsArticle)
+        {
+            await error.WriteLineAsync($"error: {(problem?.Message ?? $"{(path?.IsPerson == true ? "people's pages in content/people/" : "site pages in content/pages/")} are written by hand; choose an article section such as `therapies`")}.");
             return Failed;
         }
 
-        var file = Path.Combine(root, section, $"{slug}.md");
+        var folder = Path.Combine(root, section);
+        if (Directory.Exists(folder) && ContentFolder.Resolve(folder) != Path.Combine(ContentFolder.Resolve(root), section))
+        {
+            // The site never follows a link inside the content folder, so an article written there would never be served.
+            await error.WriteLineAsync($"error: {Shown(folder)} is a symbolic link (or inside one); the site does not follow links in the content folder, so nothing was written.");
+            return Failed;
+        }
+        var text = Template(title, DateOnly.FromDateTime(DateTime.UtcNow));
+        if (new ContentParser(new MarkdownRenderer(), maxReadingGrade: null).Parse(path, text).Problems.FirstOrDefault(found => found.Severity == ProblemSeverity.Error) is { } invalid)
+        {
+            // The template with this title must be a file the site reads; a title no check above foresaw must not write a broken one.
+            await error.WriteLineAsync($"error: the title would make a file the site cannot read ({invalid.Code}: {invalid.Message}); nothing was written.");
+            return Failed;
+        }
+
+        var file = Path.Combine(folder, $"{slug}.md");
         if (File.Exists(file) || File.Exists(Path.ChangeExtension(file, ".markdown")))
         {
             await error.WriteLineAsync($"error: {Shown(file)} already exists; it was not changed.");
@@ -63,7 +86,7 @@ public static class EditorCommands
         await using (var stream = new FileStream(file, FileMode.CreateNew, FileAccess.Write))
         await using (var writer = new StreamWriter(stream))
         {
-            await writer.WriteAsync(Template(title, DateOnly.FromDateTime(DateTime.UtcNow)));
+            await writer.WriteAsync(text);
         }
         await output.WriteLineAsync($"Wrote {Shown(file)} (a draft: remove `draft: true` to publish it at {path.Url}).");
         return Ok;

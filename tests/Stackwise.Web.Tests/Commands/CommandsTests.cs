@@ -200,4 +200,44 @@ public sealed class CommandsTests : IDisposable
         Assert.Equal("error: --content needs a folder; it was given an empty value.", error.Trim());
         Assert.Empty(output);
     }
+
+    [Theory]
+    [InlineData("people", "Jane Doe", "people's pages in content/people/ are written by hand")]
+    [InlineData("pages", "About Us", "site pages in content/pages/ are written by hand")]
+    [InlineData("therapies", "Two\nLines", "the title must be one line of text")]
+    [InlineData("therapies", "Carriage\rReturn", "the title must be one line of text")]
+    [InlineData("therapies", "Tab\tInside", "the title must be one line of text")]
+    [InlineData("therapies", "Bell\u0007Inside", "the title must be one line of text")]
+    [InlineData("therapies", "Line\u2028Separator", "the title must be one line of text")]
+    [InlineData("therapies", "Non\uFFFFCharacter", "the title must be one line of text")]
+    public async Task NewRefusesWhatWouldNotBeAnArticleAndWritesNothing(string section, string title, string message)
+    {
+        var before = Directory.GetFiles(_folder.Root, "*", SearchOption.AllDirectories);
+
+        var (exitCode, _, error) = await RunAsync("new", section, title, "--content", _folder.Root);
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith($"error: {message}", error, StringComparison.Ordinal);
+        Assert.Equal(before, Directory.GetFiles(_folder.Root, "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task NewNeverWritesThroughASymbolicLinkOutOfTheContentFolder()
+    {
+        var outside = Directory.CreateTempSubdirectory("stackwise-outside-");
+        try
+        {
+            Directory.CreateSymbolicLink(Path.Combine(_folder.Root, "linked"), outside.FullName);
+
+            var (exitCode, _, error) = await RunAsync("new", "linked", "Synthetic Title", "--content", _folder.Root);
+
+            Assert.Equal(1, exitCode);
+            Assert.Contains("is a symbolic link", error, StringComparison.Ordinal);
+            Assert.Empty(outside.EnumerateFileSystemInfos());
+        }
+        finally
+        {
+            outside.Delete(recursive: true);
+        }
+    }
 }
