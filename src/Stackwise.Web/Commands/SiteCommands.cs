@@ -73,11 +73,15 @@ public static class SiteCommands
 
         var outputFolder = new Argument<string>("OUTDIR") { Description = "An empty or new folder to write the site into." };
         var export = new Command("export", "Run the site on a loopback port and save every page, feed, sitemap and asset as static files. "
-            + "Exit codes: 0 exported, 1 a page failed, 2 the folder is not empty.") { outputFolder };
-        export.SetAction(async (parse, _) => await SiteExport.RunAsync(buildSite(), parse.GetValue(outputFolder) ?? "", output, error));
+            + "Exit codes: 0 exported, 1 a page failed, 2 could not run (the folder is not empty or cannot be written, or the site cannot start).") { outputFolder };
+        export.SetAction(async (parse, _) => await SiteExport.RunAsync(buildSite, Typed(parse.GetValue(outputFolder)), output, error));
 
         return new RootCommand("Stackwise: run with no command to serve the site, or run one of these commands.") { check, newArticle, export };
     }
+
+    /// <summary>A path as typed, made absolute from where it was typed (<c>dotnet run</c> starts the app in the project folder); empty stays empty.</summary>
+    private static string Typed(string? path) =>
+        string.IsNullOrWhiteSpace(path) ? "" : Path.GetFullPath(path, EditorCommands.InvocationDirectory);
 
     /// <summary>
     /// Runs an editor command on the content folder (<c>--content</c>, relative to where the command was typed, or the

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Options;
+using Stackwise.Web.Site;
 
 namespace Stackwise.Web.Commands;
 
@@ -20,20 +20,10 @@ public static class SiteStart
             await site.RunAsync();
             return 0;
         }
-        catch (Exception e) when (Reason(e) is { } reason)
+        catch (Exception e) when (StartFailure.Reason(e) is { } reason)
         {
             await error.WriteLineAsync($"error: the site cannot start: {reason}");
             return CouldNotStart;
         }
     }
-
-    private static string? Reason(Exception e) => e switch
-    {
-        OptionsValidationException invalid => string.Join("; ", invalid.Failures),
-        // Kestrel's "Failed to bind to address ...: address already in use.", and a folder that cannot be read.
-        IOException or UnauthorizedAccessException => e.Message,
-        // The configuration binder's "Failed to convert configuration value at 'Content:MaxReadingGrade' to type ...".
-        InvalidOperationException when e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) => e.Message,
-        _ => null,
-    };
 }

@@ -18,19 +18,37 @@ namespace Stackwise.Web.Export;
 public static class SiteExport
 {
 
-    public static async Task<int> RunAsync(WebApplication app, string outputFolder, TextWriter output, TextWriter error)
+    /// <summary>Exit code: every page was written.</summary>
+    public const int Exported = 0;
+
+    /// <summary>Exit code: a page did not answer 200; what was written is incomplete.</summary>
+    public const int PageFailed = 1;
+
+    /// <summary>Exit code: nothing was exported (the folder cannot be used, or the site cannot start).</summary>
+    public const int CouldNotRun = 2;
+
+    /// <param name="outputFolder">The folder to write into, as typed; relative to the current folder.</param>
+    public static async Task<int> RunAsync(Func<WebApplication> buildSite, string outputFolder, TextWriter output, TextWriter error)
     {
-        var folder = Path.GetFullPath(outputFolder);
-        if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
+        if (await UsableFolderAsync(outputFolder, error) is not { } folder)
         {
-            await error.WriteLineAsync($"error: {folder} is not empty; export writes into an empty or new folder.");
-            return 2;
+            return CouldNotRun;
         }
 
         var stopwatch = Stopwatch.StartNew();
-        app.Urls.Clear();
-        app.Urls.Add("http://127.0.0.1:0");
-        await app.StartAsync();
+        WebApplication app;
+        try
+        {
+            app = buildSite();
+            app.Urls.Clear();
+            app.Urls.Add("http://127.0.0.1:0");
+            await app.StartAsync();
+        }
+        catch (Exception e) when (StartFailure.Reason(e) is { } reason)
+        {
+            await error.WriteLineAsync($"error: the site cannot start: {reason}");
+            return CouldNotRun;
+        }
         try
         {
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.First()
@@ -53,7 +71,7 @@ public static class SiteExport
                 if (!response.IsSuccessStatusCode)
                 {
                     await error.WriteLineAsync($"error: {path} answered {(int)response.StatusCode}; the export is incomplete.");
-                    return 1;
+                    return PageFailed;
                 }
                 await WriteAsync(folder, FileFor(path), response);
             }
@@ -64,12 +82,49 @@ public static class SiteExport
             CopyImages(app.Services.GetRequiredService<ContentStore>().Root, folder);
 
             await output.WriteLineAsync($"Exported {paths.Count + 1} files to {folder} in {stopwatch.ElapsedMilliseconds} ms.");
-            return 0;
+            return Exported;
         }
         finally
         {
             await app.StopAsync();
+            await app.DisposeAsync();
         }
+    }
+
+    /// <summary>The full path of an empty or new folder that can be written to, or null after saying why not.</summary>
+    private static async Task<string?> UsableFolderAsync(string outputFolder, TextWriter error)
+    {
+        if (string.IsNullOrWhiteSpace(outputFolder))
+        {
+            await error.WriteLineAsync("error: export needs a folder to write into; it was given an empty value.");
+            return null;
+        }
+        var folder = Path.GetFullPath(outputFolder);
+        string? problem;
+        try
+        {
+            problem = File.Exists(folder) ? "is a file"
+                : Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any() ? "is not empty"
+                : null;
+            if (problem is null)
+            {
+                // Created now, and a file written and removed: a folder that cannot take the export fails here, not halfway.
+                Directory.CreateDirectory(folder);
+                var probe = Path.Combine(folder, ".stackwise-export-probe");
+                await File.WriteAllBytesAsync(probe, []);
+                File.Delete(probe);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            problem = $"cannot be written to ({e.Message})";
+        }
+        if (problem is not null)
+        {
+            await error.WriteLineAsync($"error: {folder} {problem}; export writes into an empty or new folder it can write to.");
+            return null;
+        }
+        return folder;
     }
 
     /// <summary>The file a path is saved as: <c>/</c> as <c>index.html</c>, <c>/terms</c> as <c>terms/index.html</c>, files as themselves.</summary>

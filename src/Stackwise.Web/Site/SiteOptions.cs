@@ -9,7 +9,7 @@ public sealed class SiteOptions : IValidatableObject
 
     /// <summary>The public base URL, such as <c>https://stackwise.example</c>, with no trailing slash.
     /// Absolute URLs are built from it, never from a request's Host header.</summary>
-    [Required(AllowEmptyStrings = false)]
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Site:BaseUrl is required: the absolute URL the site is served at, like https://stackwise.example (environment variable Site__BaseUrl).")]
     public string BaseUrl { get; set; } = "";
 
     /// <summary>The Cache-Control header of pages, sitemaps and feeds: browsers keep a page a minute, shared

@@ -17,13 +17,15 @@ public sealed class SiteExportTests : IDisposable
         }
     }
 
-    private async Task<(int ExitCode, string Output)> ExportAsync()
+    private Task<(int ExitCode, string Output)> ExportAsync() => ExportAsync(_output);
+
+    private static async Task<(int ExitCode, string Output)> ExportAsync(string folder, string baseUrl = StackwiseFactory.BaseUrl)
     {
-        var (exitCode, output, error) = await AppProcess.RunAsync(["export", _output], new Dictionary<string, string>
+        var (exitCode, output, error) = await AppProcess.RunAsync(["export", folder], new Dictionary<string, string>
         {
             ["Content__Root"] = RepositoryPaths.TestContent,
             ["Content__Watch"] = "false",
-            ["Site__BaseUrl"] = StackwiseFactory.BaseUrl,
+            ["Site__BaseUrl"] = baseUrl,
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
         });
         return (exitCode, output + error);
@@ -73,5 +75,50 @@ public sealed class SiteExportTests : IDisposable
         Assert.Equal(2, exitCode);
         Assert.Contains("is not empty", output, StringComparison.Ordinal);
         Assert.Equal("synthetic", await File.ReadAllTextAsync(Path.Combine(_output, "keep.txt")));
+    }
+
+    public static TheoryData<string, string> UnusableFolders => new()
+    {
+        { "", "error: export needs a folder to write into; it was given an empty value." },
+        { " ", "error: export needs a folder to write into; it was given an empty value." },
+        { "/proc/stackwise-export", "cannot be written to" },
+        { "/proc/version", "is a file" },
+        { "/dev/null", "is a file" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnusableFolders))]
+    public async Task ExportRefusesAFolderItCannotUseInOneLineAndExitsTwo(string folder, string message)
+    {
+        var (exitCode, output) = await ExportAsync(folder);
+
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(message, line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExportOfAFileThatExistsLeavesItAlone()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_output)!);
+        await File.WriteAllTextAsync(_output, "synthetic");
+
+        var (exitCode, output) = await ExportAsync();
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("is a file", output, StringComparison.Ordinal);
+        Assert.Equal("synthetic", await File.ReadAllTextAsync(_output));
+        File.Delete(_output);
+    }
+
+    [Fact]
+    public async Task ExportWithoutABaseUrlSaysTheSiteCannotStart()
+    {
+        var (exitCode, output) = await ExportAsync(_output, baseUrl: "");
+
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: the site cannot start: ", line, StringComparison.Ordinal);
+        Assert.Contains("Site:BaseUrl", line, StringComparison.Ordinal);
     }
 }
