@@ -25,6 +25,9 @@ public sealed class CitationInline(ImmutableArray<string> ids) : LeafInline
 /// <summary>One citation of one source, where the body wrote it.</summary>
 public sealed record Citation(string Id, SourcePosition Position);
 
+/// <summary>A bracket that opens like a citation but is not one, as written (up to its <c>]</c> on the line), and where.</summary>
+public sealed record MalformedCitation(string Text, SourcePosition Position);
+
 /// <summary>
 /// Adds citations to the pipeline. The parser runs before Markdig's link parser, and only on a bracket that holds
 /// nothing but <c>@key</c>s separated by <c>;</c> and is not followed by <c>(</c> or <c>[</c> (that is a link);
@@ -60,6 +63,25 @@ public sealed class CitationExtension : IMarkdownExtension
 
         public override bool Match(InlineProcessor processor, ref StringSlice slice)
         {
+            if (TryMatch(processor, ref slice) is { } matched)
+            {
+                return matched;
+            }
+            // `[@` and then not a citation: shown as text, as before, and kept for a warning at its place.
+            var text = slice.Text;
+            var close = text.IndexOf(']', slice.Start, slice.End - slice.Start + 1);
+            var newline = text.IndexOf('\n', slice.Start, slice.End - slice.Start + 1);
+            var last = close >= 0 && (newline < 0 || close < newline) ? close : (newline >= 0 ? newline - 1 : slice.End);
+            var start = processor.GetSourcePosition(slice.Start, out _, out _);
+            var found = processor.Document.GetData(typeof(MalformedCitation)) as List<(string, int)> ?? [];
+            found.Add((text[slice.Start..(last + 1)], start));
+            processor.Document.SetData(typeof(MalformedCitation), found);
+            return false;
+        }
+
+        /// <summary>True for a citation, false for what is not one and nothing like it (a link), null for a malformed one.</summary>
+        private static bool? TryMatch(InlineProcessor processor, ref StringSlice slice)
+        {
             var text = slice.Text;
             var end = slice.End;
             var at = slice.Start + 1;
@@ -69,7 +91,7 @@ public sealed class CitationExtension : IMarkdownExtension
                 at = SkipSpaces(text, at, end);
                 if (at > end || text[at] != '@' || ids.Count == MaxIdsPerCitation)
                 {
-                    return false;
+                    return ids.Count == 0 && (at > end || text[at] != '@') ? false : null;
                 }
                 var keyStart = ++at;
                 while (at <= end && IsKeyCharacter(text[at]))
@@ -78,13 +100,13 @@ public sealed class CitationExtension : IMarkdownExtension
                 }
                 if (at == keyStart)
                 {
-                    return false;
+                    return null;
                 }
                 ids.Add(text[keyStart..at]);
                 at = SkipSpaces(text, at, end);
                 if (at > end || text[at] is not (';' or ']'))
                 {
-                    return false;
+                    return null;
                 }
                 if (text[at++] == ']')
                 {

@@ -64,6 +64,9 @@ public sealed class MarkdownRenderer
         return new RenderedMarkdown(frontMatter, frontMatterLine, html, headings, walk.Links, wordCount, emptySections, text)
         {
             Citations = walk.Citations,
+            MalformedCitations = document.GetData(typeof(MalformedCitation)) is List<(string Text, int Offset)> malformed
+                ? [.. malformed.DistinctBy(found => found.Offset).Select(found => new MalformedCitation(found.Text, lines.PositionOf(found.Offset)))]
+                : [],
             CitationOrder = walk.CitationOrder,
             BodyLine = frontMatterBlock is null ? 1 : lines.PositionOf(frontMatterBlock.Span.End).Line + 1,
         };

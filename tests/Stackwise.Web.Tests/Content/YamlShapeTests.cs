@@ -300,4 +300,48 @@ public sealed class YamlShapeTests
         Assert.Contains(result.Problems, problem => problem.Message.StartsWith("citation `[@smith-2002]` names no reference of this file; did you mean `[@smith-2020]`?", StringComparison.Ordinal));
         Assert.Contains(result.Problems, problem => problem.Message.StartsWith("citation `[@zzz]` names no reference of this file; the references are", StringComparison.Ordinal));
     }
+
+    public static TheoryData<string, string> References => new()
+    {
+        { "doi: \"10.1000/abc#frag?x=1\"", "https://doi.org/10.1000/abc%23frag%3Fx=1" },
+        { "doi: 10.1000/a b", "" },
+        { "doi: 10.1000/../../evil", "" },
+        { "doi: 10.1000/x/%2e%2E/evil", "" },
+        { "doi: 10.1016/S0140-6736(20)30183-5", "https://doi.org/10.1016/S0140-6736(20)30183-5" },
+        { "doi: 10.1000/ü", "https://doi.org/10.1000/%C3%BC" },
+        { "url: \"https://example.org/\\u202Egpj.exe\"", "" },
+        { "url: \"https://exam\\u200Bple.org/\"", "" },
+        { "url: https://www.nhs.uk@evil.example/", "" },
+        { "url: https://user:pass@example.org/", "" },
+        { "url: https://аpple.com/", "" },
+        { "url: https://xn--pple-43d.com/", "" },
+        { "url: https://пример.рф/", "https://пример.рф/" },
+        { "url: https://www.nhs.uk/conditions/", "https://www.nhs.uk/conditions/" },
+    };
+
+    [Theory]
+    [MemberData(nameof(References))]
+    public void ReferenceLinksAreEncodedAndDeceptiveOnesRefused(string field, string link)
+    {
+        var result = Parse($"---\n{Fields}references:\n  - id: a\n    title: T\n    {field}\n---\nBody [@a].\n");
+
+        if (link.Length == 0)
+        {
+            Assert.Null(result.Document);
+            Assert.Equal(ProblemCodes.MalformedReferenceLink, Assert.Single(result.Problems).Code);
+            return;
+        }
+        var article = Assert.IsType<Article>(result.Document);
+        Assert.Equal(link, Assert.Single(Assert.Single(article.References).Links));
+    }
+
+    [Fact]
+    public void AMalformedCitationIsAWarningAtItsPlaceAndTheArticleIsServed()
+    {
+        var result = Parse($"---\n{Fields}---\nBody [@a, @b] and [@c;].\n");
+
+        Assert.IsType<Article>(result.Document);
+        Assert.Equal([(ProblemSeverity.Warning, ProblemCodes.MalformedCitation, 8, 6), (ProblemSeverity.Warning, ProblemCodes.MalformedCitation, 8, 19)],
+            result.Problems.Select(problem => (problem.Severity, problem.Code, problem.Position.Line, problem.Position.Column)));
+    }
 }

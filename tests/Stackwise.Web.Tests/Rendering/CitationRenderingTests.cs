@@ -88,4 +88,28 @@ public sealed class CitationRenderingTests
         // Nothing of the alt text spills out of the attribute onto the page.
         Assert.Equal("", document.QuerySelectorAll("p")[1].TextContent.Trim());
     }
+
+    [Theory]
+    [InlineData("Text [@alpha;] here.", "[@alpha;]", 1, 6)]
+    [InlineData("Text [@alpha, @beta] here.", "[@alpha, @beta]", 1, 6)]
+    [InlineData("Text [@] here.", "[@]", 1, 6)]
+    [InlineData("Line one.\nText [ @alpha stays open\nand goes on.", "[ @alpha stays open", 2, 6)]
+    [InlineData("Text [@alpha @beta] here.", "[@alpha @beta]", 1, 6)]
+    public void ABracketThatOpensLikeACitationButIsNotOneIsKeptWithItsPlace(string markdown, string text, int line, int column)
+    {
+        var rendered = Renderer.Render(markdown);
+
+        Assert.Empty(rendered.Citations);
+        Assert.Equal(new MalformedCitation(text, new SourcePosition(line, column)), Assert.Single(rendered.MalformedCitations));
+    }
+
+    [Theory]
+    [InlineData("Text [@alpha] here.")]
+    [InlineData("Text \\[@alpha] here.")]
+    [InlineData("[@alpha](/terms) is a link.")]
+    [InlineData("Mail a@example.org and [a @alpha] stay.")]
+    [InlineData("A [link](/terms) and [text].")]
+    [InlineData("`[@alpha;]` in code.")]
+    public void CitationsLinksAndPlainBracketsAreNotMalformed(string markdown) =>
+        Assert.Empty(Renderer.Render(markdown).MalformedCitations);
 }

@@ -33,6 +33,25 @@ public static class ReferenceChecks
     /// <summary>Known ids named in a message about an unknown one.</summary>
     private const int MaxListed = 10;
 
+    /// <summary>
+    /// A warning at each bracket that opens like a citation but is not one (<c>[@a;]</c>, <c>[@a, @b]</c>, an unclosed
+    /// <c>[@a</c>): it is shown as written, and the editor most likely meant a citation. The first few, then a count.
+    /// </summary>
+    public static void WarnMalformed(ContentPath path, RenderedMarkdown rendered, List<ContentProblem> problems)
+    {
+        foreach (var malformed in rendered.MalformedCitations.Take(MaxReported))
+        {
+            problems.Add(ContentProblem.Warning(path.File, malformed.Position, ProblemCodes.MalformedCitation,
+                $"`{(malformed.Text.Length > 60 ? malformed.Text[..60] + "…" : malformed.Text)}` looks like a citation but is not one, so it is shown as written: "
+                + "cite a source as `[@id]` and several as `[@a; @b]`, or write `\\[@` to show the bracket as text"));
+        }
+        if (rendered.MalformedCitations.Length > MaxReported)
+        {
+            problems.Add(ContentProblem.Warning(path.File, rendered.MalformedCitations[MaxReported].Position, ProblemCodes.MalformedCitation,
+                $"{rendered.MalformedCitations.Length - MaxReported} more brackets look like citations but are not"));
+        }
+    }
+
     /// <summary>Site pages and people's pages have no references, so a citation in them can link to nothing.</summary>
     public static void RefuseCitations(ContentPath path, RenderedMarkdown rendered, List<ContentProblem> problems) =>
         ReportEachIdOnce(path, rendered.Citations, problems,

@@ -54,4 +54,5 @@ public static class ProblemCodes
     public const string ReadingGrade = "SW068";
     public const string ImageWithoutAlt = "SW069";
     public const string MissingShareImage = "SW070";
+    public const string MalformedCitation = "SW071";
 }

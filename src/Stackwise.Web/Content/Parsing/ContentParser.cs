@@ -80,6 +80,7 @@ public sealed class ContentParser(MarkdownRenderer renderer, double? maxReadingG
         var aliases = ReadAliases(path, frontMatter, problems);
         var isDraft = frontMatter.Flag("draft");
         BodyChecks.CheckLinkSchemes(path, rendered, problems);
+        ReferenceChecks.WarnMalformed(path, rendered, problems);
         BodyChecks.CheckHeadings(path, rendered, problems);
         var recheckOn = DateChecks.CheckAgainstToday(path, frontMatter.PositionOf, document, today, problems);
 
