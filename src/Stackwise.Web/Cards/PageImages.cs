@@ -20,7 +20,9 @@ public static class PageImages
         if (snapshot.ByUrl.GetValueOrDefault(pagePath) is Article { Image: { } image }
             && SizeOf(Path.Combine(contentRoot, SiteRoutes.ImagesFolder, image.File)) is { } size)
         {
-            return new PageImage(site.Absolute($"/{SiteRoutes.ImagesFolder}/{image.File}"), size.Width, size.Height, image.ContentType, image.Alt);
+            // Each part of the file name percent-encoded: `we ird#1?.png` must not end the URL at `#`.
+            var url = site.Absolute($"/{SiteRoutes.ImagesFolder}/{string.Join('/', image.File.Split('/').Select(Uri.EscapeDataString))}");
+            return new PageImage(url, size.Width, size.Height, image.ContentType, image.Alt);
         }
         var (cardPath, card) = ShareCards.For(snapshot, pagePath) is { } own ? (pagePath, own) : (SiteRoutes.Home, ShareCards.For(snapshot, SiteRoutes.Home));
         return new PageImage(site.Absolute(SiteRoutes.Card(cardPath)), CardRenderer.Width, CardRenderer.Height, "image/png",

@@ -150,7 +150,7 @@ public static class SiteExport
         }
         foreach (var file in Directory.EnumerateFiles(images, "*", SearchOption.AllDirectories)
             .Where(file => !Path.GetRelativePath(images, file).Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.'))
-                && !NoLinksFileProvider.IsReachedThroughLink(images, file)))
+                && !FileLinks.IsReachedThroughLink(images, file)))
         {
             var target = Path.Combine(folder, SiteRoutes.ImagesFolder, Path.GetRelativePath(images, file));
             Directory.CreateDirectory(Path.GetDirectoryName(target) ?? folder);

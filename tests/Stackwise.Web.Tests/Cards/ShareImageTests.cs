@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using SkiaSharp;
 using Stackwise.Web.Content.Model;
 using Stackwise.Web.Content.Parsing;
@@ -86,6 +87,85 @@ public sealed class ShareImageTests
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         Assert.Equal($"{StackwiseFactory.BaseUrl}/cards/therapies/pictured.png", document.QuerySelector("meta[property='og:image']")?.GetAttribute("content"));
         Assert.Equal(1, exitCode);
-        Assert.Contains("/therapies/pictured.md:7:8: error SW070: image `missing.png` is not in content/images/; the page shares the site's card until it is", output, StringComparison.Ordinal);
+        Assert.Contains("/therapies/pictured.md:7:8: error SW070: image `missing.png` is not in content/images/; the page shares the site's card instead", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("we ird#1?.png", "we%20ird%231%3F.png")]
+    [InlineData("sub dir/ä 100%.png", "sub%20dir/%C3%A4%20100%25.png")]
+    [InlineData("plain-name.png", "plain-name.png")]
+    public async Task TheSharedPictureUrlIsPercentEncodedAndAnswers(string file, string encoded)
+    {
+        using var folder = new TempContentFolder()
+            .Write("therapies/pictured.md", $"{Article}image: \"{file}\"\nimageAlt: A synthetic blue rectangle\n---\nText.\n")
+            .WriteBytes($"images/{file}", Png(64, 64));
+        await using var site = new StackwiseFactory(folder.Root);
+        var client = site.CreateClient();
+
+        var (_, document) = await client.GetPageAsync("/therapies/pictured");
+        var url = document.QuerySelector("meta[property='og:image']")?.GetAttribute("content");
+
+        Assert.Equal($"{StackwiseFactory.BaseUrl}/images/{encoded}", url);
+        var image = await client.GetAsync(new Uri(url![StackwiseFactory.BaseUrl.Length..], UriKind.Relative));
+        Assert.Equal(System.Net.HttpStatusCode.OK, image.StatusCode);
+    }
+
+    public static TheoryData<string, string> UnservedPictures => new()
+    {
+        { "symbolic link", "is a symbolic link (or inside one), which the site does not follow" },
+        { "named pipe", "is empty, or not a regular file" },
+        { "empty file", "is empty, or not a regular file" },
+        { "too large", "is 6 MB; the largest picture the site serves is 5 MB" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnservedPictures))]
+    public async Task APictureTheSiteDoesNotServeIsNeverSharedAndSaysWhy(string kind, string why)
+    {
+        using var folder = new TempContentFolder()
+            .Write("therapies/pictured.md", $"{Article}image: picture.png\nimageAlt: A synthetic picture\n---\nText.\n");
+        var picture = Path.Combine(folder.Root, "images", "picture.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(picture)!);
+        var outside = Path.Combine(Path.GetTempPath(), $"stackwise-outside-{Guid.NewGuid():N}.png");
+        await File.WriteAllBytesAsync(outside, Png(64, 64));
+        try
+        {
+            switch (kind)
+            {
+                case "symbolic link":
+                    File.CreateSymbolicLink(picture, outside);
+                    break;
+                case "named pipe":
+                    using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", picture))
+                    {
+                        await mkfifo.WaitForExitAsync();
+                    }
+                    break;
+                case "empty file":
+                    await File.WriteAllBytesAsync(picture, []);
+                    break;
+                default:
+                    await using (var big = File.Create(picture))
+                    {
+                        big.SetLength(6 * 1024 * 1024);
+                    }
+                    break;
+            }
+            await using var site = new StackwiseFactory(folder.Root);
+            var client = site.CreateClient();
+
+            var (response, document) = await client.GetPageAsync("/therapies/pictured");
+            var served = await client.GetAsync(new Uri("/images/picture.png", UriKind.Relative));
+
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal($"{StackwiseFactory.BaseUrl}/cards/therapies/pictured.png", document.QuerySelector("meta[property='og:image']")?.GetAttribute("content"));
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, served.StatusCode);
+            var problem = Assert.Single(site.Services.GetRequiredService<Stackwise.Web.Content.Hosting.ContentStore>().Current.Problems);
+            Assert.Equal($"therapies/pictured.md:7:8: error SW070: image `picture.png` {why}; the page shares the site's card instead", problem.ToString());
+        }
+        finally
+        {
+            File.Delete(outside);
+        }
     }
 }

@@ -17,4 +17,10 @@ public sealed record ShareImage(string File, string Alt, SourcePosition Position
     };
 
     public string ContentType => Types[Path.GetExtension(File)];
+
+    /// <summary>
+    /// The largest picture served or shared: what the big networks take for a link's picture (X takes at most 5 MB,
+    /// Facebook 8 MB); a larger file would be sent to every reader who opens it for nothing.
+    /// </summary>
+    public const long MaxBytes = 5 * 1024 * 1024;
 }

@@ -89,10 +89,12 @@ public sealed class ContentLoader(ContentParser parser)
         }
 
         var gone = ReadRedirects(root, problems);
-        var content = new LoadedContent(RejectDuplicateUrls(documents, problems), gone, FindImages(root), problems, files.Count, kept)
+        var images = FindImages(root);
+        var content = new LoadedContent(RejectDuplicateUrls(documents, problems), gone, images.Served, problems, files.Count, kept)
         {
             Parsed = parsedFiles,
             ListingProblems = [.. listing],
+            UnservedImages = images.Unserved,
         };
         return ContentSnapshot.Create(content, visibility);
     }
@@ -146,14 +148,34 @@ public sealed class ContentLoader(ContentParser parser)
         return new ParsedFile(stamp, result?.Document, [.. problems, .. result?.Problems ?? []], result?.RecheckOn);
     }
 
-    private static HashSet<string> FindImages(string root)
+    /// <summary>The images the site serves, and each other file under images/ with why it is not served.</summary>
+    private static (HashSet<string> Served, Dictionary<string, string> Unserved) FindImages(string root)
     {
         var folder = Path.Combine(root, SiteRoutes.ImagesFolder);
-        return Directory.Exists(folder)
-            ? Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-                .Select(file => Path.GetRelativePath(folder, file).Replace('\\', '/'))
-                .ToHashSet(StringComparer.Ordinal)
-            : [];
+        var (served, unserved) = (new HashSet<string>(StringComparer.Ordinal), new Dictionary<string, string>(StringComparer.Ordinal));
+        if (!Directory.Exists(folder))
+        {
+            return (served, unserved);
+        }
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        {
+            var name = Path.GetRelativePath(folder, file).Replace('\\', '/');
+            var info = new FileInfo(file);
+            var reason = FileLinks.IsReachedThroughLink(folder, file) ? "is a symbolic link (or inside one), which the site does not follow"
+                // Also what a named pipe or a device reports; opening one to read its size would wait forever.
+                : info.Length == 0 ? "is empty, or not a regular file"
+                : info.Length > ShareImage.MaxBytes ? $"is {info.Length / (1024 * 1024):N0} MB; the largest picture the site serves is {ShareImage.MaxBytes / (1024 * 1024)} MB"
+                : null;
+            if (reason is null)
+            {
+                served.Add(name);
+            }
+            else
+            {
+                unserved[name] = reason;
+            }
+        }
+        return (served, unserved);
     }
 
     private static ImmutableArray<string> ReadRedirects(string root, List<ContentProblem> problems)

@@ -18,7 +18,7 @@ internal static class SnapshotBuilder
     public static ContentSnapshot Build(LoadedContent content, ContentVisibility visibility)
     {
         var problems = content.Problems.ToList();
-        var documents = DropMissingImages(UnifyCategorySpellings(content.Documents, problems), content.Images, problems);
+        var documents = DropMissingImages(UnifyCategorySpellings(content.Documents, problems), content, problems);
         var parsed = new Dictionary<string, ParsedFile>(content.Parsed, StringComparer.Ordinal).AsReadOnly();
         var byUrl = documents.Where(visibility.IsServed).ToDictionary(document => document.Url, StringComparer.Ordinal).AsReadOnly();
         ImmutableArray<Article> articles = [.. byUrl.Values.OfType<Article>()
@@ -95,15 +95,16 @@ internal static class SnapshotBuilder
             .ToHashSet(StringComparer.Ordinal).AsReadOnly();
 
     /// <summary>An article naming a picture that is not in content/images/ is served with the site's card instead, and reported.</summary>
-    private static List<ContentDocument> DropMissingImages(List<ContentDocument> documents, IReadOnlySet<string> images, List<ContentProblem> problems) =>
+    private static List<ContentDocument> DropMissingImages(List<ContentDocument> documents, LoadedContent content, List<ContentProblem> problems) =>
         [.. documents.Select(document =>
         {
-            if (document is not Article { Image: { } image } article || images.Contains(image.File))
+            if (document is not Article { Image: { } image } article || content.Images.Contains(image.File))
             {
                 return document;
             }
+            var why = content.UnservedImages.GetValueOrDefault(image.File) ?? $"is not in content/{SiteRoutes.ImagesFolder}/";
             problems.Add(ContentProblem.EntryError(article.Path.File, image.Position, ProblemCodes.MissingShareImage,
-                $"image `{image.File}` is not in content/{SiteRoutes.ImagesFolder}/; the page shares the site's card until it is"));
+                $"image `{image.File}` {why}; the page shares the site's card instead"));
             return article with { Image = null };
         })];
 
