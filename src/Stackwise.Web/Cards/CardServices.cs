@@ -26,9 +26,9 @@ public static class CardServices
     public static IEndpointRouteBuilder MapCardEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapMethods(SiteRoutes.HomeCard, [HttpMethods.Get, HttpMethods.Head], (HttpContext context, ContentSnapshot snapshot, CardStore store, IOptions<SiteOptions> site) =>
-            Serve(context, snapshot, store, site.Value, SiteRoutes.Home));
+            ServeAsync(context, snapshot, store, site.Value, SiteRoutes.Home));
         endpoints.MapMethods(SiteRoutes.CardTemplate, [HttpMethods.Get, HttpMethods.Head], (HttpContext context, string page, ContentSnapshot snapshot, CardStore store, IOptions<SiteOptions> site) =>
-            page.EndsWith(".png", StringComparison.Ordinal) ? Serve(context, snapshot, store, site.Value, "/" + page[..^".png".Length]) : Results.NotFound());
+            page.EndsWith(".png", StringComparison.Ordinal) ? ServeAsync(context, snapshot, store, site.Value, "/" + page[..^".png".Length]) : Task.FromResult(Results.NotFound()));
         return endpoints;
     }
 
@@ -48,7 +48,10 @@ public static class CardServices
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
-    private static IResult Serve(HttpContext context, ContentSnapshot snapshot, CardStore store, SiteOptions site, string pagePath)
+    /// <summary>Seconds a client is asked to wait when every draw is taken: a draw takes tens of milliseconds.</summary>
+    private const int BusyRetrySeconds = 1;
+
+    private static async Task<IResult> ServeAsync(HttpContext context, ContentSnapshot snapshot, CardStore store, SiteOptions site, string pagePath)
     {
         if (ShareCards.For(snapshot, pagePath) is not { } card)
         {
@@ -63,7 +66,12 @@ public static class CardServices
         {
             return Results.StatusCode(precondition == Precondition.NotModified ? StatusCodes.Status304NotModified : StatusCodes.Status412PreconditionFailed);
         }
-        var png = store.Png(card, entityTag);
+        if (await store.PngAsync(card, entityTag, context.RequestAborted) is not { } png)
+        {
+            headers.RetryAfter = BusyRetrySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            headers.CacheControl = "no-store";
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
         if (HttpMethods.IsHead(context.Request.Method))
         {
             context.Response.ContentType = "image/png";

@@ -55,21 +55,64 @@ public sealed class CardRendererTests : IDisposable
     }
 
     [Fact]
-    public void TheStoreKeepsAtMostItsLimitAndDrawsEachCardOnce()
+    public async Task TheStoreKeepsAtMostItsLimitAndDrawsEachCardOnce()
     {
-        var store = new CardStore(_renderer, maxCards: 8);
+        using var store = new CardStore(_renderer, maxCards: 8);
         var cards = Enumerable.Range(0, 12).Select(i => new ShareCard($"Synthetic {i}", null, null)).ToList();
 
         foreach (var card in cards)
         {
-            store.Png(card, CardStore.EntityTag(card));
+            await store.PngAsync(card, CardStore.EntityTag(card), CancellationToken.None);
         }
         var last = cards[^1];
 
         Assert.Equal(8, store.Count);
-        Assert.Same(store.Png(last, CardStore.EntityTag(last)), store.Png(last, CardStore.EntityTag(last)));
+        Assert.Same(await store.PngAsync(last, CardStore.EntityTag(last), CancellationToken.None), await store.PngAsync(last, CardStore.EntityTag(last), CancellationToken.None));
         Assert.NotEqual(CardStore.EntityTag(cards[0]), CardStore.EntityTag(cards[1]));
         Assert.Equal(CardStore.EntityTag(new ShareCard("Synthetic 0", null, null)), CardStore.EntityTag(cards[0]));
+    }
+
+    [Fact]
+    public async Task AtMostOneCardIsDrawnAtOnceAndRequestsPastTheQueueGetNoCard()
+    {
+        using var gate = new ManualResetEventSlim();
+        var drawing = 0;
+        var mostAtOnce = 0;
+        using var store = new CardStore(card =>
+        {
+            var now = Interlocked.Increment(ref drawing);
+            InterlockedMax(ref mostAtOnce, now);
+            gate.Wait(TimeSpan.FromSeconds(10));
+            Interlocked.Decrement(ref drawing);
+            return [1, 2, 3];
+        }, maxCards: 1_000);
+        var cards = Enumerable.Range(0, CardStore.MaxDrawing + CardStore.MaxWaiting + 5).Select(i => new ShareCard($"Synthetic {i}", null, null)).ToList();
+
+        var first = Task.Run(async () => await store.PngAsync(cards[0], CardStore.EntityTag(cards[0]), CancellationToken.None));
+        while (Volatile.Read(ref drawing) == 0)
+        {
+            await Task.Yield();
+        }
+        var waiting = cards.Skip(1).Take(CardStore.MaxWaiting).Select(card => store.PngAsync(card, CardStore.EntityTag(card), CancellationToken.None).AsTask()).ToList();
+        Assert.Equal(CardStore.MaxWaiting, store.Waiting);
+        var refused = await Task.WhenAll(cards.Skip(1 + CardStore.MaxWaiting).Select(card => store.PngAsync(card, CardStore.EntityTag(card), CancellationToken.None).AsTask()));
+        gate.Set();
+        var drawn = await Task.WhenAll(waiting.Prepend(first));
+
+        Assert.All(refused, Assert.Null);
+        Assert.All(drawn, Assert.NotNull);
+        Assert.Equal(CardStore.MaxDrawing, mostAtOnce);
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        for (var seen = Volatile.Read(ref target); value > seen; seen = Volatile.Read(ref target))
+        {
+            if (Interlocked.CompareExchange(ref target, value, seen) == seen)
+            {
+                return;
+            }
+        }
     }
 
     [Fact]
