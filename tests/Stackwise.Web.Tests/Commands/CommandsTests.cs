@@ -240,4 +240,18 @@ public sealed class CommandsTests : IDisposable
             outside.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public async Task CheckReportsSixtyThousandLevelsOfNestingInsteadOfCrashing()
+    {
+        var deep = new string('[', 60_000) + "a" + new string(']', 60_000);
+        _folder.Write("therapies/deep.md", SyntheticContent.LowRiskArticle.Replace("risk: low", $"risk: low\ntags: {deep}", StringComparison.Ordinal))
+            .Write("redirects.yml", $"gone: {deep}\n");
+
+        var (exitCode, output, _) = await RunAsync("check", "--content", _folder.Root);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains(output.Split('\n'), line => line.Contains("/therapies/deep.md:", StringComparison.Ordinal) && line.Contains(": error SW033: ", StringComparison.Ordinal));
+        Assert.Contains(output.Split('\n'), line => line.Contains("redirects.yml:1:", StringComparison.Ordinal) && line.Contains(": error SW033: ", StringComparison.Ordinal));
+    }
 }

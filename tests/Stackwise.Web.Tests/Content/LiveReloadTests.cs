@@ -150,6 +150,22 @@ public sealed class LiveReloadTests : IAsyncLifetime, IAsyncDisposable
         await Factory.UntilAsync(async () => await TitleAsync("/therapies/first") == "First Synthetic Therapy, Fixed", "the fixed version is served");
     }
 
+    [Theory]
+    [InlineData("therapies/first.md")]
+    [InlineData("redirects.yml")]
+    public async Task AFileNestedSixtyThousandLevelsDeepIsRefusedWhileRunningAndTheSiteKeepsServing(string path)
+    {
+        var deep = "[" + new string('[', 60_000) + "a" + new string(']', 60_000) + "]";
+        _folder.Write(path, path.EndsWith(".md", StringComparison.Ordinal)
+            ? Article("First Synthetic Therapy").Replace("risk: low", $"risk: low\ntags: {deep}", StringComparison.Ordinal)
+            : $"gone: {deep}\n");
+
+        await Factory.UntilAsync(() => Task.FromResult(Factory.Logs.Messages.Any(message => message.Contains("SW033", StringComparison.Ordinal))),
+            "the nested file is refused and logged");
+        Assert.Equal("First Synthetic Therapy", await TitleAsync("/therapies/first"));
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync("/"));
+    }
+
     [Fact]
     public async Task HalfWrittenFileKeepsTheLastGoodVersion()
     {
