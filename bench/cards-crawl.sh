@@ -25,15 +25,8 @@ cleanup() {
 trap cleanup EXIT
 say() { printf '\n== %s\n' "$*"; }
 
-checkout_source
-say "building $(git -C "$SOURCE" rev-parse --short HEAD) (Release) into $WORK; $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores"
-dotnet publish "$SOURCE/src/Stackwise.Web" -c Release -o "$WORK/publish" -v quiet -nologo >/dev/null
-dotnet build "$ROOT/bench/Stackwise.Benchmarks" -c Release -v quiet -nologo >/dev/null
-dotnet "$ROOT/bench/Stackwise.Benchmarks/bin/Release/net10.0/Stackwise.Benchmarks.dll" generate "$ARTICLES" "$WORK/content" 1 >/dev/null
-cp -r "$ROOT/content/." "$WORK/content/"
-start_published_site "$WORK/content" false || exit 1
+publish_corpus_and_start || exit 1
 
-rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$SITE_PID/status"; }
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$SITE_PID/stat"; }
 article() { wrk -t1 -c4 -d"$1s" --timeout 5s --latency "http://127.0.0.1:$PORT$ARTICLE" | awk '/^ +99%/ { print $2 }'; }
 

@@ -31,16 +31,8 @@ cleanup() {
 trap cleanup EXIT
 say() { printf '\n== %s\n' "$*"; }
 
-checkout_source
-say "building $(git -C "$SOURCE" rev-parse --short HEAD) (Release) into $WORK; $(lscpu | sed -n 's/^Model name: *//p')"
-dotnet publish "$SOURCE/src/Stackwise.Web" -c Release -o "$WORK/publish" -v quiet -nologo >/dev/null
-dotnet build "$ROOT/bench/Stackwise.Benchmarks" -c Release -v quiet -nologo >/dev/null
-dotnet "$ROOT/bench/Stackwise.Benchmarks/bin/Release/net10.0/Stackwise.Benchmarks.dll" generate "$ARTICLES" "$WORK/content" 1 >/dev/null
-cp -r "$ROOT/content/." "$WORK/content/"
+publish_corpus_and_start || exit 1
 
-start_published_site "$WORK/content" false || exit 1
-
-rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$SITE_PID/status"; }
 cached() { curl -s -o /dev/null -D - "http://127.0.0.1:$PORT$ARTICLE" | grep -qi '^age:'; }
 run() { MODE="$1" ARTICLE="$ARTICLE" wrk -t1 -c32 -d"$2s" --timeout 5s -s "$ROOT/bench/hostile-memory.lua" "http://127.0.0.1:$PORT" | grep RESULT; }
 

@@ -69,3 +69,20 @@ live_and_pinned_heap_bytes() {
   done
   echo "$totals"
 }
+
+# Publishes the checkout (or REV) in Release into $WORK/publish, writes $ARTICLES synthetic articles plus the real
+# content into $WORK/content, and starts the site on it without a watch; the script's cleanup stops it (SITE_PID) and
+# calls remove_source.
+publish_corpus_and_start() {
+  checkout_source
+  printf '\n== %s\n' "building $(git -C "$SOURCE" rev-parse --short HEAD) (Release) into $WORK; $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores"
+  dotnet publish "$SOURCE/src/Stackwise.Web" -c Release -o "$WORK/publish" -v quiet -nologo >/dev/null
+  dotnet build "$ROOT/bench/Stackwise.Benchmarks" -c Release -v quiet -nologo >/dev/null
+  dotnet "$ROOT/bench/Stackwise.Benchmarks/bin/Release/net10.0/Stackwise.Benchmarks.dll" generate "$ARTICLES" "$WORK/content" 1 >/dev/null
+  cp -r "$ROOT/content/." "$WORK/content/"
+  start_published_site "$WORK/content" false
+}
+
+# The site's resident memory in MB.
+rss_mb() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$SITE_PID/status"; }
+
