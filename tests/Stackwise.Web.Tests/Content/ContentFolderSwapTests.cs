@@ -23,10 +23,7 @@ public sealed class ContentFolderSwapTests : IAsyncLifetime, IAsyncDisposable
 
     public async Task InitializeAsync()
     {
-        _releases.Write("one/therapies/first.md", Article("First Synthetic Therapy"))
-            .Write("one/pages/terms.md", "---\ntitle: Terms\nsummary: Synthetic.\n---\nText.\n")
-            .Write("two/therapies/second.md", Article("Second Synthetic Therapy"))
-            .Write("two/pages/terms.md", "---\ntitle: Terms\nsummary: Synthetic.\n---\nText.\n");
+        WriteReleases("one", "two");
         await LinkAsync("content", "one");
         _factory = new StackwiseFactory(Release("content")) { Watch = true, Time = new WatchedTime(DateTimeOffset.UtcNow) };
         _client = _factory.CreateClient();
@@ -42,6 +39,16 @@ public sealed class ContentFolderSwapTests : IAsyncLifetime, IAsyncDisposable
             await _factory.DisposeAsync();
         }
         _releases.Dispose();
+    }
+
+    /// <summary>Two content trees: the first with the first article, the second with the second; each with its terms page.</summary>
+    private void WriteReleases(string first, string second)
+    {
+        foreach (var (folder, title) in new[] { (first, "First"), (second, "Second") })
+        {
+            _releases.Write($"{folder}/therapies/{title.ToLowerInvariant()}.md", Article($"{title} Synthetic Therapy"))
+                .Write($"{folder}/pages/terms.md", "---\ntitle: Terms\nsummary: Synthetic.\n---\nText.\n");
+        }
     }
 
     private static string Article(string title) =>
@@ -99,10 +106,7 @@ public sealed class ContentFolderSwapTests : IAsyncLifetime, IAsyncDisposable
     public async Task ASwapOfALinkAboveTheRootIsFoundByTheCheckEverySecond()
     {
         // The root is release/content, where release is the link that is swapped.
-        _releases.Write("a/content/therapies/first.md", Article("First Synthetic Therapy"))
-            .Write("a/content/pages/terms.md", "---\ntitle: Terms\nsummary: Synthetic.\n---\nText.\n")
-            .Write("b/content/therapies/second.md", Article("Second Synthetic Therapy"))
-            .Write("b/content/pages/terms.md", "---\ntitle: Terms\nsummary: Synthetic.\n---\nText.\n");
+        WriteReleases("a/content", "b/content");
         await LinkAsync("release", "a");
         await using var factory = new StackwiseFactory(Path.Combine(Release("release"), "content")) { Watch = true, Time = new WatchedTime(DateTimeOffset.UtcNow) };
         using var client = factory.CreateClient();
