@@ -46,27 +46,20 @@ internal sealed partial class FrontMatter
         }
         catch (YamlShapeException e)
         {
-            frontMatter.Add(frontMatter.PositionOf(e.Start), e.Code, e.Message);
-            frontMatter._unreadable = true;
-            return frontMatter;
+            return frontMatter.Unreadable(frontMatter.PositionOf(e.Start), e.Code, e.Message);
         }
         catch (YamlException e)
         {
-            var position = new SourcePosition(firstLine + (int)e.Start.Line - 1, (int)e.Start.Column);
             var duplicate = e.Message.StartsWith("Duplicate key", StringComparison.Ordinal);
             var message = (e.InnerException ?? e).Message;
-            frontMatter.Add(position, duplicate ? ProblemCodes.DuplicateField : ProblemCodes.YamlSyntax, duplicate
+            return frontMatter.Unreadable(frontMatter.PositionOf(e.Start), duplicate ? ProblemCodes.DuplicateField : ProblemCodes.YamlSyntax, duplicate
                 ? $"a field is written twice ({e.Message}); keep one"
                 : $"the front matter is not valid YAML: {message}{Hint(message)}");
-            frontMatter._unreadable = true;
-            return frontMatter;
         }
         catch (ArgumentException e)
         {
             // YamlDotNet throws this, not a YamlException, for an escape that writes half of a surrogate pair (`"\uDC00"`).
-            frontMatter.Add(frontMatter._start, ProblemCodes.YamlSyntax, $"the front matter is not valid YAML: {e.Message}");
-            frontMatter._unreadable = true;
-            return frontMatter;
+            return frontMatter.Unreadable(frontMatter._start, ProblemCodes.YamlSyntax, $"the front matter is not valid YAML: {e.Message}");
         }
 
         var root = stream.Documents.FirstOrDefault()?.RootNode;
@@ -76,10 +69,8 @@ internal sealed partial class FrontMatter
         }
         if (root is not YamlMappingNode mapping)
         {
-            frontMatter.Add(frontMatter.PositionOf(root), ProblemCodes.NotAMapping,
+            return frontMatter.Unreadable(frontMatter.PositionOf(root), ProblemCodes.NotAMapping,
                 "the front matter must be `field: value` lines, like `title: Ketamine-Assisted Therapy`");
-            frontMatter._unreadable = true;
-            return frontMatter;
         }
 
         foreach (var (keyNode, value) in mapping.Children)
@@ -133,6 +124,14 @@ internal sealed partial class FrontMatter
         }
         _reported.Remove(name);
         _fields[name] = (value, PositionOf(value));
+    }
+
+    /// <summary>The YAML could not be read: one problem, and no field is reported again as missing.</summary>
+    private FrontMatter Unreadable(SourcePosition position, string code, string message)
+    {
+        Add(position, code, message);
+        _unreadable = true;
+        return this;
     }
 
     /// <summary>What an editor most likely did, for the YAML parser's messages that do not say it.</summary>
