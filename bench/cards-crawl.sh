@@ -14,6 +14,8 @@ SECONDS_EACH="${SECONDS_EACH:-20}"
 ARTICLES="${ARTICLES:-1000}"
 ARTICLE=/therapies/ketamine-assisted-therapy
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 ARTICLES
+source "$ROOT/bench/lib/logcheck.sh"
+logcheck_selftest || exit 1
 source "$ROOT/bench/lib/setup.sh"
 ensure_tools wrk
 
@@ -51,4 +53,7 @@ grep RESULT "$WORK/crawl.txt"
 awk -v a="$ticks0" -v b="$ticks1" -v s="$t0" -v e="$t1" -v hz="$hz" 'BEGIN { printf "site CPU during the crawl: %.2f cores busy\n", (b - a) / hz / (e - s) }'
 echo "article p99 alone: $alone; beside the crawl: $beside"
 echo "RSS before the crawl: $before MB; after: $after MB"
-echo "site log lines with an unhandled exception: $(grep -ci 'unhandled exception' "$WORK/site.log" || true)"
+# Every card answered 200 or 503 and nothing failed in the site: anything else fails the run.
+other=$(sed -n 's/.* other=\([0-9]*\).*/\1/p' "$WORK/crawl.txt"); errors=$(logcheck_errors "$WORK/site.log"); unhandled=$(logcheck_unhandled "$WORK/site.log")
+echo "answers other than 200 or 503: ${other:-none read}; error lines in the site log: $errors; unhandled exceptions: $unhandled"
+[ "${other:-1}" -eq 0 ] && [ "$errors" -eq 0 ] && [ "$unhandled" -eq 0 ] || { echo "FAIL"; exit 1; }

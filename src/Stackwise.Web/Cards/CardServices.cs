@@ -62,9 +62,9 @@ public static class CardServices
         headers.ETag = entityTag;
         headers.CacheControl = site.PageCacheControl;
         // A card has no Last-Modified: only its entity tag is compared.
-        if (ConditionalGet.Evaluate(context.Request, entityTag, lastModified: null, DateTimeOffset.UtcNow) is not Precondition.None and var precondition)
+        if (ConditionalGet.Answered(context.Response, ConditionalGet.Evaluate(context.Request, entityTag)))
         {
-            return Results.StatusCode(precondition == Precondition.NotModified ? StatusCodes.Status304NotModified : StatusCodes.Status412PreconditionFailed);
+            return Results.Empty;
         }
         if (await store.PngAsync(card, entityTag, context.RequestAborted) is not { } png)
         {

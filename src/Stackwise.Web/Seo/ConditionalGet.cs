@@ -54,6 +54,9 @@ public static class ConditionalGet
         return request.IfModifiedSince is { } since && since <= now && lastModified <= since ? Precondition.NotModified : Precondition.None;
     }
 
+    /// <summary>The preconditions of a response with an entity tag and no Last-Modified: the date conditions are ignored.</summary>
+    public static Precondition Evaluate(HttpRequest http, string entityTag) => Evaluate(http, entityTag, lastModified: null, DateTimeOffset.MinValue);
+
     /// <summary>True when the request carries any precondition, so its answer depends on more than the path.</summary>
     public static bool IsConditional(HttpRequest http)
     {

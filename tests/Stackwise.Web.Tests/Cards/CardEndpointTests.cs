@@ -89,6 +89,37 @@ public sealed class CardEndpointTests : IClassFixture<RealContentFactory>
     }
 
     [Theory]
+    [InlineData("If-Match: this", HttpStatusCode.OK)]
+    [InlineData("If-Match: *", HttpStatusCode.OK)]
+    [InlineData("If-Match: other", HttpStatusCode.PreconditionFailed)]
+    [InlineData("If-Match: other; If-None-Match: this", HttpStatusCode.PreconditionFailed)]
+    [InlineData("If-Unmodified-Since: a year ago", HttpStatusCode.OK)]
+    [InlineData("If-Modified-Since: a year from now", HttpStatusCode.OK)]
+    public async Task ACardAnswersPreconditionsByItsTagAloneForItHasNoDate(string condition, HttpStatusCode expected)
+    {
+        const string card = "/cards/therapies/ketamine-assisted-therapy.png";
+        var tag = (await _client.GetAsync(new Uri(card, UriKind.Relative))).Headers.ETag ?? throw new InvalidOperationException("no ETag");
+        using var request = new HttpRequestMessage(HttpMethod.Get, card);
+        foreach (var part in condition.Split("; "))
+        {
+            var value = part[(part.IndexOf(':', StringComparison.Ordinal) + 2)..];
+            var tagValue = value switch { "this" => tag, "*" => EntityTagHeaderValue.Any, _ => new EntityTagHeaderValue("\"something-else\"") };
+            switch (part[..part.IndexOf(':', StringComparison.Ordinal)])
+            {
+                case "If-Match": request.Headers.IfMatch.Add(tagValue); break;
+                case "If-None-Match": request.Headers.IfNoneMatch.Add(tagValue); break;
+                case "If-Unmodified-Since": request.Headers.IfUnmodifiedSince = DateTimeOffset.UtcNow.AddYears(-1); break;
+                default: request.Headers.IfModifiedSince = DateTimeOffset.UtcNow.AddYears(1); break;
+            }
+        }
+
+        var response = await _client.SendAsync(request);
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal(expected == HttpStatusCode.OK, (await response.Content.ReadAsByteArrayAsync()).Length > 0);
+    }
+
+    [Theory]
     [InlineData("/cards/therapies/no-such-article.png")]
     [InlineData("/cards/therapies/ketamine-assisted-therapy")]
     [InlineData("/cards/therapies/ketamine-assisted-therapy.jpg")]

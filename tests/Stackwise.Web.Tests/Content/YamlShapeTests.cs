@@ -150,16 +150,18 @@ public sealed class YamlShapeTests
     }
 
     [Theory]
-    [InlineData("gone:\n  - /a\n---\n  - /b\n")]
-    [InlineData("gone:\n  - /a\n...\ngone:\n  - /b\n")]
-    [InlineData("--- # redirects\ngone:\n  - /a\n")]
-    [InlineData("%YAML 1.2\n---\ngone:\n  - /a\n")]
-    public void RedirectsWithADocumentMarkerAreRefused(string yaml)
+    [InlineData("gone:\n  - /a\n---\n  - /b\n", "starts a second document")]
+    [InlineData("gone:\n  - /a\n...\ngone:\n  - /b\n", "ends the YAML early")]
+    [InlineData("--- # redirects\ngone:\n  - /a\n", "starts with a `---` line or a `%` directive")]
+    [InlineData("%YAML 1.2\n---\ngone:\n  - /a\n", "starts with a `---` line or a `%` directive")]
+    public void RedirectsWithADocumentMarkerAreRefusedSayingWhichMarker(string yaml, string says)
     {
         var problems = new List<ContentProblem>();
 
         Assert.Empty(RedirectsFile.Read(yaml, problems));
-        Assert.Equal(ProblemCodes.DocumentMarker, Assert.Single(problems).Code);
+        var problem = Assert.Single(problems);
+        Assert.Equal(ProblemCodes.DocumentMarker, problem.Code);
+        Assert.Contains(says, problem.Message, StringComparison.Ordinal);
     }
 
     public static TheoryData<string, int, int> Tags => new()

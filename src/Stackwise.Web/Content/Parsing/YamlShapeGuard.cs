@@ -39,9 +39,12 @@ internal sealed class YamlShapeGuard(IParser inner) : IParser
     {
         switch (current)
         {
-            case DocumentStart start when ++_documents > 1 || !start.IsImplicit:
+            case DocumentStart when ++_documents > 1:
                 throw new YamlShapeException(current, ProblemCodes.DocumentMarker,
                     "a `---` line inside the YAML starts a second document, and every field after it would be lost; the YAML ends at the closing `---` line");
+            case DocumentStart { IsImplicit: false }:
+                throw new YamlShapeException(current, ProblemCodes.DocumentMarker,
+                    "the YAML starts with a `---` line or a `%` directive; write the fields from the first line, with no marker before them");
             case DocumentEnd { IsImplicit: false }:
                 throw new YamlShapeException(current, ProblemCodes.DocumentMarker,
                     "a `...` line ends the YAML early, and every field after it would be lost; the YAML ends at the closing `---` line");
