@@ -46,7 +46,7 @@ static WebApplication BuildSite(string[] args)
         .Enrich.FromLogContext(), preserveStaticLogger: true);
 
     // Features, each registered next to its own code.
-    builder.Services.AddStackwiseSeo();         // Seo/: Site:BaseUrl, output cache policy
+    builder.Services.AddStackwiseSeo();         // Seo/: Site:BaseUrl, the response cache and what each save changed in it
     builder.Services.AddStackwiseRendering();   // Rendering/: the one Markdig pipeline
     builder.Services.AddStackwiseContent();     // Content/: content folder -> immutable snapshot
     builder.Services.AddStackwiseSearch();      // Search/: Lucene index built with each snapshot
@@ -58,7 +58,7 @@ static WebApplication BuildSite(string[] args)
 
     app.UseRequestLogging();                    // one line per request: method, path, status, time
     app.UseTransportSecurity();                 // trusted proxies' forwarded headers; HSTS and HTTPS redirection outside Development
-    app.UsePreparedResponses();                 // the hot path: a page already rendered from this snapshot, bytes and headers as they were
+    app.UsePreparedResponses();                 // the hot path: a page in the one response cache, bytes and headers as they were
     app.UseSecurityHeaders();                   // CSP and friends on everything else; 405 for methods other than GET and HEAD
     app.UseStartupGate();                       // the server starts beside the first content load: 503 with Retry-After until it is in
     app.UseRouting();                           // everything below runs only for what the hot path did not answer
@@ -69,10 +69,10 @@ static WebApplication BuildSite(string[] args)
         app.UseExceptionHandler(SiteRoutes.Error(500));
     }
     app.UseStatusCodePagesWithReExecute(SiteRoutes.ErrorPageFormat);
-    app.UsePreparedErrorPages();                // not found and gone: the error page rendered once per snapshot, then written for every such path
+    app.UsePreparedErrorPages();                // not found and gone: the error page rendered once, then written for every such path
     app.UseRateLimiter();                       // per-client limit on search: 429 with Retry-After, rendered as a page
     app.UseContentImages();                     // content/images/ at /images/
-    app.UseStackwiseSeo();                      // 301 aliases and URL variants, 410 gone, output cache, ETag and 304
+    app.UseStackwiseSeo();                      // 301 aliases and URL variants, 410 gone, ETag and 304, keeping what renders
 
     app.MapStaticAssets();
     app.MapStackwisePages();

@@ -17,9 +17,11 @@ public static class PageImages
     /// <param name="contentRoot">The content folder, where <c>images/</c> is.</param>
     public static PageImage For(ContentSnapshot snapshot, string pagePath, SiteOptions site, string contentRoot)
     {
-        if (snapshot.ByUrl.GetValueOrDefault(pagePath) is Article { Image: { } image }
+        if (snapshot.Find(pagePath) is Article { Image: { } image }
             && SizeOf(Path.Combine(contentRoot, SiteRoutes.ImagesFolder, image.File)) is { } size)
         {
+            // The size comes from the picture's file, which no key names: the page is rendered again after every change.
+            ContentReads.Record(ContentKeys.Everything);
             // Each part of the file name percent-encoded: `we ird#1?.png` must not end the URL at `#`.
             var url = site.Absolute($"/{SiteRoutes.ImagesFolder}/{string.Join('/', image.File.Split('/').Select(Uri.EscapeDataString))}");
             return new PageImage(url, size.Width, size.Height, image.ContentType, image.Alt);

@@ -19,7 +19,7 @@ public static class ShareCards
         {
             return new ShareCard("Writers and reviewers", null, null);
         }
-        if (snapshot.ByUrl.GetValueOrDefault(pagePath) is { } document)
+        if (snapshot.Find(pagePath) is { } document)
         {
             return !snapshot.IsPublic(document) ? null : document switch
             {
@@ -28,7 +28,7 @@ public static class ShareCards
                 _ => new ShareCard(document.Title, null, null),
             };
         }
-        if (snapshot.CategoriesBySlug.GetValueOrDefault(pagePath[(pagePath.LastIndexOf('/') + 1)..]) is { } category && category.Category.Url == pagePath)
+        if (snapshot.FindCategory(pagePath[(pagePath.LastIndexOf('/') + 1)..]) is { } category && category.Category.Url == pagePath)
         {
             return new ShareCard(category.Category.Name, "Category", null);
         }

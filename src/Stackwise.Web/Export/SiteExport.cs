@@ -57,7 +57,7 @@ public static class SiteExport
             // The export stands where a TLS-terminating proxy would (on loopback, so believed): no HTTPS redirect.
             client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
             var snapshot = app.Services.GetRequiredService<ContentStore>().Current;
-            var entries = snapshot.Derived(Sitemap.Entries);
+            var entries = Sitemap.Entries.Get(snapshot);
             var parts = Sitemap.PartCount(entries.Count, app.Services.GetRequiredService<IOptions<SiteOptions>>().Value.SitemapUrlsPerFile);
             var sitemapParts = parts > 1
                 ? Enumerable.Range(1, parts).Select(part => SiteRoutes.SitemapPart(part))

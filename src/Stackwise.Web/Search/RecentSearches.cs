@@ -5,7 +5,7 @@ namespace Stackwise.Web.Search;
 /// <summary>
 /// The results of one snapshot's most recently asked searches, so a query many readers ask (popular searches are most of
 /// a site's searches) is searched once per snapshot instead of once per reader. Like Solr's query result cache it lives
-/// and dies with the index it was searched in (<see cref="Content.Snapshot.ContentSnapshot.Derived{T}"/>), so an answer is
+/// and dies with the index it was searched in (<see cref="Content.Snapshot.PerSnapshot{T}"/>), so an answer is
 /// never older than the content. Bounded: once <see cref="Capacity"/> queries are kept, the least recently asked one goes,
 /// so queries that are each asked once cannot make it grow. Thread-safe.
 /// </summary>

@@ -13,7 +13,9 @@ public sealed partial class SearchService
 {
     private readonly ILogger<SearchService> _logger;
     private readonly Func<ContentSnapshot, SearchIndex?, SearchIndex> _buildIndex;
-    private readonly Func<ContentSnapshot, IndexBuild> _build;
+    // Each snapshot's index and recent searches; search results are not cached responses, so neither records a key.
+    private readonly PerSnapshot<IndexBuild> _indexes;
+    private readonly PerSnapshot<RecentSearches> _recent = new(null, _ => new RecentSearches());
     private SearchIndex? _latest;
 
     public SearchService(ILogger<SearchService> logger)
@@ -26,8 +28,7 @@ public sealed partial class SearchService
     {
         _logger = logger;
         _buildIndex = buildIndex;
-        // One delegate for the service's life: a search asks for its snapshot's index on every request.
-        _build = snapshot => new IndexBuild(() => Build(snapshot));
+        _indexes = new(null, snapshot => new IndexBuild(() => Build(snapshot)));
     }
 
     /// <summary>
@@ -37,7 +38,7 @@ public sealed partial class SearchService
     /// </summary>
     public async Task<SearchResults> SearchAsync(ContentSnapshot snapshot, SearchQuery query)
     {
-        var recent = snapshot.Derived(_ => new RecentSearches());
+        var recent = _recent.Get(snapshot);
         if (recent.TryGet(query, out var kept))
         {
             LogRecentQuery(query.Text.Length, kept.Total);
@@ -49,10 +50,10 @@ public sealed partial class SearchService
         return results;
     }
 
-    internal Task<SearchIndex> IndexOfAsync(ContentSnapshot snapshot) => snapshot.Derived(_build).GetAsync();
+    internal Task<SearchIndex> IndexOfAsync(ContentSnapshot snapshot) => _indexes.Get(snapshot).GetAsync();
 
     /// <summary>True when the snapshot's index is built; asking starts no build.</summary>
-    internal bool HasIndex(ContentSnapshot snapshot) => snapshot.IsDerived<IndexBuild>() && snapshot.Derived(_build).IsBuilt;
+    internal bool HasIndex(ContentSnapshot snapshot) => _indexes.IsBuilt(snapshot) && _indexes.Get(snapshot).IsBuilt;
 
     private SearchIndex Build(ContentSnapshot snapshot)
     {

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Stackwise.Web.Content.Snapshot;
@@ -10,13 +9,12 @@ namespace Stackwise.Web.Seo;
 /// <summary>
 /// Gives content responses a strong ETag derived from their bytes, a Last-Modified that moves whenever those bytes
 /// change (<see cref="ResponseDates"/>) and the configured Cache-Control, and answers a matching <c>If-None-Match</c>
-/// (or, without one, an <c>If-Modified-Since</c> not older than Last-Modified) with 304 and no body. A GET of a canonical
-/// path is kept as a prepared response, which answers its repeats; the output cache in front of it keeps the rest (other
-/// spellings of a path, HEAD before any GET). A request whose page another request prepared while it waited is answered
-/// with that prepared response, not rendered again.
+/// (or, without one, an <c>If-Modified-Since</c> not older than Last-Modified) with 304 and no body. The response of a
+/// canonical path is kept in the <see cref="ResponseCache"/> with the keys of what it read, and answers its repeats. A
+/// request whose page another request prepared while it waited is answered with that prepared response, not rendered again.
 /// </summary>
 internal sealed class ConditionalGetMiddleware(RequestDelegate next, IOptions<SiteOptions> site, ResponseDates dates, ResponseCodings codings,
-    EveryPageInputs pages)
+    ResponseCache cache)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -28,16 +26,19 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, IOptions<Si
             return;
         }
 
-        // Requests for one page that arrive while it renders wait for that render in the output cache, which then stores
-        // nothing (the page became a prepared response): each would render the page again, so every client asking for the
-        // sitemap right after a save rendered it once more. They find it prepared here instead.
-        var snapshot = context.RequestServices.GetRequiredService<ContentSnapshot>();
-        if (PreparedResponses.For(snapshot).TryGet(request.Path.Value ?? "/", codings.For(context), out var prepared))
+        // A request for a page another request is rendering waits for that render and is answered with it.
+        var (path, coding) = (request.Path.Value ?? "/", codings.For(context));
+        using var claim = cache.Claim(path, coding, out var running);
+        if (running is not null)
         {
-            KeepOutOfTheOutputCache(context);
+            await running;
+        }
+        if (cache.TryGet<PreparedResponse>(path, coding, out var prepared))
+        {
             await prepared.WriteAsync(context, dates.Now());
             return;
         }
+        var snapshot = context.RequestServices.GetRequiredService<ContentSnapshot>();
 
         var response = context.Response;
         using var render = await BufferedRender.RunAsync(context, next);
@@ -68,36 +69,23 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, IOptions<Si
     }
 
     /// <summary>
-    /// Keeps a rendered GET response of a canonical path (lowercase, no trailing slash) for the snapshot it came from, so
-    /// the next request for it never reaches routing (<see cref="PreparedResponseMiddleware"/>). Other spellings of a path
-    /// that routing also answers (<c>/SITEMAP.XML</c>) are left to the output cache, so they cannot multiply the entries.
+    /// Keeps a rendered response of a canonical path (lowercase, no trailing slash) for the snapshot it came from, so the
+    /// next request for it never reaches routing (<see cref="PreparedResponseMiddleware"/>). Other spellings of a path that
+    /// routing also answers (<c>/SITEMAP.XML</c>) are rendered each time, so they cannot multiply the entries. A HEAD is
+    /// rendered with its body as a GET is, so it is kept the same way.
     /// </summary>
     private void Prepare(HttpContext context, ContentSnapshot snapshot, MemoryStream buffer, DateTimeOffset lastModified)
     {
         var path = context.Request.Path.Value ?? "/";
-        if (!HttpMethods.IsGet(context.Request.Method) || SitePaths.Normalize(path) != path)
+        var keys = new ContentKeySet(ContentReads.Current?.Keys ?? []);
+        var headers = context.Response.Headers;
+        headers[ContentKeySet.HeaderName] = keys.Header;
+        if (buffer.Length == 0 || SitePaths.Normalize(path) != path)
         {
             return;
         }
-        var headers = context.Response.Headers;
-        PreparedResponses.For(snapshot).Add(path, codings.For(context), new PreparedResponse(
+        cache.Add(snapshot.Version, path, codings.For(context), new PreparedResponse(
             buffer.ToArray(), headers.ContentType, headers.ContentEncoding, headers.ETag, headers.LastModified, lastModified, headers.CacheControl,
-            Environment.TickCount64)
-        {
-            Inputs = pages.InputsOf(snapshot, path),
-        });
-        KeepOutOfTheOutputCache(context);
-    }
-
-    /// <summary>
-    /// A prepared response answers its path before the output cache is asked, so a second copy of the bytes there would only
-    /// hold memory (about 9 MB for the 500 articles of the bench's mix at 10,000 articles).
-    /// </summary>
-    private static void KeepOutOfTheOutputCache(HttpContext context)
-    {
-        if (context.Features.Get<IOutputCacheFeature>() is { } outputCache)
-        {
-            outputCache.Context.AllowCacheStorage = false;
-        }
+            Environment.TickCount64, keys));
     }
 }

@@ -5,9 +5,6 @@ namespace Stackwise.Web.Seo;
 
 public static class HttpCaching
 {
-    /// <summary>The output cache policy of everything rendered from content.</summary>
-    public const string PolicyName = "content";
-
     public static DateOnly? Newest(IEnumerable<DateOnly> dates) => dates.Any() ? dates.Max() : null;
 
     /// <summary>

@@ -1,20 +1,18 @@
-using Stackwise.Web.Content.Hosting;
+using Stackwise.Web.Content.Snapshot;
 using Stackwise.Web.Hardening;
 
 namespace Stackwise.Web.Seo;
 
 /// <summary>
-/// The hot path: a GET or HEAD for a page already rendered from the request's snapshot is answered here, before routing,
-/// from <see cref="PreparedResponses"/>: status, headers and bytes prepared when it was first rendered, with a
-/// Content-Length, and a 304 for a matching <c>If-None-Match</c> (or, without one, an <c>If-Modified-Since</c> not older
-/// than Last-Modified), with the security headers every response carries. Right after a reload, a page not yet rendered
-/// from the new snapshot is answered with the previous snapshot's response when the page's <see cref="PageInputs"/> are
-/// unchanged. Everything else goes on to routing. The query string plays no part: no page reads it.
-/// A hit touches no request services: the snapshot comes from the store (a hit is answered wholly from it, so the request
-/// still sees one snapshot) and the coding from <see cref="ResponseCodings"/>, so no DI scope is made for it.
+/// The hot path: a GET or HEAD for a page in the <see cref="ResponseCache"/> is answered here, before routing: status,
+/// headers and bytes prepared when it was first rendered, with a Content-Length, and a 304 for a matching
+/// <c>If-None-Match</c> (or, without one, an <c>If-Modified-Since</c> not older than Last-Modified), with the security
+/// headers every response carries. The query string plays no part: no page reads it. A hit touches no request services:
+/// the coding comes from <see cref="ResponseCodings"/>, so no DI scope is made for it.
+/// Everything else goes on to routing with a recording of what it reads from the snapshot (<see cref="ContentReads"/>),
+/// sent as its <c>Surrogate-Key</c> header and kept with its bytes by <see cref="ConditionalGetMiddleware"/>.
 /// </summary>
-internal sealed class PreparedResponseMiddleware(RequestDelegate next, ContentStore store, ResponseCodings codings, EveryPageInputs pages,
-    ResponseDates dates)
+internal sealed class PreparedResponseMiddleware(RequestDelegate next, ResponseCache cache, ResponseCodings codings, ResponseDates dates)
 {
     public Task InvokeAsync(HttpContext context)
     {
@@ -23,15 +21,27 @@ internal sealed class PreparedResponseMiddleware(RequestDelegate next, ContentSt
         {
             return next(context);
         }
-        var snapshot = store.Current;
-        var responses = PreparedResponses.For(snapshot);
-        var (path, coding) = (request.Path.Value ?? "/", codings.For(context));
-        if (!responses.TryGet(path, coding, out var prepared) && !responses.TryCarryOver(path, coding, pages, snapshot, out prepared))
+        if (!cache.TryGet<PreparedResponse>(request.Path.Value ?? "/", codings.For(context), out var prepared))
         {
-            return next(context);
+            return RenderAsync(context);
         }
 
         SecurityHeaders.ApplyTo(context.Response.Headers);  // this runs before the security headers middleware, so it writes them itself
         return prepared.WriteAsync(context, dates.Now());
+    }
+
+    /// <summary>Records the request's reads for as long as it runs (this method is async, so the recording ends with it).</summary>
+    private async Task RenderAsync(HttpContext context)
+    {
+        var reads = ContentReads.Start();
+        context.Response.OnStarting(() =>
+        {
+            if (!context.Response.Headers.ContainsKey(ContentKeySet.HeaderName))
+            {
+                context.Response.Headers[ContentKeySet.HeaderName] = new ContentKeySet(reads.Keys).Header;
+            }
+            return Task.CompletedTask;
+        });
+        await next(context);
     }
 }

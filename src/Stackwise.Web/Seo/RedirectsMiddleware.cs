@@ -14,7 +14,7 @@ internal sealed class RedirectsMiddleware(RequestDelegate next)
     {
         var request = context.Request;
         var path = request.Path.Value ?? "/";
-        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || snapshot.ServedPaths.Contains(path))
+        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || snapshot.Serves(path))
         {
             return next(context);
         }
@@ -24,15 +24,14 @@ internal sealed class RedirectsMiddleware(RequestDelegate next)
         {
             return next(context);
         }
-        var target = snapshot.Redirects.Moved.GetValueOrDefault(normalized)
-            ?? (snapshot.ServedPaths.Contains(normalized) ? normalized : null);
+        var target = snapshot.MovedTo(normalized) ?? (snapshot.Serves(normalized) ? normalized : null);
         if (target is not null)
         {
             context.Response.StatusCode = StatusCodes.Status301MovedPermanently;
             context.Response.Headers.Location = target + request.QueryString;
             return Task.CompletedTask;
         }
-        if (snapshot.Redirects.Gone.Contains(normalized))
+        if (snapshot.IsGone(normalized))
         {
             context.Response.StatusCode = StatusCodes.Status410Gone;
             return Task.CompletedTask;

@@ -16,13 +16,13 @@ public static class SeoEndpoints
         Map(endpoints, SiteRoutes.Robots, (snapshot, site, context) => Text(Robots(site), "text/plain"));
         Map(endpoints, SiteRoutes.Sitemap, (snapshot, site, context) =>
         {
-            var entries = snapshot.Derived(Sitemap.Entries);
+            var entries = Sitemap.Entries.Get(snapshot);
             var xml = Sitemap.PartCount(entries.Count, site.SitemapUrlsPerFile) == 1 ? Sitemap.UrlSet(entries, site) : Sitemap.Index(entries, site);
             return Text(xml, "application/xml");
         });
         Map(endpoints, SiteRoutes.SitemapPartTemplate, (snapshot, site, context) =>
         {
-            var entries = snapshot.Derived(Sitemap.Entries);
+            var entries = Sitemap.Entries.Get(snapshot);
             var parts = Sitemap.PartCount(entries.Count, site.SitemapUrlsPerFile);
             // Only the canonical spelling of a part number: `01` or `+1` would serve part 1 again under another URL.
             var part = context.GetRouteValue("part") is string value && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number)

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.IO.Compression;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Stackwise.Web.Content.Hosting;
@@ -11,40 +9,23 @@ namespace Stackwise.Web.Seo;
 
 public static class SeoServices
 {
-    /// <summary>Registers the site's public identity (<c>Site:BaseUrl</c>, checked at start-up) and the output cache policy.</summary>
+    /// <summary>Registers the site's public identity (<c>Site:BaseUrl</c>, checked at start-up) and the one cache of rendered responses.</summary>
     public static IServiceCollection AddStackwiseSeo(this IServiceCollection services)
     {
         services.AddOptions<SiteOptions>()
             .BindConfiguration(SiteOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        // An entry's key is the path, the version of the request's snapshot (the one its page is rendered from: a page of the
-        // old snapshot rendered while a reload swaps in the new one is stored under the old key, never served again) and the
-        // encoding the response is compressed with. Nothing else a client sends is part of it: no page reads the query
-        // string or the Host header (absolute URLs come from Site:BaseUrl), so `?utm_source=...`, a long Accept-Encoding or
-        // another port in Host reuse the one entry instead of adding entries without bound.
-        // A conditional request (If-None-Match, If-Modified-Since) is never answered from this cache: 304s are decided in one
-        // place, ConditionalGet, by the prepared responses and by ConditionalGetMiddleware after a render.
-        services.AddOutputCache(options => options.AddPolicy(HttpCaching.PolicyName, policy => policy
-            .With(context => !ConditionalGet.IsConditional(context.HttpContext.Request))
-            .Expire(TimeSpan.FromHours(1))
-            .Tag(OutputCacheEviction.CacheTag)
-            .SetVaryByQuery(Array.Empty<string>())
-            .SetVaryByHost(false)
-            .VaryByValue(context => new KeyValuePair<string, string>(
-                "content", context.RequestServices.GetRequiredService<ContentSnapshot>().Version.ToString(CultureInfo.InvariantCulture)))
-            .VaryByValue(context => new KeyValuePair<string, string>("encoding", context.RequestServices.GetRequiredService<ResponseCodings>().For(context)))));
-
-        services.AddSingleton<ISnapshotObserver, OutputCacheEviction>();
-        services.AddSingleton<ISnapshotObserver, PreparedResponsesHandOver>();
-        // What each page is rendered from, asked of every feature; the sitemap's are its entries.
-        services.AddSingleton<EveryPageInputs>();
-        services.AddSingleton<IPageInputs, SitemapPageInputs>();
+        // The one cache of rendered responses, told of each new snapshot's changed keys before it goes live.
+        services.AddSingleton<ResponseCache>();
+        services.AddSingleton<ISnapshotObserver>(provider => provider.GetRequiredService<ResponseCache>());
+        // The sitemap's entries are built once per snapshot and compared with the last snapshot's.
+        services.AddSingleton<IPerSnapshot>(Sitemap.Entries);
         services.AddSingleton<ISnapshotWarmer, SitemapEntriesWarmer>();
         services.AddSingleton<ResponseDates>();
         services.TryAddSingleton(TimeProvider.System);
 
-        // Brotli or gzip when the client accepts it; the compressed bytes are what the output cache keeps.
+        // Brotli or gzip when the client accepts it; the compressed bytes are what the response cache keeps.
         services.AddResponseCompression(options =>
         {
             options.EnableForHttps = true;
@@ -62,17 +43,16 @@ public static class SeoServices
     public static IApplicationBuilder UsePreparedResponses(this IApplicationBuilder app) => app.UseMiddleware<PreparedResponseMiddleware>();
 
     /// <summary>
-    /// Redirects and gone paths first, then the output cache; what misses it gets an ETag of the bytes it
-    /// sends (so each encoding has its own) and 304s, then compression.
+    /// Redirects and gone paths first; then a rendered page gets an ETag of the bytes it sends (so each encoding has its
+    /// own) and 304s, and is kept in the response cache; then compression.
     /// </summary>
     public static IApplicationBuilder UseStackwiseSeo(this IApplicationBuilder app) => app
         .UseMiddleware<RedirectsMiddleware>()
-        .UseOutputCache()
         .UseMiddleware<ConditionalGetMiddleware>()
         .UseResponseCompression();
 
     /// <summary>
-    /// Marks endpoints that render content: output-cached until content changes, with ETags and 304s;
+    /// Marks endpoints that render content: kept in the response cache until what they read changes, with ETags and 304s;
     /// endpoints marked <see cref="NotContentCachedAttribute"/> are left alone.
     /// </summary>
     public static TBuilder CacheAsContent<TBuilder>(this TBuilder builder)
@@ -82,7 +62,6 @@ public static class SeoServices
         {
             if (!endpoint.Metadata.OfType<NotContentCachedAttribute>().Any())
             {
-                endpoint.Metadata.Add(new OutputCacheAttribute { PolicyName = HttpCaching.PolicyName });
                 endpoint.Metadata.Add(CacheableContent.Instance);
             }
         });

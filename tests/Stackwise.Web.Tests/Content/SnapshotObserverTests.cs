@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Stackwise.Web.Content.Hosting;
-using Stackwise.Web.Content.Snapshot;
 using Stackwise.Web.Tests.Support;
 
 namespace Stackwise.Web.Tests.Content;
@@ -49,7 +48,9 @@ public sealed class SnapshotObserverTests : IDisposable
 
     private sealed class FailingObserver : ISnapshotObserver
     {
-        public Task SnapshotSwappedAsync(ContentSnapshot snapshot, CancellationToken cancellationToken) =>
+        public void Swapping(ContentChange change) => throw new InvalidOperationException("synthetic observer failure before the swap");
+
+        public Task SnapshotSwappedAsync(ContentChange change, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("synthetic observer failure");
     }
 
@@ -59,7 +60,7 @@ public sealed class SnapshotObserverTests : IDisposable
 
         public int Swaps => _swaps;
 
-        public Task SnapshotSwappedAsync(ContentSnapshot snapshot, CancellationToken cancellationToken)
+        public Task SnapshotSwappedAsync(ContentChange change, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _swaps);
             return Task.CompletedTask;

@@ -67,8 +67,8 @@ public sealed class SnapshotWarmingTests
         await store.WarmingIdle.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(["SitemapEntriesWarmer", "RelatedArticlesWarmer", "SearchIndexWarmer"], warmers.Select(warmer => warmer.GetType().Name));
-        Assert.True(fresh.IsDerived<RelatedArticles>());
-        Assert.True(store.Current.IsDerived<RelatedArticles>(), "the served snapshot's related articles are built without a request");
+        Assert.True(fresh.IsRelatedBuilt);
+        Assert.True(store.Current.IsRelatedBuilt, "the served snapshot's related articles are built without a request");
     }
 
     [Fact]
@@ -84,8 +84,8 @@ public sealed class SnapshotWarmingTests
 
         // Asked at once, with no wait for warming: the search index was built before the snapshot went live.
         Assert.True(site.Services.GetRequiredService<SearchService>().HasIndex(store.Current), "the live snapshot's search index is not built");
-        Assert.True(store.Current.IsDerived<RelatedArticles>(), "the live snapshot's related articles are not built");
-        Assert.True(store.Current.IsDerived<IReadOnlyList<SitemapEntry>>(), "the live snapshot's sitemap entries are not made");
+        Assert.True(store.Current.IsRelatedBuilt, "the live snapshot's related articles are not built");
+        Assert.True(Sitemap.Entries.IsBuilt(store.Current), "the live snapshot's sitemap entries are not made");
         Assert.Equal([(1, true), (2, false)], recorder.Warmed.Select((warm, i) => (i + 1, warm.WasLive)));
         Assert.Equal(store.Current.Version, recorder.Warmed.Last().Version);
     }

@@ -1,5 +1,4 @@
 using Stackwise.Web.Content.Hosting;
-using Stackwise.Web.Content.Snapshot;
 
 namespace Stackwise.Web.Tests.Support;
 
@@ -25,7 +24,7 @@ public sealed class SnapshotSwaps : ISnapshotObserver
         }
     }
 
-    public Task SnapshotSwappedAsync(ContentSnapshot snapshot, CancellationToken cancellationToken)
+    public Task SnapshotSwappedAsync(ContentChange change, CancellationToken cancellationToken)
     {
         TaskCompletionSource swapped;
         Interlocked.Increment(ref _count);

@@ -19,6 +19,7 @@ public sealed partial class ContentStore(
     IHostEnvironment environment,
     TimeProvider time,
     IEnumerable<ISnapshotWarmer> warmers,
+    IEnumerable<IPerSnapshot> declared,
     ILogger<ContentStore> logger) : IHostedService, IAsyncDisposable
 {
     /// <summary>
@@ -99,6 +100,11 @@ public sealed partial class ContentStore(
             // once and is warmed after (at 10,000 articles its search index takes seconds), as is one that arrives while an
             // earlier one is still warming.
             var warmed = previous is not null && _warming.TryWarmNow(snapshot);
+            var change = Change(previous, snapshot);
+            foreach (var observer in observers)
+            {
+                Notify(observer, snapshot, () => observer.Swapping(change));
+            }
             _current = snapshot;
             _loaded = true;
             if (logger.IsEnabled(LogLevel.Information))
@@ -106,9 +112,10 @@ public sealed partial class ContentStore(
                 var pages = Counted.Of(snapshot.ByUrl.Count - snapshot.Articles.Length - snapshot.People.Count, "page");
                 var (articles, people) = (Counted.Of(snapshot.Articles.Length, "article"), Counted.Of(snapshot.People.Count, "person", "people"));
                 var rejected = Counted.Of(snapshot.FilesRejected, "file");
-                LogLoaded(articles, pages, people, rejected, snapshot.KeptFiles.Count, Root, stopwatch.ElapsedMilliseconds, snapshot.Version);
+                var keys = Counted.Of(change.Keys.Count, "key");
+                LogLoaded(articles, pages, people, rejected, snapshot.KeptFiles.Count, Root, stopwatch.ElapsedMilliseconds, snapshot.Version, keys);
             }
-            await AfterSwapAsync(snapshot, warmed, cancellationToken);
+            await AfterSwapAsync(change, warmed, cancellationToken);
         }
         finally
         {
@@ -121,8 +128,9 @@ public sealed partial class ContentStore(
     /// failed reload; each step runs even when another fails.
     /// </summary>
     /// <param name="warmed">True when the snapshot was warmed before the swap; else it is warmed now, in the background.</param>
-    private async Task AfterSwapAsync(ContentSnapshot snapshot, bool warmed, CancellationToken cancellationToken)
+    private async Task AfterSwapAsync(ContentChange change, bool warmed, CancellationToken cancellationToken)
     {
+        var snapshot = change.After;
         // Derived data (the search index) not built before the swap is built right after it, off the request path and only
         // for the newest snapshot; a request that needs it first waits for the complete build, never a partial one.
         if (!warmed)
@@ -133,7 +141,7 @@ public sealed partial class ContentStore(
         {
             try
             {
-                await observer.SnapshotSwappedAsync(snapshot, cancellationToken);
+                await observer.SnapshotSwappedAsync(change, cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -147,6 +155,33 @@ public sealed partial class ContentStore(
         catch (Exception e)
         {
             LogAfterSwapFailed(e, snapshot.Version, "scheduling the next publication");
+        }
+    }
+
+    /// <summary>What the new snapshot changed; should working it out fail, everything (no cache may keep what it cannot tell).</summary>
+    private ContentChange Change(ContentSnapshot? previous, ContentSnapshot snapshot)
+    {
+        try
+        {
+            return ContentChange.Between(previous, snapshot, declared);
+        }
+        catch (Exception e)
+        {
+            LogAfterSwapFailed(e, snapshot.Version, "working out the changed keys (every cache is emptied instead)");
+            return ContentChange.Between(null, snapshot, declared);
+        }
+    }
+
+    /// <summary>Runs one observer's step before the swap; a failure is logged and the swap goes ahead.</summary>
+    private void Notify(ISnapshotObserver observer, ContentSnapshot snapshot, Action step)
+    {
+        try
+        {
+            step();
+        }
+        catch (Exception e)
+        {
+            LogAfterSwapFailed(e, snapshot.Version, observer.GetType().Name);
         }
     }
 
@@ -283,6 +318,6 @@ public sealed partial class ContentStore(
     private partial void LogScheduled(DateOnly date);
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Content loaded: {Articles:l} and {Pages:l} ({People:l}), {Rejected:l} rejected ({KeptCount} kept at their last good version), from {Root} in {ElapsedMs} ms; version {Version} is online")]
-    private partial void LogLoaded(string articles, string pages, string people, string rejected, int keptCount, string root, long elapsedMs, long version);
+        Message = "Content loaded: {Articles:l} and {Pages:l} ({People:l}), {Rejected:l} rejected ({KeptCount} kept at their last good version), from {Root} in {ElapsedMs} ms; version {Version} is online, {ChangedKeys:l} changed")]
+    private partial void LogLoaded(string articles, string pages, string people, string rejected, int keptCount, string root, long elapsedMs, long version, string changedKeys);
 }

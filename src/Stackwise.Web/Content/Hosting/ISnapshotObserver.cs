@@ -3,11 +3,27 @@ using Stackwise.Web.Content.Snapshot;
 namespace Stackwise.Web.Content.Hosting;
 
 /// <summary>
-/// Told each time the store swaps in a new snapshot, before the reload completes: for work that must follow every swap,
-/// such as emptying a cache of responses rendered from older snapshots. The store awaits each observer in turn and logs
-/// one that fails (with the snapshot version and the observer's name); the new snapshot stays online either way.
+/// Told of each new snapshot with the keys it changed (<see cref="ContentChange"/>): <see cref="Swapping"/> right before it
+/// goes live, for what must never serve the old content beside the new (the response cache), and
+/// <see cref="SnapshotSwappedAsync"/> after, before the reload completes (CDN purges). The store calls each observer in
+/// turn and logs one that fails (with the snapshot version and the observer's name); the new snapshot goes online either way.
 /// </summary>
 public interface ISnapshotObserver
 {
-    Task SnapshotSwappedAsync(ContentSnapshot snapshot, CancellationToken cancellationToken);
+    void Swapping(ContentChange change)
+    {
+    }
+
+    Task SnapshotSwappedAsync(ContentChange change, CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>A new snapshot and what differs from the one it replaces.</summary>
+/// <param name="Before">The snapshot it replaces; null for the first one a process loads.</param>
+/// <param name="Keys">The <see cref="ContentKeys"/> whose values differ; for the first snapshot, <see cref="ContentKeys.Site"/> alone (anything may have changed while the site was down).</param>
+public sealed record ContentChange(ContentSnapshot? Before, ContentSnapshot After, IReadOnlySet<string> Keys)
+{
+    public static ContentChange Between(ContentSnapshot? before, ContentSnapshot after, IEnumerable<IPerSnapshot> declared) =>
+        new(before, after, before is null
+            ? new HashSet<string>([ContentKeys.Site], StringComparer.Ordinal)
+            : ContentKeys.Changed(before, after, declared));
 }

@@ -1,8 +1,8 @@
-using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Stackwise.Web.Content.Model;
 using Stackwise.Web.Content.Parsing;
+using Stackwise.Web.Site;
 
 namespace Stackwise.Web.Content.Snapshot;
 
@@ -19,14 +19,15 @@ public sealed class ContentSnapshot
     // The empty snapshot a store starts with is version 0, so the first load a site logs is version 1.
     private static long _versions = -1;
 
-    private readonly ConcurrentDictionary<Type, Lazy<object>> _derived = new();
-
     private readonly Lazy<IReadOnlyDictionary<string, ImmutableArray<ContentProblem>>> _problemsByUrl;
 
     internal ContentSnapshot()
     {
         _problemsByUrl = new(() => SnapshotBuilder.ProblemsByUrl(Problems));
+        _related = new(() => new RelatedArticles(_indexes.Articles));
     }
+
+    private readonly Lazy<RelatedArticles> _related;
 
     public static ContentSnapshot Empty { get; } = Create(LoadedContent.Empty, new ContentVisibility(DateOnly.MinValue, IncludeUnpublished: false));
 
@@ -36,7 +37,7 @@ public sealed class ContentSnapshot
     public long Version { get; } = Interlocked.Increment(ref _versions);
 
     /// <summary>Every valid document by its file, unpublished ones included: the last good versions for the next reload.</summary>
-    public required IReadOnlyDictionary<string, ContentDocument> ByFile { get; init; }
+    public required IReadOnlyDictionary<string, ContentDocument> ByFile { get => Recorded(field, ContentKeys.Everything); init; }
 
     /// <summary>Each markdown file's last parse with its file stamp: what the next reload reuses for unchanged files.</summary>
     public required IReadOnlyDictionary<string, ParsedFile> Parsed { get; init; }
@@ -57,32 +58,39 @@ public sealed class ContentSnapshot
     /// The problems of each file, by the URL the file claims, for the Development preview of a rejected page: made on
     /// first use, since only that page reads it and a reload at 10,000 files spent a tenth of its time making it.
     /// </summary>
-    public IReadOnlyDictionary<string, ImmutableArray<ContentProblem>> ProblemsByUrl => _problemsByUrl.Value;
+    public IReadOnlyDictionary<string, ImmutableArray<ContentProblem>> ProblemsByUrl => Recorded(_problemsByUrl.Value, ContentKeys.Everything);
 
-    /// <summary>Every served document by its URL path, such as <c>/terms</c>.</summary>
-    public required IReadOnlyDictionary<string, ContentDocument> ByUrl { get; init; }
+    // The indexes pages read. Each public member records what it gives out (ContentReads), so whatever a page reads is a key
+    // of its cached response; the change computation reads them through Unrecorded.
+    private readonly Indexes _indexes = new();
+
+    /// <summary>The indexes as they are, without recording: for <see cref="ContentKeys"/> and the snapshot's own lookups.</summary>
+    internal Indexes Unrecorded => _indexes;
+
+    /// <summary>Every served document by its URL path, such as <c>/terms</c>. Reading the whole map makes a page depend on everything.</summary>
+    public required IReadOnlyDictionary<string, ContentDocument> ByUrl { get => Recorded(_indexes.ByUrl, ContentKeys.Everything); init => _indexes.ByUrl = value; }
 
     /// <summary>Every article, newest first.</summary>
-    public required ImmutableArray<Article> Articles { get; init; }
+    public required ImmutableArray<Article> Articles { get => Recorded(_indexes.Articles, ContentKeys.Articles); init => _indexes.Articles = value; }
 
     /// <summary>Every category that has articles, by name.</summary>
-    public required ImmutableArray<CategoryListing> Categories { get; init; }
+    public required ImmutableArray<CategoryListing> Categories { get => Recorded(_indexes.Categories, ContentKeys.Categories); init => _indexes.Categories = value; }
 
-    public required FrozenDictionary<string, CategoryListing> CategoriesBySlug { get; init; }
+    public required FrozenDictionary<string, CategoryListing> CategoriesBySlug { get => Recorded(_indexes.CategoriesBySlug, ContentKeys.Categories); init => _indexes.CategoriesBySlug = value; }
 
     /// <summary>Every writer and reviewer by slug, each with the served articles they wrote and reviewed.</summary>
-    public required FrozenDictionary<string, PersonListing> People { get; init; }
+    public required FrozenDictionary<string, PersonListing> People { get => Recorded(_indexes.People, ContentKeys.People); init => _indexes.People = value; }
 
     /// <summary>The articles of each risk level, newest first; every level is present, possibly empty.</summary>
-    public required FrozenDictionary<RiskLevel, ImmutableArray<Article>> ByRisk { get; init; }
+    public required FrozenDictionary<RiskLevel, ImmutableArray<Article>> ByRisk { get => Recorded(_indexes.ByRisk, ContentKeys.Risks); init => _indexes.ByRisk = value; }
 
     /// <summary>Every path the site answers 200 for from content: home, documents, categories and risk levels.</summary>
-    public required IReadOnlySet<string> ServedPaths { get; init; }
+    public required IReadOnlySet<string> ServedPaths { get => Recorded(_indexes.ServedPaths, ContentKeys.Everything); init => _indexes.ServedPaths = value; }
 
-    public required SiteRedirects Redirects { get; init; }
+    public required SiteRedirects Redirects { get => Recorded(_indexes.Redirects, ContentKeys.Everything); init => _indexes.Redirects = value; }
 
     /// <summary>Every problem found while loading, errors and warnings, in file order.</summary>
-    public required ImmutableArray<ContentProblem> Problems { get; init; }
+    public required ImmutableArray<ContentProblem> Problems { get => Recorded(field, ContentKeys.Everything); init; }
 
     public required int FilesRead { get; init; }
 
@@ -97,34 +105,111 @@ public sealed class ContentSnapshot
     /// <summary>Indexes loaded content into a snapshot (<see cref="SnapshotBuilder"/> says in which order).</summary>
     public static ContentSnapshot Create(LoadedContent content, ContentVisibility visibility) => SnapshotBuilder.Build(content, visibility);
 
-    /// <summary>
-    /// Data another feature builds from this snapshot (the search index), built once on first use and shared;
-    /// it lives and dies with the snapshot, so it always matches the content it was built from.
-    /// </summary>
-    public T Derived<T>(Func<ContentSnapshot, T> build)
-        where T : class =>
-        // Looked up first: the prepared responses are asked for on every request, and the lookup allocates nothing.
-        (T)(_derived.TryGetValue(typeof(T), out var built) ? built : _derived.GetOrAdd(typeof(T), _ => new Lazy<object>(() => build(this), LazyThreadSafetyMode.ExecutionAndPublication))).Value;
-
-    /// <summary>True once <see cref="Derived{T}"/> has made (or is making) a <typeparamref name="T"/> for this snapshot.</summary>
-    internal bool IsDerived<T>()
-        where T : class => _derived.ContainsKey(typeof(T));
-
     /// <summary>False for drafts and scheduled articles, which a Development snapshot serves as previews.</summary>
-    public bool IsPublic(ContentDocument document) => Visibility.IsPublic(document);
+    public bool IsPublic(ContentDocument document)
+    {
+        ContentReads.Record(ContentKeys.Document(document.Url));
+        return IsPublicUnrecorded(document);
+    }
 
-    public Article? FindArticle(string section, string slug) =>
-        ByUrl.GetValueOrDefault($"/{section}/{slug}") as Article;
+    internal bool IsPublicUnrecorded(ContentDocument document) => Visibility.IsPublic(document);
 
-    public SitePage? FindPage(string slug) => ByUrl.GetValueOrDefault($"/{slug}") as SitePage;
+    /// <summary>The document served at <paramref name="url"/>, or null; either way the page depends on what is there.</summary>
+    public ContentDocument? Find(string url)
+    {
+        ContentReads.Record(ContentKeys.Document(url));
+        return _indexes.ByUrl.GetValueOrDefault(url);
+    }
+
+    public Article? FindArticle(string section, string slug) => Find($"/{section}/{slug}") as Article;
+
+    public SitePage? FindPage(string slug) => Find($"/{slug}") as SitePage;
+
+    /// <summary>True when content answers <paramref name="path"/> with a page (a document, a list or one of its pages).</summary>
+    public bool Serves(string path)
+    {
+        ContentReads.Record(ContentKeys.Document(path));
+        return _indexes.ServedPaths.Contains(path);
+    }
+
+    /// <summary>Where <paramref name="path"/> moved to (an alias or <c>redirects.yml</c>), or null.</summary>
+    public string? MovedTo(string path)
+    {
+        ContentReads.Record(ContentKeys.Document(path));
+        return _indexes.Redirects.Moved.GetValueOrDefault(path);
+    }
+
+    /// <summary>True when <c>redirects.yml</c> lists <paramref name="path"/> as gone.</summary>
+    public bool IsGone(string path)
+    {
+        ContentReads.Record(ContentKeys.Document(path));
+        return _indexes.Redirects.Gone.Contains(path);
+    }
+
+    public CategoryListing? FindCategory(string slug)
+    {
+        ContentReads.Record(ContentKeys.Category(slug));
+        return _indexes.CategoriesBySlug.GetValueOrDefault(slug);
+    }
+
+    /// <summary>The articles of one risk level, newest first.</summary>
+    public ImmutableArray<Article> RiskArticles(RiskLevel risk)
+    {
+        ContentReads.Record(ContentKeys.Risk(risk));
+        return _indexes.ByRisk[risk];
+    }
+
+    /// <summary>A person with the articles they wrote and reviewed, or null.</summary>
+    public PersonListing? FindPerson(string slug)
+    {
+        ContentReads.Record(ContentKeys.Person(slug));
+        ContentReads.Record(ContentKeys.Document(SiteRoutes.Person(slug)));
+        return _indexes.People.GetValueOrDefault(slug);
+    }
 
     /// <summary>The people an article names, in its order, leaving out any that do not exist (each reported as a problem).</summary>
     public ImmutableArray<Person> PeopleNamed(IEnumerable<PersonReference> named) =>
-        [.. named.Select(person => People.GetValueOrDefault(person.Slug)?.Person).OfType<Person>()];
+        [.. named.Select(person => Find(SiteRoutes.Person(person.Slug)) as Person).OfType<Person>()];
 
     /// <summary>Other articles in the same category or sharing tags, closest first; empty when there are none.</summary>
-    public ImmutableArray<Article> RelatedTo(Article article) => Related.For(article);
+    public ImmutableArray<Article> RelatedTo(Article article)
+    {
+        // The list is chosen from the articles sharing a tag and the newest of the category, and shows each one's title.
+        foreach (var tag in article.Tags)
+        {
+            ContentReads.Record(ContentKeys.Tag(tag));
+        }
+        ContentReads.Record(ContentKeys.Newest(article.Category.Slug));
+        var related = Related.For(article);
+        foreach (var other in related)
+        {
+            ContentReads.Record(ContentKeys.Document(other.Url));
+        }
+        return related;
+    }
 
     /// <summary>The indexes behind <see cref="RelatedTo"/>, built once per snapshot (<c>RelatedArticlesWarmer</c> builds them right after the swap).</summary>
-    public RelatedArticles Related => Derived(snapshot => new RelatedArticles(snapshot.Articles));
+    public RelatedArticles Related => _related.Value;
+
+    /// <summary>True once <see cref="Related"/> is built; asking starts no build.</summary>
+    internal bool IsRelatedBuilt => _related.IsValueCreated;
+
+    private static T Recorded<T>(T value, string key)
+    {
+        ContentReads.Record(key);
+        return value;
+    }
+
+    /// <summary>The snapshot's indexes, set once by <see cref="SnapshotBuilder"/> through the required members.</summary>
+    internal sealed class Indexes
+    {
+        public IReadOnlyDictionary<string, ContentDocument> ByUrl { get; set; } = null!;
+        public ImmutableArray<Article> Articles { get; set; }
+        public ImmutableArray<CategoryListing> Categories { get; set; }
+        public FrozenDictionary<string, CategoryListing> CategoriesBySlug { get; set; } = null!;
+        public FrozenDictionary<string, PersonListing> People { get; set; } = null!;
+        public FrozenDictionary<RiskLevel, ImmutableArray<Article>> ByRisk { get; set; } = null!;
+        public IReadOnlySet<string> ServedPaths { get; set; } = null!;
+        public SiteRedirects Redirects { get; set; } = null!;
+    }
 }

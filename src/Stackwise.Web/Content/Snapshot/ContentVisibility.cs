@@ -18,7 +18,18 @@ public sealed record ContentVisibility(DateOnly Today, bool IncludeUnpublished)
     /// <summary>True when this snapshot answers the document's URL: public ones, and the rest as previews.</summary>
     public bool IsServed(ContentDocument document) => IncludeUnpublished || IsPublic(document);
 
-    /// <summary>The day a scheduled article goes public, so the content reloads itself then; null when no day will change it.</summary>
-    public DateOnly? BecomesPublicOn(ContentDocument document) =>
-        document is Article { IsDraft: false } article && article.Dates.Published > Today ? article.Dates.Published : null;
+    /// <summary>
+    /// The next day the document reads differently without its file changing, so the content reloads itself then: a scheduled
+    /// article goes public, or an article's review date passes and its page says it is due for review; null when no day will.
+    /// </summary>
+    public DateOnly? ChangesOn(ContentDocument document)
+    {
+        if (document is not Article { IsDraft: false } article)
+        {
+            return null;
+        }
+        DateOnly? published = article.Dates.Published > Today ? article.Dates.Published : null;
+        DateOnly? due = article.Dates.NextReview is { } review && review >= Today ? review.AddDays(1) : null;
+        return published is null ? due : due is null ? published : published < due ? published : due;
+    }
 }

@@ -50,6 +50,12 @@ public sealed class RelatedArticles
         return list ??= [];
     }
 
+    /// <summary>The articles with <paramref name="tag"/> (any case), in the snapshot's order.</summary>
+    public IReadOnlyList<Article> Tagged(string tag) => _byTag.GetValueOrDefault(tag.ToLowerInvariant()) ?? [];
+
+    /// <summary>The newest articles of a category that related lists are topped up from.</summary>
+    public IEnumerable<Article> NewestIn(string categorySlug) => (_byCategory.GetValueOrDefault(categorySlug) ?? []).Take(Max + 1);
+
     /// <summary>The closest articles to <paramref name="article"/>; empty for an article this snapshot does not list.</summary>
     public ImmutableArray<Article> For(Article article) =>
         _rank.ContainsKey(article) ? _found.GetOrAdd(article, Closest) : [];

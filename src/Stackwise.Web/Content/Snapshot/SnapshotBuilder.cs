@@ -47,7 +47,7 @@ internal static class SnapshotBuilder
             ByFile = documents.ToDictionary(document => document.Path.File, StringComparer.Ordinal).AsReadOnly(),
             Parsed = parsed,
             ListingProblems = content.ListingProblems,
-            NextPublication = documents.Select(visibility.BecomesPublicOn).Concat(parsed.Values.Select(file => file.RecheckOn)).Min(),
+            NextPublication = documents.Select(visibility.ChangesOn).Concat(parsed.Values.Select(file => file.RecheckOn)).Min(),
             ByUrl = byUrl,
             Articles = articles,
             FilesRead = content.FilesRead,

@@ -9,7 +9,7 @@ using Stackwise.Web.Site;
 
 namespace Stackwise.Web.Pages.Articles;
 
-public sealed class ArticleModel(ContentSnapshot snapshot, TimeProvider time, IOptions<SiteOptions> site) : PageModel, IHasPageMeta
+public sealed class ArticleModel(ContentSnapshot snapshot, IOptions<SiteOptions> site) : PageModel, IHasPageMeta
 {
     private Article? _article;
 
@@ -22,7 +22,8 @@ public sealed class ArticleModel(ContentSnapshot snapshot, TimeProvider time, IO
 
     public Person? Reviewer { get; private set; }
 
-    public bool IsDueForReview => Article.Dates.IsDueForReview(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+    /// <summary>Due on the snapshot's day: the content reloads itself when a review date passes (<see cref="ContentVisibility.ChangesOn"/>).</summary>
+    public bool IsDueForReview => Article.Dates.IsDueForReview(snapshot.Visibility.Today);
 
     /// <summary>A draft or scheduled article, served only as a Development preview.</summary>
     public bool IsPreview { get; private set; }
@@ -40,8 +41,10 @@ public sealed class ArticleModel(ContentSnapshot snapshot, TimeProvider time, IO
         {
             return NotFound();
         }
-        (Related, Authors, Reviewer, var isPublic) = ArticlePageInputs.Read(snapshot, _article);
-        IsPreview = !isPublic;
+        Related = snapshot.RelatedTo(_article);
+        Authors = snapshot.PeopleNamed(_article.Authors);
+        Reviewer = _article.ReviewedBy is { } reviewedBy ? snapshot.PeopleNamed([reviewedBy]).FirstOrDefault() : null;
+        IsPreview = !snapshot.IsPublic(_article);
         return Page();
     }
 }

@@ -19,7 +19,7 @@ public sealed class CategoryModel(ContentSnapshot snapshot) : PageModel, IHasPag
 
     public IActionResult OnGet(string slug, [FromRoute] int pageNumber = 1)
     {
-        _listing = snapshot.CategoriesBySlug.GetValueOrDefault(slug);
+        _listing = snapshot.FindCategory(slug);
         if (_listing is null || pageNumber > ListPages.Count(_listing.Articles.Length))
         {
             return NotFound();

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Primitives;
 using Stackwise.Web.Content.Snapshot;
@@ -7,29 +6,23 @@ using Stackwise.Web.Seo;
 namespace Stackwise.Web.Pages.Errors;
 
 /// <summary>
-/// The "not found" and "gone" pages of one snapshot, each kept the first time it is rendered (per status and coding) and
-/// written from then on for every path that gets that status. Outside Development their words depend on the status
-/// alone (Development adds the problems of the file behind the path, so there each is rendered). Lives and dies with its
-/// snapshot (<see cref="ContentSnapshot.Derived{T}"/>), so a reload that changes the layout renders them again; bounded by
-/// two statuses times three codings.
+/// The "not found" and "gone" pages, kept in the <see cref="ResponseCache"/> the first time each is rendered (per status
+/// and coding) and written from then on for every path that gets that status. Outside Development their words depend on
+/// the status alone (Development adds the problems of the file behind the path, so there each is rendered); what they read
+/// from the snapshot is keyed like any page, so a change to it renders them again. Bounded by two statuses times three codings.
 /// </summary>
-public sealed class PreparedErrorPages
+public static class PreparedErrorPages
 {
     /// <summary>The statuses whose page is the same for every path.</summary>
     public static bool IsPrepared(int status) => status is StatusCodes.Status404NotFound or StatusCodes.Status410Gone;
 
-    private readonly ConcurrentDictionary<(int Status, string Coding), PreparedErrorPage> _pages = new();
-
-    public static PreparedErrorPages For(ContentSnapshot snapshot) => snapshot.Derived(_ => new PreparedErrorPages());
-
-    public bool TryGet(int status, string coding, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PreparedErrorPage? page) =>
-        _pages.TryGetValue((status, coding), out page);
-
-    public void Add(int status, string coding, PreparedErrorPage page) => _pages.TryAdd((status, coding), page);
+    /// <summary>The cache's path for a status's page: a status is never a URL path, which starts with a slash.</summary>
+    public static string CachePath(int status) => status == StatusCodes.Status404NotFound ? "404" : "410";
 }
 
 /// <summary>A rendered error page: its bytes as sent (compressed or not) and the headers that describe them.</summary>
-public sealed record PreparedErrorPage(byte[] Body, StringValues ContentType, StringValues ContentEncoding, StringValues Vary)
+public sealed record PreparedErrorPage(byte[] Body, StringValues ContentType, StringValues ContentEncoding, StringValues Vary, ContentKeySet Keys)
+    : CachedResponse(Body, Keys)
 {
     /// <summary>Writes the page into a response that has its error status and nothing else yet; a HEAD gets the headers.</summary>
     public Task WriteAsync(HttpContext context)
@@ -57,7 +50,7 @@ public sealed record PreparedErrorPage(byte[] Body, StringValues ContentType, St
 /// here. Before this, every unknown path a crawler or scanner asked for was routed twice, rendered and compressed: 6,000
 /// to 7,000 requests/s with Brotli against 54,000 for an article (docs/performance.md).
 /// </summary>
-internal sealed class PreparedErrorPagesMiddleware(RequestDelegate next, ResponseCodings codings, IHostEnvironment environment)
+internal sealed class PreparedErrorPagesMiddleware(RequestDelegate next, ResponseCodings codings, IHostEnvironment environment, ResponseCache cache)
 {
     public Task InvokeAsync(HttpContext context)
     {
@@ -79,25 +72,32 @@ internal sealed class PreparedErrorPagesMiddleware(RequestDelegate next, Respons
         {
             return;  // answered already, or not an error page the status code pages would render
         }
-        var snapshot = context.RequestServices.GetRequiredService<ContentSnapshot>();
-        if (PreparedErrorPages.For(snapshot).TryGet(response.StatusCode, codings.For(context), out var page))
+        if (cache.TryGet<PreparedErrorPage>(PreparedErrorPages.CachePath(response.StatusCode), codings.For(context), out var page))
         {
+            // The page's own reads join the request's (the path that was not found), and both go out as its keys.
+            ContentReads.Current?.AddRange(page.Keys.Keys);
             await page.WriteAsync(context);
         }
     }
 
-    /// <summary>The status code pages' re-execution: the error page is rendered into a buffer, kept when it may be, and sent.</summary>
+    /// <summary>
+    /// The status code pages' re-execution: the error page is rendered into a buffer, with a recording of its own reads (not
+    /// the path that was not found), kept when it may be, and sent.
+    /// </summary>
     private async Task RenderAndKeepAsync(HttpContext context)
     {
         var response = context.Response;
+        var request = ContentReads.Current;
+        var reads = ContentReads.Start();
         using var render = await BufferedRender.RunAsync(context, next);
+        request?.AddRange(reads.Keys);
         var headers = response.Headers;
         if (HttpMethods.IsGet(context.Request.Method) && PreparedErrorPages.IsPrepared(response.StatusCode) && render.Bytes.Length > 0
             && HttpCaching.IsCacheableMediaType(response.ContentType))
         {
             var snapshot = context.RequestServices.GetRequiredService<ContentSnapshot>();
-            PreparedErrorPages.For(snapshot).Add(response.StatusCode, codings.For(context),
-                new PreparedErrorPage(render.Bytes.ToArray(), headers.ContentType, headers.ContentEncoding, headers.Vary));
+            cache.Add(snapshot.Version, PreparedErrorPages.CachePath(response.StatusCode), codings.For(context),
+                new PreparedErrorPage(render.Bytes.ToArray(), headers.ContentType, headers.ContentEncoding, headers.Vary, new ContentKeySet(reads.Keys)));
         }
         await render.SendAsync(context);
     }

@@ -22,7 +22,7 @@ public sealed class PersonModel(ContentSnapshot snapshot, IOptions<SiteOptions> 
 
     public IActionResult OnGet(string slug)
     {
-        _listing = snapshot.People.GetValueOrDefault(slug);
+        _listing = snapshot.FindPerson(slug);
         return _listing is null ? NotFound() : Page();
     }
 }

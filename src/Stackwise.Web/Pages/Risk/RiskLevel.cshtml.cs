@@ -17,12 +17,12 @@ public sealed class RiskLevelModel(ContentSnapshot snapshot) : PageModel, IHasPa
 
     public IActionResult OnGet(string level, [FromRoute] int pageNumber = 1)
     {
-        if (!RiskLevels.TryParse(level, out var risk) || pageNumber > ListPages.Count(snapshot.ByRisk[risk].Length))
+        if (!RiskLevels.TryParse(level, out var risk) || pageNumber > ListPages.Count(snapshot.RiskArticles(risk).Length))
         {
             return NotFound();
         }
         Risk = risk;
-        List = ListPage.Of(risk.Url(), snapshot.ByRisk[risk], pageNumber);
+        List = ListPage.Of(risk.Url(), snapshot.RiskArticles(risk), pageNumber);
         return Page();
     }
 }

@@ -9,7 +9,7 @@ namespace Stackwise.Web.Tests.Seo;
 /// What a client sends besides the path never makes a new render or cache entry: each request after the first is
 /// answered from the page's prepared response, so no client can grow the cache or evict real pages.
 /// </summary>
-public sealed class OutputCacheKeyTests
+public sealed class ResponseCacheKeyTests
 {
     private const string Article = "/therapies/alpha-test-therapy";
 

@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
-using Stackwise.Web.Content.Snapshot;
 
 namespace Stackwise.Web.Seo;
 
@@ -15,11 +13,9 @@ public sealed record PreparedResponse(
     StringValues LastModified,
     DateTimeOffset LastModifiedTime,
     StringValues CacheControl,
-    long PreparedAt)
+    long PreparedAt,
+    ContentKeySet Keys) : CachedResponse(Body, Keys)
 {
-    /// <summary>What the page was rendered from, when it may be served for a later snapshot with the same inputs.</summary>
-    public PageInputs? Inputs { get; init; }
-
     private static readonly string[] SmallAges = [.. Enumerable.Range(0, 600).Select(seconds => seconds.ToString(System.Globalization.CultureInfo.InvariantCulture))];
 
     /// <summary>
@@ -47,6 +43,7 @@ public sealed record PreparedResponse(
         headers.Date = now.NotBefore(LastModifiedTime, LastModified);
         headers.CacheControl = CacheControl;
         headers.Vary = HeaderNames.AcceptEncoding;
+        headers[ContentKeySet.HeaderName] = Keys.Header;
         if (ConditionalGet.Answered(response, ConditionalGet.Evaluate(request, ETag.ToString(), LastModifiedTime, now.Time)))
         {
             return Task.CompletedTask;
@@ -83,56 +80,5 @@ public sealed record PreparedResponse(
         {
             await body.WriteAsync(bytes.Slice(offset, Math.Min(LargestWrite, bytes.Length - offset)));
         }
-    }
-}
-
-/// <summary>
-/// The content responses of one snapshot, each kept the first time it is rendered (per path and coding) and served from
-/// then on by <see cref="PreparedResponseMiddleware"/> before routing: a dictionary lookup and a write of bytes. It lives
-/// and dies with its snapshot (<see cref="ContentSnapshot.Derived{T}"/>). After a reload a page is rendered again unless
-/// the previous snapshot's response for it was made from the same <see cref="PageInputs"/> (an article whose file,
-/// related articles and people did not change): a save then re-renders the pages it touches instead of every page.
-/// Only canonical paths are kept, so the entries are bounded by the pages the snapshot serves times three codings.
-/// </summary>
-public sealed class PreparedResponses
-{
-    // Keyed by (path, coding): a value tuple, so a lookup builds no key string.
-    private readonly ConcurrentDictionary<(string Path, string Coding), PreparedResponse> _responses = new();
-
-    // The previous snapshot's responses, one level only (never their snapshot): what a page may be carried over from.
-    private volatile PreparedResponses? _previous;
-
-    public int Count => _responses.Count;
-
-    public static PreparedResponses For(ContentSnapshot snapshot) => snapshot.Derived(_ => new PreparedResponses());
-
-    public bool TryGet(string path, string coding, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PreparedResponse? response) =>
-        _responses.TryGetValue((path, coding), out response);
-
-    public void Add(string path, string coding, PreparedResponse response) => _responses.TryAdd((path, coding), response);
-
-    /// <summary>Takes over the responses of the snapshot this one replaces; that one lets go of its own predecessor.</summary>
-    public void CarryFrom(PreparedResponses previous)
-    {
-        previous._previous = null;
-        _previous = previous;
-    }
-
-    /// <summary>
-    /// The previous snapshot's response for the page when it was rendered from the same inputs as the page has now; it is
-    /// kept here from then on.
-    /// </summary>
-    /// <param name="snapshot">The snapshot these responses belong to.</param>
-    public bool TryCarryOver(string path, string coding, EveryPageInputs pages, ContentSnapshot snapshot,
-        [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PreparedResponse? response)
-    {
-        response = null;
-        if (_previous is not { } previous || !previous.TryGet(path, coding, out var earlier) || earlier.Inputs is not { } inputs
-            || pages.InputsOf(snapshot, path) is not { } now || !now.SameAs(inputs))
-        {
-            return false;
-        }
-        response = _responses.GetOrAdd((path, coding), earlier);
-        return true;
     }
 }
