@@ -17,6 +17,9 @@ public sealed class ContentStartupTests
         { "search permits negative", ["--SearchRateLimit:PermitLimit", "-5"], "The field PermitLimit must be between" },
         { "search window zero", ["--SearchRateLimit:WindowSeconds", "0"], "The field WindowSeconds must be between" },
         { "setting that cannot be read", ["--Content:MaxReadingGrade", "twelve"], "Failed to convert configuration value 'twelve' at 'Content:MaxReadingGrade'" },
+        { "CDN purge URL not a URL", ["--Cdn:PurgeUrls:0", "not a url"], "Cdn:PurgeUrls must be absolute http or https URLs" },
+        { "CDN purge URL not http", ["--Cdn:PurgeUrls:0", "ftp://127.0.0.1/"], "Cdn:PurgeUrls must be absolute http or https URLs" },
+        { "CDN purge attempts zero", ["--Cdn:Attempts", "0"], "Cdn:PurgeUrls must be absolute http or https URLs, Cdn:Attempts at least 1" },
         { "port in use", [], "address already in use" },
     };
 

@@ -32,6 +32,9 @@ public class StackwiseFactory : WebApplicationFactory<Program>
     /// <summary>The clock the app sees; the real one unless a test stops it at a date.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>More settings, as appsettings.json would give them (such as <c>Cdn:PurgeUrls:0</c>).</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Every snapshot swap of the app, for tests that wait for content to change.</summary>
     public SnapshotSwaps Swaps { get; } = new();
 
@@ -83,6 +86,10 @@ public class StackwiseFactory : WebApplicationFactory<Program>
         // The in-memory server speaks plain HTTP; TransportTests turn redirection back on.
         builder.UseSetting("Site:RedirectToHttps", "false");
         builder.UseSetting("Content:Watch", Watch ? "true" : "false");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
         // Tests read the logs through the collector; the console keeps only warnings and errors.
         builder.UseSetting("Serilog:WriteTo:0:Args:restrictedToMinimumLevel", "Warning");
         builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(Logs));
