@@ -20,7 +20,7 @@ public class HotPathBenchmarks
     private const string Article = "/therapies/synthetic-article-00000";
 
     // Any public type of the web assembly names its entry point (the benchmarks have their own Program).
-    private WebApplicationFactory<Stackwise.Web.Seo.PreparedResponses>? _site;
+    private WebApplicationFactory<Stackwise.Web.Seo.ResponseCache>? _site;
     private WebApplication? _controlApp;
     private TestServer? _siteServer;
     private TestServer? _controlServer;
@@ -38,7 +38,7 @@ public class HotPathBenchmarks
         }
         // The factory finds the web project's folder from an attribute that test projects get; here it is told.
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_STACKWISE_WEB", WebProjectFolder());
-        _site = new WebApplicationFactory<Stackwise.Web.Seo.PreparedResponses>().WithWebHostBuilder(builder => builder
+        _site = new WebApplicationFactory<Stackwise.Web.Seo.ResponseCache>().WithWebHostBuilder(builder => builder
             .UseEnvironment("Production")
             .UseSetting("Content:Root", corpus)
             .UseSetting("Content:Watch", "false")

@@ -9,7 +9,8 @@ namespace Stackwise.Web.Cdn;
 /// <summary>
 /// Tells every cache in <see cref="CdnOptions.PurgeUrls"/> which keys each new snapshot changed, so a corrected article
 /// reaches readers behind a CDN at once instead of when the CDN's copy expires. The purges go out in the background, in
-/// order, each URL on its own with retries, so a slow or failing CDN never holds up a reload; each failure is logged. The
+/// order, each URL with a queue of its own and retries, so a slow or failing CDN holds up neither a reload nor the purges
+/// at the other URLs; each failure is logged. The
 /// first snapshot of a process purges everything (<see cref="ContentKeys.Site"/>): the content may have changed while the
 /// site was down.
 /// </summary>
@@ -21,7 +22,7 @@ internal sealed partial class CdnPurges(IOptions<CdnOptions> options, TimeProvid
 
     internal const string KeysHeader = "xkey-purge";
 
-    private readonly Channel<Purge> _queue = Channel.CreateUnbounded<Purge>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Purge>[] _queues = [.. options.Value.PurgeUrls.Select(_ => Channel.CreateUnbounded<Purge>(new UnboundedChannelOptions { SingleReader = true }))];
     private readonly HttpClient _http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = options.Value.Timeout };
 
     public Task SnapshotSwappedAsync(ContentChange change, CancellationToken cancellationToken)
@@ -31,7 +32,7 @@ internal sealed partial class CdnPurges(IOptions<CdnOptions> options, TimeProvid
             return Task.CompletedTask;
         }
         var purge = new Purge(change.After.Version, change.Keys.Contains(ContentKeys.Site) ? [ContentKeys.Site] : [.. change.Keys.Order(StringComparer.Ordinal)]);
-        _queue.Writer.TryWrite(purge);
+        Enqueue(purge);
         _ = RepeatLaterAsync(purge);
         return Task.CompletedTask;
     }
@@ -39,14 +40,25 @@ internal sealed partial class CdnPurges(IOptions<CdnOptions> options, TimeProvid
     private async Task RepeatLaterAsync(Purge purge)
     {
         await Task.Delay(options.Value.RepeatAfter, time);
-        _queue.Writer.TryWrite(purge with { Repeat = true });
+        Enqueue(purge with { Repeat = true });
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private void Enqueue(Purge purge)
     {
-        await foreach (var purge in _queue.Reader.ReadAllAsync(stoppingToken))
+        foreach (var queue in _queues)
         {
-            await Task.WhenAll(options.Value.PurgeUrls.Select(url => SendAsync(new Uri(url), purge, stoppingToken)));
+            queue.Writer.TryWrite(purge);
+        }
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(options.Value.PurgeUrls.Select((url, i) => SendEachAsync(new Uri(url), _queues[i].Reader, stoppingToken)));
+
+    private async Task SendEachAsync(Uri url, ChannelReader<Purge> queue, CancellationToken stoppingToken)
+    {
+        await foreach (var purge in queue.ReadAllAsync(stoppingToken))
+        {
+            await SendAsync(url, purge, stoppingToken);
         }
     }
 
@@ -65,6 +77,11 @@ internal sealed partial class CdnPurges(IOptions<CdnOptions> options, TimeProvid
                     {
                         var keys = Counted.Of(batch.Count, "key");
                         LogPurged(keys, purge.Version, url, purge.Repeat ? " (sent again)" : "");
+                        if (logger.IsEnabled(LogLevel.Debug))
+                        {
+                            var names = string.Join(' ', batch);
+                            LogPurgedKeys(names);
+                        }
                     }
                     break;
                 }
@@ -130,6 +147,9 @@ internal sealed partial class CdnPurges(IOptions<CdnOptions> options, TimeProvid
 
     [LoggerMessage(Level = LogLevel.Information, Message = "CDN purged {Keys:l} of content version {Version} at {Url}{Again:l}")]
     private partial void LogPurged(string keys, long version, Uri url, string again);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "CDN purge keys: {Keys:l}")]
+    private partial void LogPurgedKeys(string keys);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "CDN purge at {Url} failed (attempt {Attempt} of {Attempts}): {Reason:l}; trying again in {DelayMs} ms")]
     private partial void LogFailed(Uri url, int attempt, int attempts, string reason, double delayMs);
