@@ -45,13 +45,23 @@ sub vcl_recv {
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
-    # No page reads cookies or authorization; search reads its query string, which stays in the hash.
+    # Search answers every query afresh and says nothing about caching: never kept here.
+    if (req.url ~ "^/search") {
+        return (pass);
+    }
+    # No page reads cookies or authorization.
     unset req.http.Cookie;
     unset req.http.Authorization;
     return (hash);
 }
 
 sub vcl_backend_response {
+    # A response with neither keys nor caching headers is not the site's to cache (Varnish would keep it 2 minutes).
+    if (!beresp.http.Surrogate-Key && !beresp.http.Cache-Control) {
+        set beresp.uncacheable = true;
+        set beresp.ttl = 120s;
+        return (deliver);
+    }
     # The site names what each response was made from; xkey indexes the header it reads, xkey.
     if (beresp.http.Surrogate-Key) {
         set beresp.http.xkey = beresp.http.Surrogate-Key;

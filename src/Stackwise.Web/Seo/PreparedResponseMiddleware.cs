@@ -36,9 +36,13 @@ internal sealed class PreparedResponseMiddleware(RequestDelegate next, ResponseC
         var reads = ContentReads.Start();
         context.Response.OnStarting(() =>
         {
-            if (!context.Response.Headers.ContainsKey(ContentKeySet.HeaderName))
+            // Content responses have their keys already (ConditionalGetMiddleware); a redirect, a gone or not-found answer
+            // gets them here, so a CDN that keeps it drops it when a page appears at the path. Search and the rest carry none.
+            var response = context.Response;
+            if (response.StatusCode is StatusCodes.Status301MovedPermanently or StatusCodes.Status404NotFound or StatusCodes.Status410Gone
+                && !response.Headers.ContainsKey(ContentKeySet.HeaderName))
             {
-                context.Response.Headers[ContentKeySet.HeaderName] = new ContentKeySet(reads.Keys).Header;
+                response.Headers[ContentKeySet.HeaderName] = new ContentKeySet(reads.Keys).Header;
             }
             return Task.CompletedTask;
         });

@@ -19,6 +19,7 @@ public sealed class LayeringTests
         ("Content", ["Site", "Rendering"]),
         ("Search", ["Site", "Rendering", "Content"]),
         ("Hardening", ["Site", "Content"]),
+        ("Cdn", ["Site", "Content"]),
         ("Seo", ["Site", "Rendering", "Content", "Hardening"]),
         ("Cards", ["Site", "Content", "Seo"]),
         ("Pages", ["Site", "Rendering", "Content", "Search", "Hardening", "Seo", "Cards"]),
