@@ -8,6 +8,7 @@ using Stackwise.Benchmarks;
 // Benchmarks, never tests: see docs/performance.md for how to run them and the recorded numbers.
 //   generate COUNT DIR [SEED]     write a synthetic corpus
 //   search DIR [QUERIES] [SEED]   time search queries on a corpus (median and p99)
+//   reload DIR [SAVES]            time each step of a title save on a corpus (load, related articles, sitemap entries, changed keys)
 //   hostile                       time the parser on the worst file shapes within and past the content limits
 //   micro [BenchmarkDotNet args]  BenchmarkDotNet micro-benchmarks: the content pipeline and the hot path (a cached page served)
 //   serve FILE PORT [HEADERS]     the throughput control: bare Kestrel answering every request with FILE's bytes (and HEADERS' lines)
@@ -22,6 +23,9 @@ switch (args)
             rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 5000,
             rest.Length > 1 ? int.Parse(rest[1], CultureInfo.InvariantCulture) : 1);
         return 0;
+    case ["reload", var folder, .. var rest]:
+        await ReloadProfile.RunAsync(folder, rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 9);
+        return 0;
     case ["hostile"]:
         HostileParse.Run();
         return 0;
@@ -33,6 +37,6 @@ switch (args)
         await BareKestrel.RunAsync(file, int.Parse(port, CultureInfo.InvariantCulture), headers.Length > 0 ? headers[0] : null);
         return 0;
     default:
-        Console.Error.WriteLine("usage: generate COUNT DIR [SEED] | search DIR [QUERIES] [SEED] | hostile | micro [BenchmarkDotNet arguments] | serve FILE PORT [HEADERS]");
+        Console.Error.WriteLine("usage: generate COUNT DIR [SEED] | search DIR [QUERIES] [SEED] | reload DIR [SAVES] | hostile | micro [BenchmarkDotNet arguments] | serve FILE PORT [HEADERS]");
         return 2;
 }

@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using Stackwise.Web.Content.Parsing;
+using Stackwise.Web.Content.Snapshot;
+using Stackwise.Web.Rendering;
+using Stackwise.Web.Seo;
+
+namespace Stackwise.Benchmarks;
+
+/// <summary>
+/// What one title save costs on a large corpus, step by step, in process and without the server: the load of the saved
+/// file into a new snapshot, the changed keys, and the per-snapshot data the swap builds (related articles, sitemap
+/// entries). Run with `reload DIR [SAVES]`; prints one line per save and the medians.
+/// </summary>
+public static class ReloadProfile
+{
+    public static async Task RunAsync(string folder, int saves)
+    {
+        var loader = new ContentLoader(new ContentParser(new MarkdownRenderer(), null));
+        var visibility = new ContentVisibility(new DateOnly(2030, 1, 1), false);
+        var clock = Stopwatch.StartNew();
+        var current = await loader.LoadAsync(folder, visibility, null, CancellationToken.None);
+        _ = current.Related;
+        Sitemap.Entries.Get(current);
+        Console.WriteLine($"first load of {current.Articles.Length} articles: {clock.ElapsedMilliseconds} ms");
+        var file = "therapies/synthetic-article-00000.md";
+        var original = await File.ReadAllTextAsync(Path.Combine(folder, file));
+        var rows = new List<double[]>();
+        for (var save = 1; save <= saves; save++)
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, file), original.Replace("title: ", $"title: Saved {save} ", StringComparison.Ordinal));
+            var step = Stopwatch.StartNew();
+            var next = await loader.LoadAsync(folder, visibility, current, ChangedFiles.Of([file]), CancellationToken.None);
+            var load = step.Elapsed.TotalMilliseconds;
+            step.Restart();
+            _ = next.Related;
+            var related = step.Elapsed.TotalMilliseconds;
+            step.Restart();
+            Sitemap.Entries.Get(next);
+            var sitemap = step.Elapsed.TotalMilliseconds;
+            step.Restart();
+            var keys = ContentKeys.Changed(current, next, [Sitemap.Entries]);
+            var changed = step.Elapsed.TotalMilliseconds;
+            rows.Add([load, related, sitemap, changed, load + related + sitemap + changed]);
+            Console.WriteLine($"save {save}: load {load:0.0} ms, related {related:0.0} ms, sitemap entries {sitemap:0.0} ms, changed keys {changed:0.0} ms ({keys.Count} keys); total {load + related + sitemap + changed:0.0} ms");
+            current = next;
+        }
+        await File.WriteAllTextAsync(Path.Combine(folder, file), original);
+        string[] names = ["load", "related", "sitemap entries", "changed keys", "total"];
+        Console.WriteLine("medians: " + string.Join(", ", names.Select((name, i) => $"{name} {rows.Select(row => row[i]).Order().ElementAt(rows.Count / 2):0.0} ms")));
+    }
+}
