@@ -9,7 +9,8 @@ namespace Stackwise.Benchmarks;
 /// <summary>
 /// What one title save costs on a large corpus, step by step, in process and without the server: the load of the saved
 /// file into a new snapshot, the changed keys, and the per-snapshot data the swap builds (related articles, sitemap
-/// entries). Run with `reload DIR [SAVES]`; prints one line per save and the medians.
+/// entries). The saved file is named as a watch that has been on all along names it (ChangedFiles.Complete). Run with
+/// `reload DIR [SAVES]`; prints one line per save and the medians.
 /// </summary>
 public static class ReloadProfile
 {
@@ -29,7 +30,7 @@ public static class ReloadProfile
         {
             await File.WriteAllTextAsync(Path.Combine(folder, file), original.Replace("title: ", $"title: Saved {save} ", StringComparison.Ordinal));
             var step = Stopwatch.StartNew();
-            var next = await loader.LoadAsync(folder, visibility, current, ChangedFiles.Of([file]), CancellationToken.None);
+            var next = await loader.LoadAsync(folder, visibility, current, ChangedFiles.Complete([file]), CancellationToken.None);
             var load = step.Elapsed.TotalMilliseconds;
             step.Restart();
             _ = next.Related;
