@@ -29,7 +29,6 @@ public static class PagesServices
             Route(pages, "/Errors/Error", SiteRoutes.ErrorTemplate);
             Route(pages, "/ContentProblems/Problems", SiteRoutes.ContentProblems);
         });
-        // Article pages say what they are rendered from, so an unchanged one outlives a reload (Seo/PreparedResponses).
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
         // The ephemeral provider never reads a key ring, but data protection's hosted service loads the file-system one at
         // start-up anyway: on a fresh machine it writes a key to disk and warns that the key is unencrypted. Nothing here

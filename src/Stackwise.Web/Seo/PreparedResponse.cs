@@ -19,8 +19,8 @@ public sealed record PreparedResponse(
     private static readonly string[] SmallAges = [.. Enumerable.Range(0, 600).Select(seconds => seconds.ToString(System.Globalization.CultureInfo.InvariantCulture))];
 
     /// <summary>
-    /// Whole seconds since it was rendered: like the output cache before it, a response served from memory says how old
-    /// it is, so shared caches count its freshness from when it was made.
+    /// Whole seconds since it was rendered: a response served from memory says how old it is, so shared caches count its
+    /// freshness from when it was made.
     /// </summary>
     public string AgeAt(long now)
     {

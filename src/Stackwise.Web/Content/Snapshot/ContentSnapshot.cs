@@ -33,7 +33,7 @@ public sealed class ContentSnapshot
 
     public required ContentVisibility Visibility { get; init; }
 
-    /// <summary>Unique and increasing per snapshot made in this process: output cache entries are keyed by it.</summary>
+    /// <summary>Unique and increasing per snapshot made in this process: the response cache keeps only renders of the version it is at.</summary>
     public long Version { get; } = Interlocked.Increment(ref _versions);
 
     /// <summary>Every valid document by its file, unpublished ones included: the last good versions for the next reload.</summary>
