@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using SkiaSharp;
+using Stackwise.Web.Content.Hosting;
 using Stackwise.Web.Content.Model;
 using Stackwise.Web.Content.Parsing;
 using Stackwise.Web.Rendering;
@@ -72,6 +73,26 @@ public sealed class ShareImageTests
         Assert.Equal(("640", "336", "image/png", "A synthetic blue rectangle"),
             (Meta("property", "og:image:width"), Meta("property", "og:image:height"), Meta("property", "og:image:type"), Meta("property", "og:image:alt")));
         Assert.Equal($"{StackwiseFactory.BaseUrl}/images/synthetic.png", Meta("name", "twitter:image"));
+    }
+
+    /// <summary>The picture's size comes from its file, which no content key names: replacing it renders the page again.</summary>
+    [Fact]
+    public async Task AReplacedPictureGivesTheCachedPageItsNewSize()
+    {
+        using var folder = new TempContentFolder()
+            .Write("therapies/pictured.md", $"{Article}image: synthetic.png\nimageAlt: A synthetic blue rectangle\n---\nText.\n")
+            .WriteBytes("images/synthetic.png", Png(640, 336));
+        await using var site = new StackwiseFactory(folder.Root);
+        var client = site.CreateClient();
+        Assert.Equal("640", await WidthAsync());
+
+        folder.WriteBytes("images/synthetic.png", Png(800, 420));
+        await site.Services.GetRequiredService<ContentStore>().ReloadAsync(CancellationToken.None);
+
+        Assert.Equal("800", await WidthAsync());
+
+        async Task<string?> WidthAsync() =>
+            (await client.GetPageAsync("/therapies/pictured")).Document.QuerySelector("meta[property='og:image:width']")?.GetAttribute("content");
     }
 
     [Fact]

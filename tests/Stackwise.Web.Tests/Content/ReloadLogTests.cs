@@ -39,7 +39,7 @@ public sealed class ReloadLogTests
 
         await store.ReloadAsync(CancellationToken.None);
 
-        Assert.Contains($"; version {store.Current.Version} is online, 0 keys changed",
+        Assert.Contains($"; version {store.Current.Version} is online, 1 key changed",
             site.Logs.Messages.Last(message => message.StartsWith("Content loaded:", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 }

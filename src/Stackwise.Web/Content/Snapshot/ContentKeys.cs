@@ -86,11 +86,10 @@ public static class ContentKeys
         }
 
         var changed = candidates.Where(key => !Same(before, after, key)).ToHashSet(StringComparer.Ordinal);
-        if (candidates.Count > 0)
-        {
-            changed.Add(Everything);
-            changed.UnionWith(declared.Where(data => data.Key is not null && !data.Same(before, after)).Select(data => data.Key!));
-        }
+        changed.UnionWith(declared.Where(data => data.Key is not null && !data.Same(before, after)).Select(data => data.Key!));
+        // Every reload changes `all`, even one no document explains: a page that read what no key covers (an article's
+        // picture, whose size comes from its file) may have changed with a file that is not a document.
+        changed.Add(Everything);
         return changed;
     }
 
