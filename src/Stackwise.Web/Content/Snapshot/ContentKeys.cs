@@ -57,9 +57,11 @@ public static class ContentKeys
         var (was, now) = (before.Unrecorded, after.Unrecorded);
         // A new day (or preview mode) changes whether unchanged documents are public or due for review: compare them all then.
         var everyDocument = before.Visibility != after.Visibility;
+        var kept = 0;  // documents of the new snapshot at a URL the old one had
         foreach (var (url, document) in now.ByUrl)
         {
-            var earlier = was.ByUrl.GetValueOrDefault(url);
+            var found = was.ByUrl.TryGetValue(url, out var earlier);
+            kept += found ? 1 : 0;
             if (everyDocument || !ReferenceEquals(earlier, document))
             {
                 candidates.Add(Document(url));
@@ -67,19 +69,24 @@ public static class ContentKeys
                 Fed(document, candidates);
             }
         }
-        foreach (var (url, earlier) in was.ByUrl)
+        // Each pass over the documents is 35 ms at 100,000 (docs/performance.md): this one only when a URL went away.
+        var sameUrls = kept == was.ByUrl.Count && kept == now.ByUrl.Count;
+        if (kept < was.ByUrl.Count)
         {
-            if (!now.ByUrl.ContainsKey(url))
+            foreach (var (url, earlier) in was.ByUrl)
             {
-                candidates.Add(Document(url));
-                Fed(earlier, candidates);
+                if (!now.ByUrl.ContainsKey(url))
+                {
+                    candidates.Add(Document(url));
+                    Fed(earlier, candidates);
+                }
             }
         }
         if (!ReferenceEquals(was.Redirects, now.Redirects))
         {
             candidates.UnionWith(was.Redirects.Moved.Keys.Concat(now.Redirects.Moved.Keys).Concat(was.Redirects.Gone).Concat(now.Redirects.Gone));
         }
-        if (!ReferenceEquals(was.ServedPaths, now.ServedPaths) && !was.ServedPaths.SetEquals(now.ServedPaths))
+        if (!(sameUrls && SameListPages(was, now)) && !was.ServedPaths.SetEquals(now.ServedPaths))
         {
             candidates.UnionWith(was.ServedPaths.Where(path => !now.ServedPaths.Contains(path)));
             candidates.UnionWith(now.ServedPaths.Where(path => !was.ServedPaths.Contains(path)));
@@ -92,6 +99,16 @@ public static class ContentKeys
         changed.Add(Everything);
         return changed;
     }
+
+    /// <summary>
+    /// True when the category and risk lists have the same pages: with the same document URLs, the served paths are then
+    /// the same too (SnapshotBuilder.ServedPaths makes them from exactly these), without comparing 100,000 paths.
+    /// </summary>
+    private static bool SameListPages(ContentSnapshot.Indexes was, ContentSnapshot.Indexes now) =>
+        was.Categories.Length == now.Categories.Length
+        && was.Categories.Zip(now.Categories).All(pair => pair.First.Category.Url == pair.Second.Category.Url
+            && ListPages.Count(pair.First.Articles.Length) == ListPages.Count(pair.Second.Articles.Length))
+        && Enum.GetValues<RiskLevel>().All(risk => ListPages.Count(was.ByRisk[risk].Length) == ListPages.Count(now.ByRisk[risk].Length));
 
     /// <summary>The lists and indexes a version of a document appears in.</summary>
     private static void Fed(ContentDocument? document, HashSet<string> keys)
