@@ -46,14 +46,10 @@ rm -rf "$CONTENT"
 dotnet "$ROOT/bench/Stackwise.Benchmarks/bin/Release/net10.0/Stackwise.Benchmarks.dll" generate "$ARTICLES" "$CONTENT" 1 >/dev/null
 
 start_instance() {
-  local port=$1
-  (cd "$WORK/publish" && exec env ASPNETCORE_ENVIRONMENT=Production Content__Root="$CONTENT" Content__Watch=true \
-    Site__BaseUrl="http://127.0.0.1:$VARNISH_PORT" Site__RedirectToHttps=false \
+  launch_site "$1" "$CONTENT" true "$WORK/site-$1.log" Site__BaseUrl="http://127.0.0.1:$VARNISH_PORT" \
     Cdn__PurgeUrls__0="http://127.0.0.1:$VARNISH_PORT/" Cdn__PurgeUrls__1="http://127.0.0.1:$DEAD_PORT/" Cdn__Timeout=00:00:01 \
-    "Serilog__MinimumLevel__Override__Stackwise.Web.Hardening.RequestLogMiddleware=Warning" \
-    "Serilog__MinimumLevel__Override__Stackwise.Web.Cdn.CdnPurges=Debug" \
-    dotnet Stackwise.Web.dll --urls "http://127.0.0.1:$port" >"$WORK/site-$port.log" 2>&1) &
-  PIDS+=($!)
+    "Serilog__MinimumLevel__Override__Stackwise.Web.Cdn.CdnPurges=Debug"
+  PIDS+=("$LAUNCHED_PID")
 }
 # Varnish first, so each instance's start-up purge (everything: ContentKeys.Site) reaches it.
 /usr/sbin/varnishd -n "$WORK/varnish" -a "127.0.0.1:$VARNISH_PORT" -f "$ROOT/bench/varnish/stackwise.vcl" -s malloc,256m \

@@ -36,11 +36,8 @@ BENCH="dotnet $ROOT/bench/Stackwise.Benchmarks/bin/Release/net10.0/Stackwise.Ben
 # The site on a corpus with the watch on; sets SITE_PID and READY_MS (process start to /readyz and an article both 200).
 start_site() {
   local start; start=$(now_ms)
-  (cd "$WORK/publish" && exec env ASPNETCORE_ENVIRONMENT=Production Content__Root="$1" Content__Watch=true \
-    Site__BaseUrl="http://127.0.0.1:$PORT" Site__RedirectToHttps=false SearchRateLimit__PermitLimit=100000000 \
-    "Serilog__MinimumLevel__Override__Stackwise.Web.Hardening.RequestLogMiddleware=Warning" \
-    dotnet Stackwise.Web.dll --urls "http://127.0.0.1:$PORT" >"$WORK/site.log" 2>&1) &
-  SITE_PID=$!
+  launch_site "$PORT" "$1" true "$WORK/site.log"
+  SITE_PID=$LAUNCHED_PID
   for _ in $(seq 1 18000); do   # 10 ms apart: 180 s at most
     if curl -fs -o /dev/null "http://127.0.0.1:$PORT/readyz" && curl -fs -o /dev/null "http://127.0.0.1:$PORT$ARTICLE"; then
       READY_MS=$(( $(now_ms) - start )); return 0

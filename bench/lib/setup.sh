@@ -25,18 +25,26 @@ remove_source() { [ -z "${REV:-}" ] || git -C "$ROOT" worktree remove --force "$
 # $WORK/site.log, with the request log lines and the search rate limit out of the way of a load run; sets SITE_PID and
 # returns once /readyz answers (fails with the log when the process stops or after 30 s).
 start_published_site() {
-  local content="$1" watch="$2"
-  (cd "$WORK/publish" && exec env ASPNETCORE_ENVIRONMENT=Production Content__Root="$content" Content__Watch="$watch" \
-    Site__BaseUrl="http://127.0.0.1:$PORT" Site__RedirectToHttps=false SearchRateLimit__PermitLimit=100000000 \
-    "Serilog__MinimumLevel__Override__Stackwise.Web.Hardening.RequestLogMiddleware=Warning" \
-    dotnet Stackwise.Web.dll --urls "http://127.0.0.1:$PORT" >"$WORK/site.log" 2>&1) &
-  SITE_PID=$!
+  launch_site "$PORT" "$1" "$2" "$WORK/site.log"
+  SITE_PID=$LAUNCHED_PID
   for _ in $(seq 1 300); do
     curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null && return 0
     kill -0 "$SITE_PID" 2>/dev/null || break   # it stopped: no point waiting
     sleep 0.1
   done
   echo "the site did not become ready"; cat "$WORK/site.log"; return 1
+}
+
+# Starts the site published in $WORK/publish on CONTENT at 127.0.0.1:PORT, the watch on or off, logging to LOG, with
+# any more settings as NAME=VALUE words after them (a later one wins); sets LAUNCHED_PID and returns at once: waiting
+# for it to be ready is the caller's (bench/cdn.sh, bench/scale.sh).
+launch_site() {
+  local port="$1" content="$2" watch="$3" log_file="$4"; shift 4
+  (cd "$WORK/publish" && exec env ASPNETCORE_ENVIRONMENT=Production Content__Root="$content" Content__Watch="$watch" \
+    Site__BaseUrl="http://127.0.0.1:$port" Site__RedirectToHttps=false SearchRateLimit__PermitLimit=100000000 \
+    "Serilog__MinimumLevel__Override__Stackwise.Web.Hardening.RequestLogMiddleware=Warning" "$@" \
+    dotnet Stackwise.Web.dll --urls "http://127.0.0.1:$port" >"$log_file" 2>&1) &
+  LAUNCHED_PID=$!
 }
 
 # dotnet-dump in $WORK/tools, for live_heap_bytes.
