@@ -37,13 +37,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-checkout_source
-log "building $(git -C "$SOURCE" rev-parse --short HEAD) (Release) into $WORK; $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores; $(/usr/sbin/varnishd -V 2>&1 | head -1)"
-dotnet publish "$SOURCE/src/Stackwise.Web" -c Release -o "$WORK/publish" -v quiet -nologo >/dev/null
-dotnet build "$ROOT/bench/Stackwise.Benchmarks" -c Release -v quiet -nologo >/dev/null
+publish_site_and_bench "$(/usr/sbin/varnishd -V 2>&1 | head -1)"
 CONTENT="$WORK/content"
 rm -rf "$CONTENT"
-dotnet "$ROOT/bench/Stackwise.Benchmarks/bin/Release/net10.0/Stackwise.Benchmarks.dll" generate "$ARTICLES" "$CONTENT" 1 >/dev/null
+$BENCH generate "$ARTICLES" "$CONTENT" 1 >/dev/null
 
 start_instance() {
   launch_site "$1" "$CONTENT" true "$WORK/site-$1.log" Site__BaseUrl="http://127.0.0.1:$VARNISH_PORT" \

@@ -27,11 +27,7 @@ ensure_tools wrk hugo curl
 SITE_PID=""
 cleanup() { [ -n "$SITE_PID" ] && kill "$SITE_PID" 2>/dev/null || true; remove_source; }
 trap cleanup EXIT
-checkout_source
-log "building $(git -C "$SOURCE" rev-parse --short HEAD) (Release) into $WORK; $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores"
-dotnet publish "$SOURCE/src/Stackwise.Web" -c Release -o "$WORK/publish" -v quiet -nologo >/dev/null
-dotnet build "$ROOT/bench/Stackwise.Benchmarks" -c Release -v quiet -nologo >/dev/null
-BENCH="dotnet $ROOT/bench/Stackwise.Benchmarks/bin/Release/net10.0/Stackwise.Benchmarks.dll"
+publish_site_and_bench
 
 # The site on a corpus with the watch on; sets SITE_PID and READY_MS (process start to /readyz and an article both 200).
 start_site() {

@@ -78,15 +78,22 @@ live_and_pinned_heap_bytes() {
   echo "$totals"
 }
 
+# Publishes the checkout (or REV) in Release into $WORK/publish and builds the bench tool (BENCH runs it), saying which
+# commit, CPU and cores (and the words given, such as a tool's version) the figures that follow come from.
+publish_site_and_bench() {
+  checkout_source
+  printf '\n== %s\n' "building $(git -C "$SOURCE" rev-parse --short HEAD) (Release) into $WORK; $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores${1:+; $1}"
+  dotnet publish "$SOURCE/src/Stackwise.Web" -c Release -o "$WORK/publish" -v quiet -nologo >/dev/null
+  dotnet build "$ROOT/bench/Stackwise.Benchmarks" -c Release -v quiet -nologo >/dev/null
+  BENCH="dotnet $ROOT/bench/Stackwise.Benchmarks/bin/Release/net10.0/Stackwise.Benchmarks.dll"
+}
+
 # Publishes the checkout (or REV) in Release into $WORK/publish, writes $ARTICLES synthetic articles plus the real
 # content into $WORK/content, and starts the site on it without a watch; the script's cleanup stops it (SITE_PID) and
 # calls remove_source.
 publish_corpus_and_start() {
-  checkout_source
-  printf '\n== %s\n' "building $(git -C "$SOURCE" rev-parse --short HEAD) (Release) into $WORK; $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores"
-  dotnet publish "$SOURCE/src/Stackwise.Web" -c Release -o "$WORK/publish" -v quiet -nologo >/dev/null
-  dotnet build "$ROOT/bench/Stackwise.Benchmarks" -c Release -v quiet -nologo >/dev/null
-  dotnet "$ROOT/bench/Stackwise.Benchmarks/bin/Release/net10.0/Stackwise.Benchmarks.dll" generate "$ARTICLES" "$WORK/content" 1 >/dev/null
+  publish_site_and_bench
+  $BENCH generate "$ARTICLES" "$WORK/content" 1 >/dev/null
   cp -r "$ROOT/content/." "$WORK/content/"
   start_published_site "$WORK/content" false
 }
