@@ -2,6 +2,7 @@ using System.Net;
 using System.Xml.Linq;
 using Microsoft.Extensions.DependencyInjection;
 using Stackwise.Web.Content.Hosting;
+using Stackwise.Web.Content.Snapshot;
 using Stackwise.Web.Tests.Support;
 
 namespace Stackwise.Web.Tests.Seo;
@@ -50,29 +51,32 @@ public sealed class NoStalePageTests : IDisposable
         $"---\ntitle: {title}\ncategory: {category}\nrisk: {risk}\nsummary: Synthetic summary of {title}.\n"
         + (risk == "low" ? "" : "healthRisks:\n  - Synthetic risk\n") + $"{frontMatter}\n---\n{body}\n";
 
-    /// <summary>Each edit, named for the failure message: a file written or deleted, or the clock moved a day.</summary>
-    private IEnumerable<(string Name, Action Apply)> Edits() =>
+    /// <summary>
+    /// Each edit, named for the failure message: a file written or deleted (with its path, which the reload is told of as a
+    /// watch tells it, so a save that can be patched into the last snapshot is), or the clock moved a day.
+    /// </summary>
+    private IEnumerable<(string Name, string? Path, Action Apply)> Edits() =>
     [
-        ("a title", () => _folder.Write("therapies/first.md", Article("First Retitled", "Category One", "low", "published: 2026-01-01\nauthor: writer\ntags: [alpha, beta]\naliases: [/old/first]"))),
-        ("a body", () => _folder.Write("therapies/third.md", Article("Third", "Category Two", "low", "published: 2026-01-03\ntags: [beta]", "A new synthetic body."))),
-        ("a category", () => _folder.Write("therapies/first.md", Article("First Retitled", "Category Three", "low", "published: 2026-01-01\nauthor: writer\ntags: [alpha, beta]\naliases: [/old/first]"))),
-        ("a risk level", () => _folder.Write("supplements/fourth.md", Article("Fourth", "Category Two", "moderate", "published: 2026-01-04\ntags: [gamma]"))),
-        ("a writer's name", () => _folder.Write("people/writer.md", "---\nname: Renamed Writer\nrole: Writer\n---\nSynthetic biography.\n")),
-        ("a reviewer's credentials", () => _folder.Write("people/reviewer.md", "---\nname: Synthetic Reviewer\ncredentials: MD, PhD\n---\nSynthetic biography.\n")),
-        ("a reference", () => _folder.Write("therapies/second.md", Article("Second", "Category One", "low",
+        ("a title", "therapies/first.md", () => _folder.Write("therapies/first.md", Article("First Retitled", "Category One", "low", "published: 2026-01-01\nauthor: writer\ntags: [alpha, beta]\naliases: [/old/first]"))),
+        ("a body", "therapies/third.md", () => _folder.Write("therapies/third.md", Article("Third", "Category Two", "low", "published: 2026-01-03\ntags: [beta]", "A new synthetic body."))),
+        ("a category", "therapies/first.md", () => _folder.Write("therapies/first.md", Article("First Retitled", "Category Three", "low", "published: 2026-01-01\nauthor: writer\ntags: [alpha, beta]\naliases: [/old/first]"))),
+        ("a risk level", "supplements/fourth.md", () => _folder.Write("supplements/fourth.md", Article("Fourth", "Category Two", "moderate", "published: 2026-01-04\ntags: [gamma]"))),
+        ("a writer's name", "people/writer.md", () => _folder.Write("people/writer.md", "---\nname: Renamed Writer\nrole: Writer\n---\nSynthetic biography.\n")),
+        ("a reviewer's credentials", "people/reviewer.md", () => _folder.Write("people/reviewer.md", "---\nname: Synthetic Reviewer\ncredentials: MD, PhD\n---\nSynthetic biography.\n")),
+        ("a reference", "therapies/second.md", () => _folder.Write("therapies/second.md", Article("Second", "Category One", "low",
             "published: 2026-01-02\nauthor: writer\nreviewedBy: reviewer\nlastReviewed: 2026-01-05\nnextReview: 2026-06-01\ntags: [alpha]\n"
             + "references:\n  - id: synthetic-source\n    title: Synthetic Source\n    source: Synthetic Publisher\n    url: https://example.org/synthetic",
             "Synthetic body text with a citation [@synthetic-source]."))),
-        ("a site page", () => _folder.Write("pages/about.md", "---\ntitle: About Us\nsummary: Synthetic about page.\n---\nNew synthetic about text.\n")),
-        ("a gone path", () => _folder.Write("redirects.yml", "gone:\n  - /removed\n  - /therapies/never-existed\n")),
-        ("an alias", () => _folder.Write("therapies/third.md", Article("Third", "Category Two", "low", "published: 2026-01-03\ntags: [beta]\naliases: [/old/third]", "A new synthetic body."))),
-        ("a tag", () => _folder.Write("supplements/fourth.md", Article("Fourth", "Category Two", "moderate", "published: 2026-01-04\ntags: [gamma, beta]"))),
-        ("an added article", () => _folder.Write("therapies/added.md", Article("Added", "Category One", "high", "published: 2026-01-05\nauthor: writer\ntags: [alpha]"))),
-        ("a deleted article", () => File.Delete(Path.Combine(_folder.Root, "therapies", "third.md"))),
-        ("a person deleted", () => File.Delete(Path.Combine(_folder.Root, "people", "reviewer.md"))),
-        ("a day passing: a review date passes", () => _clock.Now = _clock.Now.AddDays(1)),
-        ("another day: a scheduled article comes due", () => _clock.Now = _clock.Now.AddDays(1)),
-        ("a draft", () => _folder.Write("therapies/second.md", Article("Second", "Category One", "low", "published: 2026-01-02\ndraft: true"))),
+        ("a site page", "pages/about.md", () => _folder.Write("pages/about.md", "---\ntitle: About Us\nsummary: Synthetic about page.\n---\nNew synthetic about text.\n")),
+        ("a gone path", "redirects.yml", () => _folder.Write("redirects.yml", "gone:\n  - /removed\n  - /therapies/never-existed\n")),
+        ("an alias", "therapies/third.md", () => _folder.Write("therapies/third.md", Article("Third", "Category Two", "low", "published: 2026-01-03\ntags: [beta]\naliases: [/old/third]", "A new synthetic body."))),
+        ("a tag", "supplements/fourth.md", () => _folder.Write("supplements/fourth.md", Article("Fourth", "Category Two", "moderate", "published: 2026-01-04\ntags: [gamma, beta]"))),
+        ("an added article", "therapies/added.md", () => _folder.Write("therapies/added.md", Article("Added", "Category One", "high", "published: 2026-01-05\nauthor: writer\ntags: [alpha]"))),
+        ("a deleted article", "therapies/third.md", () => File.Delete(Path.Combine(_folder.Root, "therapies", "third.md"))),
+        ("a person deleted", "people/reviewer.md", () => File.Delete(Path.Combine(_folder.Root, "people", "reviewer.md"))),
+        ("a day passing: a review date passes", null, () => _clock.Now = _clock.Now.AddDays(1)),
+        ("another day: a scheduled article comes due", null, () => _clock.Now = _clock.Now.AddDays(1)),
+        ("a draft", "therapies/second.md", () => _folder.Write("therapies/second.md", Article("Second", "Category One", "low", "published: 2026-01-02\ndraft: true"))),
     ];
 
     [Fact]
@@ -82,11 +86,13 @@ public sealed class NoStalePageTests : IDisposable
         var warmClient = warm.CreateNoRedirectClient();
         var store = warm.Services.GetRequiredService<ContentStore>();
         await CrawlAsync(warmClient);
+        var patched = 0;
 
-        foreach (var (name, apply) in Edits())
+        foreach (var (name, path, apply) in Edits())
         {
             apply();
-            await store.ReloadAsync(CancellationToken.None);
+            await store.ReloadAsync(path is null ? ChangedFiles.None : ChangedFiles.Complete([path]), CancellationToken.None);
+            patched += store.Current.PatchedFrom is null ? 0 : 1;
             await using var fresh = new StackwiseFactory(_folder.Root) { Time = _clock };
             var freshClient = fresh.CreateNoRedirectClient();
 
@@ -100,6 +106,7 @@ public sealed class NoStalePageTests : IDisposable
                 Assert.True(response == served, $"after {name}: {key} differs.\nfresh: {response}\nwarm:  {served}");
             }
         }
+        Assert.True(patched >= 4, $"only {patched} saves were patched into the last snapshot; the rest were whole loads");
     }
 
     /// <summary>Every page a site lists, and every path either site ever listed, in each coding, twice (the second from the cache).</summary>

@@ -10,10 +10,13 @@ public static class EditDistance
     public static string? Closest(string typed, IEnumerable<string> known)
     {
         var lowered = typed.ToLowerInvariant();
+        // Ties go to the first in ordinal order, so the hint does not depend on the order the words come in.
         var best = known
             .Select(word => (Word: word, Distance: Between(lowered, word.ToLowerInvariant())))
             .DefaultIfEmpty((Word: "", Distance: int.MaxValue))
-            .MinBy(candidate => candidate.Distance);
+            .OrderBy(candidate => candidate.Distance)
+            .ThenBy(candidate => candidate.Word, StringComparer.Ordinal)
+            .First();
         return best.Distance <= Math.Max(2, typed.Length / 3) ? best.Word : null;
     }
 

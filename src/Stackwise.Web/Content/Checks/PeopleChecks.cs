@@ -19,17 +19,9 @@ public static class PeopleChecks
         var bySlug = people.ToFrozenDictionary(person => person.Slug, StringComparer.Ordinal);
         foreach (var document in documents)
         {
-            if (document is not Article article)
+            if (document is Article article)
             {
-                continue;
-            }
-            foreach (var named in article.Authors)
-            {
-                ReportIfUnknown(article, named);
-            }
-            if (article.ReviewedBy is { } reviewer)
-            {
-                ReportIfUnknown(article, reviewer);
+                ReportUnknown(article, bySlug, problems);
             }
         }
 
@@ -49,12 +41,16 @@ public static class PeopleChecks
         }
         return bySlug.ToFrozenDictionary(entry => entry.Key,
             entry => new PersonListing(entry.Value, written[entry.Key].DrainToImmutable(), reviewed[entry.Key].DrainToImmutable()), StringComparer.Ordinal);
+    }
 
-        void ReportIfUnknown(Article article, PersonReference named)
+    /// <summary>Reports each name of <paramref name="article"/> that is not a key of <paramref name="people"/>, writers first.</summary>
+    internal static void ReportUnknown<T>(Article article, FrozenDictionary<string, T> people, List<ContentProblem> problems)
+    {
+        foreach (var named in article.People)
         {
-            if (!bySlug.ContainsKey(named.Slug))
+            if (!people.ContainsKey(named.Slug))
             {
-                var hint = EditDistance.Closest(named.Slug, bySlug.Keys) is { } closest ? $"did you mean `{closest}`? Else " : "";
+                var hint = EditDistance.Closest(named.Slug, people.Keys) is { } closest ? $"did you mean `{closest}`? Else " : "";
                 problems.Add(ContentProblem.EntryError(article.Path.File, named.Position, ProblemCodes.UnknownPerson,
                     $"there is no person `{named.Slug}`: {hint}add content/{ContentPath.PeopleFolder}/{named.Slug}.md (with at least a `name`), or fix the name; the byline leaves it out"));
             }

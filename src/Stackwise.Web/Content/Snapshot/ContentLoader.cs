@@ -28,6 +28,15 @@ public sealed class ContentLoader(ContentParser parser)
         {
             throw new DirectoryNotFoundException($"The content folder '{root}' does not exist.");
         }
+        if (previous is not null && changed.IsComplete && ModifiedFiles(root, previous, changed) is { } modified)
+        {
+            var values = new SharedValues();
+            var parses = modified.Select(file => (file, ParseFile(root, (file, null), null, visibility.Today, values)!)).ToList();
+            if (SnapshotPatch.TryApply(previous, parses, visibility) is { } patched)
+            {
+                return patched;
+            }
+        }
 
         var documents = new List<ContentDocument>();
         var problems = new List<ContentProblem>();
@@ -95,8 +104,55 @@ public sealed class ContentLoader(ContentParser parser)
             Parsed = parsedFiles,
             ListingProblems = [.. listing],
             UnservedImages = images.Unserved,
+            Files = [.. files.Select(file => file.File)],
         };
         return ContentSnapshot.Create(content, visibility);
+    }
+
+    /// <summary>The most files a save may change and still be patched into the last snapshot (each is a few list copies).</summary>
+    internal const int MaxPatchedFiles = 64;
+
+    /// <summary>
+    /// The markdown files a complete list of changes names, when each is a file the last load read and is still there to be
+    /// read again, and every other path named is something no listing would find (an editor's temporary file, gone or
+    /// hidden); null when a file or folder came or went, or the images or the redirects changed: those take a whole load.
+    /// </summary>
+    private static List<string>? ModifiedFiles(string root, ContentSnapshot previous, ChangedFiles changed)
+    {
+        var state = previous.Patchable;
+        var modified = new List<string>();
+        foreach (var path in changed.Paths)
+        {
+            if (path.Length == 0 || path == RedirectsFile.Name || path == SiteRoutes.ImagesFolder
+                || path.StartsWith(SiteRoutes.ImagesFolder + "/", StringComparison.Ordinal)
+                || previous.ListingProblems.Any(problem => problem.File == path || problem.File.StartsWith(path + "/", StringComparison.Ordinal)))
+            {
+                return null;
+            }
+            var slash = path.LastIndexOf('/');
+            if (state.Parsed.ContainsKey(path))
+            {
+                var info = new FileInfo(Path.Combine(root, path));
+                if (!info.Exists || info.Attributes.HasFlag(FileAttributes.ReparsePoint) || !IsListedFolder(root, path[..Math.Max(slash, 0)]))
+                {
+                    return null;
+                }
+                modified.Add(path);
+                continue;
+            }
+            var under = state.Files.BinarySearch(path + "/", StringComparer.Ordinal);
+            under = under < 0 ? ~under : under;
+            if (under < state.Files.Length && state.Files[under].StartsWith(path + "/", StringComparison.Ordinal))
+            {
+                return null;  // a folder of content files
+            }
+            var hidden = path.Split('/').Any(segment => segment.StartsWith('.'));
+            if (!hidden && Entry(Path.Combine(root, path)) is { } entry && (entry is DirectoryInfo || ContentPath.IsMarkdown(entry.Name)))
+            {
+                return null;  // a new file or folder
+            }
+        }
+        return modified.Count <= MaxPatchedFiles ? modified : null;
     }
 
     /// <summary>

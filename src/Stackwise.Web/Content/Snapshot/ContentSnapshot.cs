@@ -94,6 +94,12 @@ public sealed class ContentSnapshot
 
     public required int FilesRead { get; init; }
 
+    /// <summary>What <see cref="SnapshotPatch"/> starts the next snapshot from when a save changes only a few files.</summary>
+    internal PatchBase Patchable { get; init; } = null!;
+
+    /// <summary>Set when this snapshot was patched from the one before: which version, and the documents the patch replaced.</summary>
+    internal PatchOrigin? PatchedFrom { get; init; }
+
     /// <summary>Files with at least one error: left off the site, or kept at their last good version.</summary>
     public int FilesRejected => Problems.Where(problem => problem.RejectsFile)
         .Select(problem => problem.File).Distinct(StringComparer.Ordinal).Count();

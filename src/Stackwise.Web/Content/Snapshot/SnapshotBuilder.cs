@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Collections.ObjectModel;
+using System.Runtime.InteropServices;
 using Stackwise.Web.Content.Checks;
 using Stackwise.Web.Content.Model;
 using Stackwise.Web.Content.Parsing;
@@ -18,12 +19,13 @@ internal static class SnapshotBuilder
     public static ContentSnapshot Build(LoadedContent content, ContentVisibility visibility)
     {
         var problems = content.Problems.ToList();
-        var documents = DropMissingImages(UnifyCategorySpellings(content.Documents, problems), content, problems);
-        var parsed = new Dictionary<string, ParsedFile>(content.Parsed, StringComparer.Ordinal).AsReadOnly();
-        var byUrl = documents.Where(visibility.IsServed).ToDictionary(document => document.Url, StringComparer.Ordinal).AsReadOnly();
-        ImmutableArray<Article> articles = [.. byUrl.Values.OfType<Article>()
-            .OrderByDescending(article => article.Dates.Published)
-            .ThenBy(article => article.Title, StringComparer.Ordinal)];
+        var spellings = CategorySpellings.Count(content.Documents);
+        var documents = DropMissingImages(UnifyCategorySpellings(content.Documents, spellings, problems), content, problems);
+        var parsed = new Dictionary<string, ParsedFile>(content.Parsed, StringComparer.Ordinal);
+        var byUrl = documents.Where(visibility.IsServed).ToDictionary(document => document.Url, StringComparer.Ordinal);
+        var sorted = byUrl.Values.OfType<Article>().ToArray();
+        Array.Sort(sorted, NewestFirst);
+        var articles = ImmutableCollectionsMarshal.AsImmutableArray(sorted);
         ImmutableArray<CategoryListing> categories = [.. articles.GroupBy(article => article.Category)
             .Select(group => new CategoryListing(group.Key, [.. group]))
             .OrderBy(listing => listing.Category.Name, StringComparer.OrdinalIgnoreCase)];
@@ -31,7 +33,7 @@ internal static class SnapshotBuilder
         var byRisk = Enum.GetValues<RiskLevel>().ToFrozenDictionary(risk => risk, risk => articles.Where(article => article.Risk == risk).ToImmutableArray());
         var servedPaths = ServedPaths(byUrl, categories, byRisk);
         var redirects = SiteRedirects.Build(byUrl.Values, content.Gone, servedPaths, problems);
-        var targets = new LinkTargets(servedPaths, redirects.Moved, byUrl);
+        var targets = new LinkTargets(servedPaths, redirects.Moved, byUrl.AsReadOnly());
         foreach (var document in byUrl.Values)
         {
             BodyChecks.CheckLinks(document, targets, content.Images, problems);
@@ -40,15 +42,16 @@ internal static class SnapshotBuilder
             .OrderBy(problem => problem.File, StringComparer.Ordinal)
             .ThenBy(problem => problem.Position.Line)
             .ThenBy(problem => problem.Position.Column)];
+        var byFile = documents.ToDictionary(document => document.Path.File, StringComparer.Ordinal);
 
         return new ContentSnapshot
         {
             Visibility = visibility,
-            ByFile = documents.ToDictionary(document => document.Path.File, StringComparer.Ordinal).AsReadOnly(),
-            Parsed = parsed,
+            ByFile = byFile.AsReadOnly(),
+            Parsed = parsed.AsReadOnly(),
             ListingProblems = content.ListingProblems,
             NextPublication = documents.Select(visibility.ChangesOn).Concat(parsed.Values.Select(file => file.RecheckOn)).Min(),
-            ByUrl = byUrl,
+            ByUrl = byUrl.AsReadOnly(),
             Articles = articles,
             FilesRead = content.FilesRead,
             KeptFiles = content.KeptFiles.ToFrozenSet(StringComparer.Ordinal),
@@ -59,8 +62,20 @@ internal static class SnapshotBuilder
             ServedPaths = servedPaths,
             Redirects = redirects,
             Problems = sortedProblems,
+            Patchable = new PatchBase(byFile, parsed, byUrl, content.Files, content.Images, content.UnservedImages, spellings),
         };
     }
+
+    /// <summary>
+    /// The order of every article list: newest first, then by title, then by file (the order the files were read in, which
+    /// a stable sort by date and title kept), so a save can move one article within a list by binary search.
+    /// </summary>
+    public static Comparer<Article> NewestFirst { get; } = Comparer<Article>.Create((one, other) =>
+    {
+        var order = other.Dates.Published.CompareTo(one.Dates.Published);
+        order = order != 0 ? order : string.CompareOrdinal(one.Title, other.Title);
+        return order != 0 ? order : string.CompareOrdinal(one.Path.File, other.Path.File);
+    });
 
     /// <summary>The problems of each file that claims a URL, by that URL; <paramref name="problems"/> are in file order.</summary>
     public static IReadOnlyDictionary<string, ImmutableArray<ContentProblem>> ProblemsByUrl(ImmutableArray<ContentProblem> problems)
@@ -96,53 +111,38 @@ internal static class SnapshotBuilder
 
     /// <summary>An article naming a picture that is not in content/images/ is served with the site's card instead, and reported.</summary>
     private static List<ContentDocument> DropMissingImages(List<ContentDocument> documents, LoadedContent content, List<ContentProblem> problems) =>
-        [.. documents.Select(document =>
+        [.. documents.Select(document => DropMissingImage(document, content.Images, content.UnservedImages, problems))];
+
+    internal static ContentDocument DropMissingImage(ContentDocument document, IReadOnlySet<string> images, IReadOnlyDictionary<string, string> unserved,
+        List<ContentProblem> problems)
+    {
+        if (document is not Article { Image: { } image } article || images.Contains(image.File))
         {
-            if (document is not Article { Image: { } image } article || content.Images.Contains(image.File))
-            {
-                return document;
-            }
-            var why = content.UnservedImages.GetValueOrDefault(image.File) ?? $"is not in content/{SiteRoutes.ImagesFolder}/";
-            problems.Add(ContentProblem.EntryError(article.Path.File, image.Position, ProblemCodes.MissingShareImage,
-                $"image `{image.File}` {why}; the page shares the site's card instead"));
-            return article with { Image = null };
-        })];
+            return document;
+        }
+        var why = unserved.GetValueOrDefault(image.File) ?? $"is not in content/{SiteRoutes.ImagesFolder}/";
+        problems.Add(ContentProblem.EntryError(article.Path.File, image.Position, ProblemCodes.MissingShareImage,
+            $"image `{image.File}` {why}; the page shares the site's card instead"));
+        return article with { Image = null };
+    }
 
     /// <summary>
     /// Categories whose names differ only in case or punctuation share one page; every article takes the
     /// most used spelling, and the others get a warning so the editor can make them agree.
     /// </summary>
-    private static List<ContentDocument> UnifyCategorySpellings(IReadOnlyList<ContentDocument> documents, List<ContentProblem> problems)
-    {
-        // Counted in one pass (this runs on every reload): the uses of each spelling, by slug.
-        var spellings = new Dictionary<string, Dictionary<string, (Category Category, int Uses)>>(StringComparer.Ordinal);
-        foreach (var document in documents)
-        {
-            if (document is Article { Category: var category })
-            {
-                if (!spellings.TryGetValue(category.Slug, out var ofSlug))
-                {
-                    spellings[category.Slug] = ofSlug = new Dictionary<string, (Category, int)>(StringComparer.Ordinal);
-                }
-                var (first, uses) = ofSlug.GetValueOrDefault(category.Name);
-                ofSlug[category.Name] = (first ?? category, uses + 1);
-            }
-        }
-        var canonical = spellings.ToDictionary(entry => entry.Key, entry => entry.Value.Values
-            .OrderByDescending(spelling => spelling.Uses)
-            .ThenBy(spelling => spelling.Category.Name, StringComparer.Ordinal)
-            .First().Category, StringComparer.Ordinal);
+    private static List<ContentDocument> UnifyCategorySpellings(IReadOnlyList<ContentDocument> documents, CategorySpellings spellings,
+        List<ContentProblem> problems) =>
+        [.. documents.Select(document => UnifyCategorySpelling(document, spellings, problems))];
 
-        return [.. documents.Select(document =>
+    internal static ContentDocument UnifyCategorySpelling(ContentDocument document, CategorySpellings spellings, List<ContentProblem> problems)
+    {
+        if (document is not Article article || article.Category == spellings.Canonical(article.Category.Slug))
         {
-            if (document is not Article article || article.Category == canonical[article.Category.Slug])
-            {
-                return document;
-            }
-            var category = canonical[article.Category.Slug];
-            problems.Add(ContentProblem.Warning(article.Path.File, SourcePosition.Start, ProblemCodes.CategorySpelling,
-                $"category `{article.Category.Name}` is written `{category.Name}` in other articles; the site shows `{category.Name}`"));
-            return article with { Category = category };
-        })];
+            return document;
+        }
+        var category = spellings.Canonical(article.Category.Slug);
+        problems.Add(ContentProblem.Warning(article.Path.File, SourcePosition.Start, ProblemCodes.CategorySpelling,
+            $"category `{article.Category.Name}` is written `{category.Name}` in other articles; the site shows `{category.Name}`"));
+        return article with { Category = category };
     }
 }

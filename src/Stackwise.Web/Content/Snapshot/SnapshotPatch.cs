@@ -1,0 +1,323 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using Stackwise.Web.Content.Checks;
+using Stackwise.Web.Content.Model;
+using Stackwise.Web.Content.Parsing;
+
+namespace Stackwise.Web.Content.Snapshot;
+
+/// <summary>
+/// What a snapshot keeps so the next one can be patched from it: the writable maps behind its read-only ones (nothing
+/// writes them; a patch copies them), every file listed in ordinal order, the images, and the category spellings' counts.
+/// </summary>
+internal sealed record PatchBase(
+    Dictionary<string, ContentDocument> ByFile,
+    Dictionary<string, ParsedFile> Parsed,
+    Dictionary<string, ContentDocument> ByUrl,
+    ImmutableArray<string> Files,
+    IReadOnlySet<string> Images,
+    IReadOnlyDictionary<string, string> UnservedImages,
+    CategorySpellings Spellings);
+
+/// <summary>The version a snapshot was patched from, and the URLs of the documents the patch replaced.</summary>
+internal sealed record PatchOrigin(long Version, ImmutableArray<string> Urls);
+
+/// <summary>
+/// Makes the next snapshot from the last one and a few changed files, when the change is local: each file still exists with
+/// its URL and a valid new version, is served as before, keeps its aliases and section anchors, and no list gains or loses a
+/// page. Then only the lists the changed articles are in are edited (one article moved by binary search), their problems
+/// are worked out again, and everything else is shared with the last snapshot; a save at 100,000 articles costs a few
+/// copies of its maps instead of a rebuild (docs/performance.md). Anything else returns null, and the caller builds the
+/// snapshot whole with <see cref="SnapshotBuilder"/>: the result is the same either way (SnapshotPatchTests compares them).
+/// </summary>
+internal static class SnapshotPatch
+{
+    private sealed record Replacement(string File, ContentDocument Old, ContentDocument Raw, ParsedFile Parsed)
+    {
+        public ContentDocument New { get; set; } = null!;
+        public List<ContentProblem> Problems { get; } = [];
+    }
+
+    public static ContentSnapshot? TryApply(ContentSnapshot previous, IReadOnlyList<(string File, ParsedFile Parsed)> changed, ContentVisibility visibility)
+    {
+        var state = previous.Patchable;
+        if (previous.Visibility != visibility || state.Files.Length != state.Parsed.Count)
+        {
+            return null;
+        }
+        var spellings = state.Spellings;
+        var replacements = new List<Replacement>(changed.Count);
+        foreach (var (file, parsed) in changed)
+        {
+            if (!IsLocal(previous, file, parsed, visibility, out var old))
+            {
+                return null;
+            }
+            replacements.Add(new Replacement(file, old, parsed.Document!, parsed));
+            spellings = spellings.With((state.Parsed[file].Document as Article)?.Category, (parsed.Document as Article)?.Category);
+        }
+        foreach (var slug in replacements.SelectMany(change => new[] { change.Old, change.Raw }).OfType<Article>().Select(article => article.Category.Slug))
+        {
+            // A change of the spelling a category is shown with changes every article of it: left to a whole build.
+            if (state.Spellings.Has(slug) && spellings.Has(slug) && spellings.Canonical(slug) != state.Spellings.Canonical(slug))
+            {
+                return null;
+            }
+        }
+
+        var indexes = previous.Unrecorded;
+        var byFile = new Dictionary<string, ContentDocument>(state.ByFile, StringComparer.Ordinal);
+        var parsedFiles = new Dictionary<string, ParsedFile>(state.Parsed, StringComparer.Ordinal);
+        var byUrl = new Dictionary<string, ContentDocument>(state.ByUrl, StringComparer.Ordinal);
+        foreach (var change in replacements)
+        {
+            // The steps of SnapshotBuilder, in its order, for this one document: the problems come out in the same order.
+            change.Problems.AddRange(change.Parsed.Problems);
+            var document = SnapshotBuilder.UnifyCategorySpelling(change.Raw, spellings, change.Problems);
+            document = SnapshotBuilder.DropMissingImage(document, state.Images, state.UnservedImages, change.Problems);
+            if (document is Article article)
+            {
+                PeopleChecks.ReportUnknown(article, indexes.People, change.Problems);
+            }
+            change.New = document;
+            byFile[change.File] = document;
+            parsedFiles[change.File] = change.Parsed;
+            if (visibility.IsServed(document))
+            {
+                byUrl[document.Url] = document;
+                // The aliases and the served paths are as they were, so the alias conflicts are too.
+                foreach (var problem in ProblemsOf(previous.Problems, change.File))
+                {
+                    if (problem.Code == ProblemCodes.RedirectConflict)
+                    {
+                        change.Problems.Add(problem);
+                    }
+                }
+            }
+        }
+
+        var lists = new Lists(indexes);
+        foreach (var change in replacements.Where(change => visibility.IsServed(change.New)))
+        {
+            if (!lists.Replace(change.Old, change.New))
+            {
+                return null;
+            }
+        }
+        if (!lists.KeepTheirPages(indexes))
+        {
+            return null;  // a list gains or loses a page: the served paths change, and with them other pages' link checks
+        }
+
+        var targets = new LinkTargets(indexes.ServedPaths, indexes.Redirects.Moved, byUrl.AsReadOnly());
+        foreach (var change in replacements.Where(change => visibility.IsServed(change.New)))
+        {
+            BodyChecks.CheckLinks(change.New, targets, state.Images, change.Problems);
+        }
+
+        return new ContentSnapshot
+        {
+            Visibility = visibility,
+            ByFile = byFile.AsReadOnly(),
+            Parsed = parsedFiles.AsReadOnly(),
+            ListingProblems = previous.ListingProblems,
+            NextPublication = NextPublication(previous, replacements, byFile, parsedFiles, visibility),
+            ByUrl = byUrl.AsReadOnly(),
+            Articles = lists.Articles,
+            FilesRead = previous.FilesRead,
+            KeptFiles = previous.KeptFiles,
+            Categories = lists.Categories,
+            People = lists.People.ToFrozenDictionary(StringComparer.Ordinal),
+            CategoriesBySlug = lists.Categories.ToFrozenDictionary(listing => listing.Category.Slug, StringComparer.Ordinal),
+            ByRisk = lists.ByRisk.ToFrozenDictionary(),
+            ServedPaths = indexes.ServedPaths,
+            Redirects = indexes.Redirects,
+            Problems = WithProblems(previous.Problems, replacements),
+            Patchable = state with { ByFile = byFile, Parsed = parsedFiles, ByUrl = byUrl, Spellings = spellings },
+            PatchedFrom = new PatchOrigin(previous.Version, [.. replacements.Select(change => change.New.Url)]),
+        };
+    }
+
+    /// <summary>
+    /// True when the file's new version changes only itself and the lists it is in: the file had a valid version online
+    /// (not a duplicate, not kept), its new one is valid, of the same kind, served as before, with the same aliases and
+    /// section anchors (other pages' links are checked against those), and it names no one twice.
+    /// </summary>
+    private static bool IsLocal(ContentSnapshot previous, string file, ParsedFile parsed, ContentVisibility visibility, out ContentDocument old)
+    {
+        var state = previous.Patchable;
+        old = null!;
+        if (previous.KeptFiles.Contains(file)
+            || state.Parsed.GetValueOrDefault(file)?.Document is not { } oldRaw
+            || parsed.Document is not { } raw
+            || !state.ByFile.TryGetValue(file, out old!)
+            || oldRaw.GetType() != raw.GetType()
+            || old.Url != raw.Url
+            || visibility.IsServed(old) != visibility.IsServed(raw))
+        {
+            return false;
+        }
+        return !visibility.IsServed(raw)
+            || (old.Aliases.SequenceEqual(raw.Aliases)
+                && BodyChecks.AnchorsOf(old).ToHashSet(StringComparer.Ordinal).SetEquals(BodyChecks.AnchorsOf(raw))
+                && NamesEachOnce(old) && NamesEachOnce(raw));
+
+        static bool NamesEachOnce(ContentDocument document) =>
+            document is not Article article || article.Authors.Select(person => person.Slug).Distinct(StringComparer.Ordinal).Count() == article.Authors.Length;
+    }
+
+    /// <summary>The snapshot's article lists with some articles replaced: each list copied once it changes, the rest shared.</summary>
+    private sealed class Lists(ContentSnapshot.Indexes indexes)
+    {
+        public ImmutableArray<Article> Articles { get; private set; } = indexes.Articles;
+        public ImmutableArray<CategoryListing> Categories { get; private set; } = indexes.Categories;
+        public Dictionary<RiskLevel, ImmutableArray<Article>> ByRisk { get; } = indexes.ByRisk.ToDictionary();
+        public Dictionary<string, PersonListing> People { get; } = indexes.People.ToDictionary(StringComparer.Ordinal);
+
+        /// <summary>Puts <paramref name="now"/> where <paramref name="before"/> was in every list; false when a list would appear or go.</summary>
+        public bool Replace(ContentDocument before, ContentDocument now)
+        {
+            if (now is Person person)
+            {
+                People[person.Slug] = People[person.Slug] with { Person = person };
+                return true;
+            }
+            if (before is not Article was || now is not Article article)
+            {
+                return true;  // a site page is in no list
+            }
+            if (!TryMove(Articles, was, article, out var articles)
+                || !TryMove(ByRisk[was.Risk], was, null, out var risk))
+            {
+                return false;
+            }
+            Articles = articles;
+            ByRisk[was.Risk] = risk;
+            ByRisk[article.Risk] = Insert(ByRisk[article.Risk], article);
+            if (!TryMoveInCategory(was, null) || !TryMoveInCategory(null, article))
+            {
+                return false;
+            }
+            foreach (var slug in was.People.Concat(article.People).Select(named => named.Slug).Distinct(StringComparer.Ordinal))
+            {
+                if (People.GetValueOrDefault(slug) is not { } listing
+                    || !TryMove(listing.Written, was.Authors.Any(named => named.Slug == slug) ? was : null,
+                        article.Authors.Any(named => named.Slug == slug) ? article : null, out var written)
+                    || !TryMove(listing.Reviewed, was.ReviewedBy?.Slug == slug ? was : null, article.ReviewedBy?.Slug == slug ? article : null, out var reviewed))
+                {
+                    // A name without a person's file is in no list (and the article reports it).
+                    if (People.ContainsKey(slug))
+                    {
+                        return false;
+                    }
+                    continue;
+                }
+                People[slug] = listing with { Written = written, Reviewed = reviewed };
+            }
+            return true;
+        }
+
+        /// <summary>True when every category and risk list has as many pages as in <paramref name="before"/>, and no category came or went.</summary>
+        public bool KeepTheirPages(ContentSnapshot.Indexes before) =>
+            Categories.Length == before.Categories.Length
+            && Categories.All(listing => !listing.Articles.IsEmpty
+                && ListPages.Count(listing.Articles.Length) == ListPages.Count(before.CategoriesBySlug[listing.Category.Slug].Articles.Length))
+            && ByRisk.All(entry => ListPages.Count(entry.Value.Length) == ListPages.Count(before.ByRisk[entry.Key].Length));
+
+        private bool TryMoveInCategory(Article? before, Article? now)
+        {
+            var slug = (before ?? now)!.Category.Slug;
+            var index = 0;
+            while (index < Categories.Length && Categories[index].Category.Slug != slug)
+            {
+                index++;
+            }
+            if (index == Categories.Length || !TryMove(Categories[index].Articles, before, now, out var articles))
+            {
+                return false;
+            }
+            Categories = Categories.SetItem(index, Categories[index] with { Articles = articles });
+            return true;
+        }
+
+        private static ImmutableArray<Article> Insert(ImmutableArray<Article> list, Article article)
+        {
+            var at = list.BinarySearch(article, SnapshotBuilder.NewestFirst);
+            return list.Insert(at < 0 ? ~at : at, article);
+        }
+
+        /// <summary>The list without <paramref name="before"/> and with <paramref name="now"/> in its place in the order; false when <paramref name="before"/> is not in it.</summary>
+        private static bool TryMove(ImmutableArray<Article> list, Article? before, Article? now, out ImmutableArray<Article> moved)
+        {
+            moved = list;
+            if (before is not null)
+            {
+                var at = list.BinarySearch(before, SnapshotBuilder.NewestFirst);
+                if (at < 0 || !ReferenceEquals(list[at], before))
+                {
+                    return false;
+                }
+                moved = moved.RemoveAt(at);
+            }
+            if (now is not null)
+            {
+                moved = Insert(moved, now);
+            }
+            return true;
+        }
+    }
+
+    /// <summary>The problems of one file in a list sorted by file, as a slice of it.</summary>
+    private static ReadOnlySpan<ContentProblem> ProblemsOf(ImmutableArray<ContentProblem> problems, string file)
+    {
+        var (start, end) = RangeOf(problems, file);
+        return problems.AsSpan()[start..end];
+    }
+
+    private static (int Start, int End) RangeOf(ImmutableArray<ContentProblem> problems, string file)
+    {
+        int First(bool after)
+        {
+            var (low, high) = (0, problems.Length);
+            while (low < high)
+            {
+                var middle = (low + high) / 2;
+                var order = string.CompareOrdinal(problems[middle].File, file);
+                (low, high) = order < 0 || (after && order == 0) ? (middle + 1, high) : (low, middle);
+            }
+            return low;
+        }
+        return (First(after: false), First(after: true));
+    }
+
+    /// <summary>The problems with each replaced file's own swapped in, still sorted by file, then line and column.</summary>
+    private static ImmutableArray<ContentProblem> WithProblems(ImmutableArray<ContentProblem> problems, List<Replacement> replacements)
+    {
+        var result = ImmutableArray.CreateBuilder<ContentProblem>(problems.Length);
+        var next = 0;
+        foreach (var change in replacements.OrderBy(change => change.File, StringComparer.Ordinal))
+        {
+            var (start, end) = RangeOf(problems, change.File);
+            result.AddRange(problems.AsSpan()[next..start]);
+            result.AddRange(change.Problems.OrderBy(problem => problem.Position.Line).ThenBy(problem => problem.Position.Column));
+            next = end;
+        }
+        result.AddRange(problems.AsSpan()[next..]);
+        return result.DrainToImmutable();
+    }
+
+    /// <summary>
+    /// The last snapshot's next publication, moved earlier by the new versions; worked out again over every document only
+    /// when a replaced version was the one that set it.
+    /// </summary>
+    private static DateOnly? NextPublication(ContentSnapshot previous, List<Replacement> replacements, Dictionary<string, ContentDocument> byFile,
+        Dictionary<string, ParsedFile> parsed, ContentVisibility visibility)
+    {
+        var next = previous.NextPublication;
+        if (next is not null && replacements.Any(change => visibility.ChangesOn(change.Old) == next || previous.Patchable.Parsed[change.File].RecheckOn == next))
+        {
+            return byFile.Values.Select(visibility.ChangesOn).Concat(parsed.Values.Select(file => file.RecheckOn)).Min();
+        }
+        return replacements.Select(change => visibility.ChangesOn(change.New)).Concat(replacements.Select(change => change.Parsed.RecheckOn)).Append(next).Min();
+    }
+}

@@ -1,0 +1,203 @@
+using Stackwise.Web.Content.Model;
+using Stackwise.Web.Content.Snapshot;
+using Stackwise.Web.Tests.Support;
+
+namespace Stackwise.Web.Tests.Content;
+
+/// <summary>
+/// A save that changes a few files patches the last snapshot instead of building a new one whole (<c>SnapshotPatch</c>);
+/// whichever way it is made, the snapshot is the same: every map, list, problem and date a whole load of the same files
+/// gives. Each kind of edit is tried on its own and in one chain; the edits a patch must leave to a whole load are tried
+/// too, so a patch that takes on more than it can is caught here.
+/// </summary>
+public sealed class SnapshotPatchTests : IDisposable
+{
+    private readonly TempContentFolder _folder = new();
+
+    public SnapshotPatchTests()
+    {
+        _folder
+            .Write("people/writer.md", "---\nname: Synthetic Writer\n---\nSynthetic biography.\n")
+            .Write("people/reviewer.md", "---\nname: Synthetic Reviewer\ncredentials: MD\n---\nSynthetic biography.\n")
+            .Write("people/other.md", "---\nname: Other Writer\n---\nSynthetic biography.\n")
+            .Write("pages/about.md", "---\ntitle: About\nsummary: Synthetic about page.\n---\nSee [usage](/therapies/first#usage).\n")
+            .Write("therapies/first.md", First("First"))
+            .Write("therapies/second.md", Article("Second", "Category One", "low",
+                "published: 2026-01-02\nauthor: [writer, other]\nreviewedBy: reviewer\nlastReviewed: 2026-01-05\nnextReview: 2026-07-01\ntags: [alpha]",
+                "Synthetic body. See [first](/therapies/first#usage) and [nowhere](/therapies/nowhere)."))
+            .Write("therapies/third.md", Third())
+            .Write("supplements/fourth.md", Article("Fourth", "category two", "high", "published: 2026-01-04\nauthor: writer"))
+            .Write("supplements/fifth.md", Article("Third", "Category Two", "low", "published: 2026-01-03\nauthor: other"))
+            .Write("therapies/draft.md", Article("Draft", "Category One", "low", "published: 2026-01-06\ndraft: true"))
+            .Write("therapies/scheduled.md", Article("Scheduled", "Category One", "low", "published: 2026-06-03"))
+            .Write("redirects.yml", "gone:\n  - /removed\n");
+    }
+
+    public void Dispose() => _folder.Dispose();
+
+    private static string Article(string title, string category, string risk, string frontMatter, string body = "Synthetic body text.") =>
+        $"---\ntitle: {title}\ncategory: {category}\nrisk: {risk}\nsummary: Synthetic summary of {title}.\n"
+        + (risk == "low" ? "" : "healthRisks:\n  - Synthetic risk\n") + $"{frontMatter}\n---\n{body}\n";
+
+    private static string First(string title, string category = "Category One", string heading = "Usage") =>
+        Article(title, category, "low", "published: 2026-01-01\nauthor: writer\ntags: [alpha, beta]\naliases: [/old/first]",
+            $"## {heading}\n\nSynthetic text. See [second](/therapies/second).");
+
+    private static string Third(string category = "Category Two", string risk = "moderate", string extra = "author: other", string body = "Synthetic body text.") =>
+        Article("Third", category, risk, $"published: 2026-01-03\n{extra}", body);
+
+    /// <summary>Each edit: the file it writes, what it writes, and whether a patch can take it (else a whole load does).</summary>
+    private static readonly Dictionary<string, (string File, string Text, bool Patched)> Edits = new()
+    {
+        ["a title"] = ("therapies/first.md", First("First Retitled"), true),
+        ["a body"] = ("therapies/third.md", Third(body: "A new synthetic body."), true),
+        ["a category, to one that has articles"] = ("therapies/first.md", First("First", "Category Two"), true),
+        ["a risk level"] = ("therapies/third.md", Third(risk: "high"), true),
+        ["a risk level that drops the health risks section"] = ("therapies/third.md", Third(risk: "low"), false),
+        ["a date, moving the article in every list"] = ("supplements/fifth.md", Article("Third", "Category Two", "low", "published: 2026-01-09\nauthor: other"), true),
+        ["a writer"] = ("therapies/third.md", Third(extra: "author: writer"), true),
+        ["a reviewer taken off"] = ("therapies/second.md", Article("Second", "Category One", "low", "published: 2026-01-02\nauthor: [writer, other]\ntags: [alpha]",
+            "Synthetic body. See [first](/therapies/first#usage) and [nowhere](/therapies/nowhere)."), true),
+        ["a writer with no file"] = ("therapies/third.md", Third(extra: "author: writr"), true),
+        ["a person's name"] = ("people/writer.md", "---\nname: Renamed Writer\n---\nSynthetic biography.\n", true),
+        ["a site page"] = ("pages/about.md", "---\ntitle: About Us\nsummary: Synthetic about page.\n---\nSee [usage](/therapies/first#usage) again.\n", true),
+        ["a broken link"] = ("therapies/third.md", Third(body: "See [nothing](/therapies/nothing-here)."), true),
+        ["a draft, still a draft"] = ("therapies/draft.md", Article("Draft Retitled", "Category One", "low", "published: 2026-01-06\ndraft: true"), true),
+        ["a scheduled article"] = ("therapies/scheduled.md", Article("Scheduled Retitled", "Category One", "low", "published: 2026-06-03"), true),
+        ["the spelling a category is shown with"] = ("therapies/third.md", Third(category: "category two"), false),
+        ["a new category"] = ("therapies/third.md", Third(category: "Category Nine"), false),
+        ["a section heading others link to"] = ("therapies/first.md", First("First", heading: "Use"), false),
+        ["an alias"] = ("therapies/third.md", Third(extra: "author: other\naliases: [/old/third]"), false),
+        ["an article made a draft"] = ("therapies/third.md", Third(extra: "author: other\ndraft: true"), false),
+        ["an error, keeping the last good version"] = ("therapies/third.md", Third(risk: "bogus"), false),
+    };
+
+    public static TheoryData<string> EditNames => [.. Edits.Keys];
+
+    [Theory]
+    [MemberData(nameof(EditNames))]
+    public async Task EachKindOfSaveGivesTheSnapshotAWholeLoadGives(string edit)
+    {
+        var before = await _folder.LoadAsync();
+        var (file, text, patched) = Edits[edit];
+        _folder.Write(file, text);
+
+        var saved = await _folder.LoadAsync(before, ChangedFiles.Complete([file]));
+
+        Assert.Equal(patched, saved.PatchedFrom is not null);
+        AssertSameAsWholeLoad(saved);
+    }
+
+    [Fact]
+    public async Task AChainOfSavesStaysTheSnapshotAWholeLoadGives()
+    {
+        var current = await _folder.LoadAsync();
+        var patches = 0;
+        foreach (var (file, text, _) in Edits.Values)
+        {
+            _folder.Write(file, text);
+            current = await _folder.LoadAsync(current, ChangedFiles.Complete([file]));
+            patches += current.PatchedFrom is null ? 0 : 1;
+            AssertSameAsWholeLoad(current);
+        }
+        Assert.True(patches >= 8, $"only {patches} of {Edits.Count} saves were patched");
+    }
+
+    [Fact]
+    public async Task AnEditorsTemporaryFilesBesideASaveStillPatch()
+    {
+        var before = await _folder.LoadAsync();
+        _folder.Write("therapies/first.md", First("First Retitled")).Write("therapies/.first.md.swp", "temporary").Write("therapies/first.md~", "backup");
+
+        var saved = await _folder.LoadAsync(before, ChangedFiles.Complete(["therapies/first.md", "therapies/.first.md.swp", "therapies/first.md~", "therapies/4913"]));
+
+        Assert.NotNull(saved.PatchedFrom);
+        AssertSameAsWholeLoad(saved);
+    }
+
+    [Theory]
+    [InlineData("therapies/added.md")]
+    [InlineData("therapies/more")]
+    [InlineData("images")]
+    [InlineData("redirects.yml")]
+    public async Task AFileOrFolderThatComesIsLeftToAWholeLoad(string path)
+    {
+        var before = await _folder.LoadAsync();
+        if (path.EndsWith(".md", StringComparison.Ordinal))
+        {
+            _folder.Write(path, Third());
+        }
+        else if (path == "redirects.yml")
+        {
+            _folder.Write(path, "gone:\n  - /removed\n  - /therapies/gone-too\n");
+        }
+        else
+        {
+            _folder.Write(path + "/sixth.md", Third());
+        }
+
+        var saved = await _folder.LoadAsync(before, ChangedFiles.Complete([path]));
+
+        Assert.Null(saved.PatchedFrom);
+        AssertSameAsWholeLoad(saved);
+    }
+
+    [Fact]
+    public async Task ADeletedFileIsLeftToAWholeLoad()
+    {
+        var before = await _folder.LoadAsync();
+        File.Delete(Path.Combine(_folder.Root, "supplements", "fifth.md"));
+
+        var saved = await _folder.LoadAsync(before, ChangedFiles.Complete(["supplements/fifth.md"]));
+
+        Assert.Null(saved.PatchedFrom);
+        Assert.Null(saved.Find("/supplements/fifth"));
+    }
+
+    /// <summary>A whole load of the same files, from the same parses, gives what <paramref name="saved"/> holds, piece by piece.</summary>
+    private void AssertSameAsWholeLoad(ContentSnapshot saved)
+    {
+        var whole = _folder.LoadAsync(saved, ChangedFiles.None).GetAwaiter().GetResult();
+        Assert.Null(whole.PatchedFrom);
+
+        Assert.Equal(whole.Problems.Select(problem => problem.ToString()), saved.Problems.Select(problem => problem.ToString()));
+        Assert.Equal(whole.Problems.AsEnumerable(), saved.Problems.AsEnumerable());
+        AssertSameMap(whole.ByFile, saved.ByFile);
+        AssertSameMap(whole.ByUrl, saved.ByUrl);
+        Assert.Equal(whole.Parsed.Keys.Order(StringComparer.Ordinal), saved.Parsed.Keys.Order(StringComparer.Ordinal));
+        // Every parse is reused, save a file's at a path no content can have: that one is made again on each load.
+        Assert.All(whole.Parsed, entry => Assert.Equal(entry.Value.Problems.AsEnumerable(), saved.Parsed[entry.Key].Problems.AsEnumerable()));
+        Assert.All(whole.Parsed.Where(entry => entry.Value.Document is not null), entry => Assert.Same(entry.Value, saved.Parsed[entry.Key]));
+        AssertSameList(whole.Articles, saved.Articles);
+        Assert.Equal(whole.Categories.Select(listing => listing.Category), saved.Categories.Select(listing => listing.Category));
+        Assert.All(whole.Categories.Zip(saved.Categories), pair => AssertSameList(pair.First.Articles, pair.Second.Articles));
+        Assert.Equal(whole.CategoriesBySlug.Keys.Order(StringComparer.Ordinal), saved.CategoriesBySlug.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(whole.People.Keys.Order(StringComparer.Ordinal), saved.People.Keys.Order(StringComparer.Ordinal));
+        Assert.All(whole.People, entry =>
+        {
+            Assert.Equal(entry.Value.Person, saved.People[entry.Key].Person);
+            AssertSameList(entry.Value.Written, saved.People[entry.Key].Written);
+            AssertSameList(entry.Value.Reviewed, saved.People[entry.Key].Reviewed);
+        });
+        Assert.All(Enum.GetValues<RiskLevel>(), risk => AssertSameList(whole.ByRisk[risk], saved.ByRisk[risk]));
+        Assert.Equal(whole.ServedPaths.Order(StringComparer.Ordinal), saved.ServedPaths.Order(StringComparer.Ordinal));
+        Assert.Equal(whole.Redirects.Moved.OrderBy(entry => entry.Key, StringComparer.Ordinal), saved.Redirects.Moved.OrderBy(entry => entry.Key, StringComparer.Ordinal));
+        Assert.Equal(whole.Redirects.Gone.Order(StringComparer.Ordinal), saved.Redirects.Gone.Order(StringComparer.Ordinal));
+        Assert.Equal(whole.NextPublication, saved.NextPublication);
+        Assert.Equal(whole.KeptFiles.Order(StringComparer.Ordinal), saved.KeptFiles.Order(StringComparer.Ordinal));
+        Assert.Equal(whole.FilesRead, saved.FilesRead);
+        Assert.Equal(whole.ListingProblems.AsEnumerable(), saved.ListingProblems.AsEnumerable());
+    }
+
+    private static void AssertSameMap(IReadOnlyDictionary<string, ContentDocument> expected, IReadOnlyDictionary<string, ContentDocument> actual)
+    {
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), actual.Keys.Order(StringComparer.Ordinal));
+        Assert.All(expected, entry => Assert.Equal(entry.Value, actual[entry.Key]));
+    }
+
+    private static void AssertSameList(IReadOnlyList<Article> expected, IReadOnlyList<Article> actual)
+    {
+        Assert.Equal(expected.Select(article => article.Url), actual.Select(article => article.Url));
+        Assert.Equal(expected, actual);
+    }
+}
