@@ -86,6 +86,8 @@ public sealed class SnapshotPatchTests : IDisposable
 
         Assert.Equal(patched, saved.PatchedFrom is not null);
         AssertSameAsWholeLoad(saved);
+        // The changed keys of a patch come from the documents it replaced alone: the same as comparing every document.
+        Assert.Equal(ContentKeys.Changed(before, saved, [], fromPatch: false).Order(StringComparer.Ordinal), ContentKeys.Changed(before, saved, []).Order(StringComparer.Ordinal));
     }
 
     [Fact]

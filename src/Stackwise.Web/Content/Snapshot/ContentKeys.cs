@@ -51,7 +51,23 @@ public static class ContentKeys
     /// lists that do not show it alone.
     /// </summary>
     /// <param name="declared">The keys other features record for data they build per snapshot (<see cref="PerSnapshot{T}"/>).</param>
-    public static IReadOnlySet<string> Changed(ContentSnapshot before, ContentSnapshot after, IEnumerable<IPerSnapshot> declared)
+    /// <remarks>A snapshot patched from <paramref name="before"/> says which documents it replaced, and only those are looked at.</remarks>
+    /// <param name="fromPatch">False to compare every document even then: a test's check of the short way.</param>
+    public static IReadOnlySet<string> Changed(ContentSnapshot before, ContentSnapshot after, IEnumerable<IPerSnapshot> declared, bool fromPatch = true)
+    {
+        var candidates = fromPatch && after.PatchedFrom is { } patch && patch.Version == before.Version
+            ? PatchCandidates(before, after, patch)
+            : Candidates(before, after);
+        var changed = candidates.Where(key => !Same(before, after, key)).ToHashSet(StringComparer.Ordinal);
+        changed.UnionWith(declared.Where(data => data.Key is not null && !data.Same(before, after)).Select(data => data.Key!));
+        // Every reload changes `all`, even one no document explains: a page that read what no key covers (an article's
+        // picture, whose size comes from its file) may have changed with a file that is not a document.
+        changed.Add(Everything);
+        return changed;
+    }
+
+    /// <summary>The keys a whole new snapshot may have changed, from every document compared by reference.</summary>
+    private static HashSet<string> Candidates(ContentSnapshot before, ContentSnapshot after)
     {
         var candidates = new HashSet<string>(StringComparer.Ordinal);
         var (was, now) = (before.Unrecorded, after.Unrecorded);
@@ -92,12 +108,23 @@ public static class ContentKeys
             candidates.UnionWith(now.ServedPaths.Where(path => !was.ServedPaths.Contains(path)));
         }
 
-        var changed = candidates.Where(key => !Same(before, after, key)).ToHashSet(StringComparer.Ordinal);
-        changed.UnionWith(declared.Where(data => data.Key is not null && !data.Same(before, after)).Select(data => data.Key!));
-        // Every reload changes `all`, even one no document explains: a page that read what no key covers (an article's
-        // picture, whose size comes from its file) may have changed with a file that is not a document.
-        changed.Add(Everything);
-        return changed;
+        return candidates;
+    }
+
+    /// <summary>
+    /// The keys a patched snapshot may have changed: those of the documents the patch replaced, old and new. A patch keeps
+    /// the visibility, the URLs, the redirects and the served paths (SnapshotPatch), so nothing else can differ.
+    /// </summary>
+    private static HashSet<string> PatchCandidates(ContentSnapshot before, ContentSnapshot after, PatchOrigin patch)
+    {
+        var candidates = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var url in patch.Urls)
+        {
+            candidates.Add(Document(url));
+            Fed(before.Unrecorded.ByUrl.GetValueOrDefault(url), candidates);
+            Fed(after.Unrecorded.ByUrl.GetValueOrDefault(url), candidates);
+        }
+        return candidates;
     }
 
     /// <summary>
