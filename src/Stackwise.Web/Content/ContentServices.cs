@@ -23,7 +23,6 @@ public static class ContentServices
         services.AddSingleton(provider => new ContentParser(provider.GetRequiredService<MarkdownRenderer>(),
             provider.GetRequiredService<IHostEnvironment>().IsDevelopment() ? provider.GetRequiredService<IOptions<ContentOptions>>().Value.MaxReadingGrade : null));
         services.AddSingleton<ContentLoader>();
-        services.AddSingleton<ISnapshotWarmer, RelatedArticlesWarmer>();
         services.AddSingleton<ContentStore>();
         services.AddHostedService(provider => provider.GetRequiredService<ContentStore>());
         // One snapshot per request: whatever a request reads (redirects, the cache key, the page, search, the error

@@ -55,6 +55,7 @@ public sealed class SnapshotPatchTests : IDisposable
         ["a risk level"] = ("therapies/third.md", Third(risk: "high"), true),
         ["a risk level that drops the health risks section"] = ("therapies/third.md", Third(risk: "low"), false),
         ["a date, moving the article in every list"] = ("supplements/fifth.md", Article("Third", "Category Two", "low", "published: 2026-01-09\nauthor: other"), true),
+        ["a tag added and one taken off"] = ("therapies/first.md", First("First").Replace("tags: [alpha, beta]", "tags: [alpha, Gamma]", StringComparison.Ordinal), true),
         ["a writer"] = ("therapies/third.md", Third(extra: "author: writer"), true),
         ["a reviewer taken off"] = ("therapies/second.md", Article("Second", "Category One", "low", "published: 2026-01-02\nauthor: [writer, other]\ntags: [alpha]",
             "Synthetic body. See [first](/therapies/first#usage) and [nowhere](/therapies/nowhere)."), true),
@@ -182,6 +183,8 @@ public sealed class SnapshotPatchTests : IDisposable
             AssertSameList(entry.Value.Reviewed, saved.People[entry.Key].Reviewed);
         });
         Assert.All(Enum.GetValues<RiskLevel>(), risk => AssertSameList(whole.ByRisk[risk], saved.ByRisk[risk]));
+        Assert.Equal(whole.ByTag.Keys.Order(StringComparer.Ordinal), saved.ByTag.Keys.Order(StringComparer.Ordinal));
+        Assert.All(whole.ByTag, entry => AssertSameList(entry.Value, saved.ByTag[entry.Key]));
         Assert.Equal(whole.ServedPaths.Order(StringComparer.Ordinal), saved.ServedPaths.Order(StringComparer.Ordinal));
         Assert.Equal(whole.Redirects.Moved.OrderBy(entry => entry.Key, StringComparer.Ordinal), saved.Redirects.Moved.OrderBy(entry => entry.Key, StringComparer.Ordinal));
         Assert.Equal(whole.Redirects.Gone.Order(StringComparer.Ordinal), saved.Redirects.Gone.Order(StringComparer.Ordinal));

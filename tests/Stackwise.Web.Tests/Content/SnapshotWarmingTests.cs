@@ -55,20 +55,17 @@ public sealed class SnapshotWarmingTests
     }
 
     [Fact]
-    public async Task TheSiteBuildsRelatedArticlesFirstThenTheSearchIndex()
+    public async Task TheSiteMakesTheSitemapEntriesFirstThenTheSearchIndex()
     {
         await using var site = new TestContentFactory();
         site.CreateClient();
         var warmers = site.Services.GetRequiredService<IEnumerable<ISnapshotWarmer>>().ToList();
         var store = site.Services.GetRequiredService<ContentStore>();
-        var fresh = NewSnapshot();
-
-        warmers[1].Warm(fresh);
         await store.WarmingIdle.WaitAsync(TimeSpan.FromSeconds(30));
 
-        Assert.Equal(["SitemapEntriesWarmer", "RelatedArticlesWarmer", "SearchIndexWarmer"], warmers.Select(warmer => warmer.GetType().Name));
-        Assert.True(fresh.IsRelatedBuilt);
-        Assert.True(store.Current.IsRelatedBuilt, "the served snapshot's related articles are built without a request");
+        Assert.Equal(["SitemapEntriesWarmer", "SearchIndexWarmer"], warmers.Select(warmer => warmer.GetType().Name));
+        Assert.True(Sitemap.Entries.IsBuilt(store.Current), "the served snapshot's sitemap entries are made without a request");
+        Assert.True(site.Services.GetRequiredService<SearchService>().HasIndex(store.Current), "the served snapshot's search index is built without a request");
     }
 
     [Fact]
@@ -84,7 +81,6 @@ public sealed class SnapshotWarmingTests
 
         // Asked at once, with no wait for warming: the search index was built before the snapshot went live.
         Assert.True(site.Services.GetRequiredService<SearchService>().HasIndex(store.Current), "the live snapshot's search index is not built");
-        Assert.True(store.Current.IsRelatedBuilt, "the live snapshot's related articles are not built");
         Assert.True(Sitemap.Entries.IsBuilt(store.Current), "the live snapshot's sitemap entries are not made");
         Assert.Equal([(1, true), (2, false)], recorder.Warmed.Select((warm, i) => (i + 1, warm.WasLive)));
         Assert.Equal(store.Current.Version, recorder.Warmed.Last().Version);

@@ -24,7 +24,7 @@ public sealed class ContentSnapshot
     internal ContentSnapshot()
     {
         _problemsByUrl = new(() => SnapshotBuilder.ProblemsByUrl(Problems));
-        _related = new(() => new RelatedArticles(_indexes.Articles));
+        _related = new(() => new RelatedArticles(_indexes.Articles, _indexes.ByTag, _indexes.CategoriesBySlug));
     }
 
     private readonly Lazy<RelatedArticles> _related;
@@ -88,6 +88,9 @@ public sealed class ContentSnapshot
     public required IReadOnlySet<string> ServedPaths { get => Recorded(_indexes.ServedPaths, ContentKeys.Everything); init => _indexes.ServedPaths = value; }
 
     public required SiteRedirects Redirects { get => Recorded(_indexes.Redirects, ContentKeys.Everything); init => _indexes.Redirects = value; }
+
+    /// <summary>The served articles of each tag, by the tag in lower case, newest first (what related articles are chosen from).</summary>
+    public required IReadOnlyDictionary<string, ImmutableArray<Article>> ByTag { get => Recorded(_indexes.ByTag, ContentKeys.Everything); init => _indexes.ByTag = value; }
 
     /// <summary>Every problem found while loading, errors and warnings, in file order.</summary>
     public required ImmutableArray<ContentProblem> Problems { get => Recorded(field, ContentKeys.Everything); init; }
@@ -194,11 +197,8 @@ public sealed class ContentSnapshot
         return related;
     }
 
-    /// <summary>The indexes behind <see cref="RelatedTo"/>, built once per snapshot (<c>RelatedArticlesWarmer</c> builds them right after the swap).</summary>
+    /// <summary>The lists behind <see cref="RelatedTo"/>, and each article's related articles once asked for.</summary>
     public RelatedArticles Related => _related.Value;
-
-    /// <summary>True once <see cref="Related"/> is built; asking starts no build.</summary>
-    internal bool IsRelatedBuilt => _related.IsValueCreated;
 
     private static T Recorded<T>(T value, string key)
     {
@@ -217,5 +217,6 @@ public sealed class ContentSnapshot
         public FrozenDictionary<RiskLevel, ImmutableArray<Article>> ByRisk { get; set; } = null!;
         public IReadOnlySet<string> ServedPaths { get; set; } = null!;
         public SiteRedirects Redirects { get; set; } = null!;
+        public IReadOnlyDictionary<string, ImmutableArray<Article>> ByTag { get; set; } = null!;
     }
 }

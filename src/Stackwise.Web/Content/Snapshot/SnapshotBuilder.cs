@@ -61,6 +61,7 @@ internal static class SnapshotBuilder
             ByRisk = byRisk,
             ServedPaths = servedPaths,
             Redirects = redirects,
+            ByTag = RelatedArticles.TagIndex(articles).AsReadOnly(),
             Problems = sortedProblems,
             Patchable = new PatchBase(byFile, parsed, byUrl, content.Files, content.Images, content.UnservedImages, spellings),
         };

@@ -132,6 +132,7 @@ internal static class SnapshotPatch
             ByRisk = lists.ByRisk.ToFrozenDictionary(),
             ServedPaths = indexes.ServedPaths,
             Redirects = indexes.Redirects,
+            ByTag = lists.ByTag.AsReadOnly(),
             Problems = WithProblems(previous.Problems, replacements),
             Patchable = state with { ByFile = byFile, Parsed = parsedFiles, ByUrl = byUrl, Spellings = spellings },
             PatchedFrom = new PatchOrigin(previous.Version, [.. replacements.Select(change => change.New.Url)]),
@@ -173,6 +174,7 @@ internal static class SnapshotPatch
         public ImmutableArray<CategoryListing> Categories { get; private set; } = indexes.Categories;
         public Dictionary<RiskLevel, ImmutableArray<Article>> ByRisk { get; } = indexes.ByRisk.ToDictionary();
         public Dictionary<string, PersonListing> People { get; } = indexes.People.ToDictionary(StringComparer.Ordinal);
+        public Dictionary<string, ImmutableArray<Article>> ByTag { get; } = new(indexes.ByTag, StringComparer.Ordinal);
 
         /// <summary>Puts <paramref name="now"/> where <paramref name="before"/> was in every list; false when a list would appear or go.</summary>
         public bool Replace(ContentDocument before, ContentDocument now)
@@ -197,6 +199,25 @@ internal static class SnapshotPatch
             if (!TryMoveInCategory(was, null) || !TryMoveInCategory(null, article))
             {
                 return false;
+            }
+            foreach (var tag in RelatedArticles.TagsOf(was))
+            {
+                if (!TryMove(ByTag.GetValueOrDefault(tag, []), was, null, out var tagged))
+                {
+                    return false;
+                }
+                if (tagged.IsEmpty)
+                {
+                    ByTag.Remove(tag);
+                }
+                else
+                {
+                    ByTag[tag] = tagged;
+                }
+            }
+            foreach (var tag in RelatedArticles.TagsOf(article))
+            {
+                ByTag[tag] = Insert(ByTag.GetValueOrDefault(tag, []), article);
             }
             foreach (var slug in was.People.Concat(article.People).Select(named => named.Slug).Distinct(StringComparer.Ordinal))
             {
