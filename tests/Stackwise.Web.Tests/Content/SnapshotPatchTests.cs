@@ -1,5 +1,6 @@
 using Stackwise.Web.Content.Model;
 using Stackwise.Web.Content.Snapshot;
+using Stackwise.Web.Seo;
 using Stackwise.Web.Tests.Support;
 
 namespace Stackwise.Web.Tests.Content;
@@ -80,6 +81,7 @@ public sealed class SnapshotPatchTests : IDisposable
     public async Task EachKindOfSaveGivesTheSnapshotAWholeLoadGives(string edit)
     {
         var before = await _folder.LoadAsync();
+        Sitemap.Entries.Get(before);
         var (file, text, patched) = Edits[edit];
         _folder.Write(file, text);
 
@@ -104,6 +106,27 @@ public sealed class SnapshotPatchTests : IDisposable
             AssertSameAsWholeLoad(current);
         }
         Assert.True(patches >= 8, $"only {patches} of {Edits.Count} saves were patched");
+    }
+
+    [Theory]
+    [InlineData("a title", true)]
+    [InlineData("a body", true)]
+    [InlineData("a person's name", true)]
+    [InlineData("a date, moving the article in every list", false)]
+    [InlineData("a category, to one that has articles", false)]
+    [InlineData("a writer", false)]
+    public async Task ASaveThatChangesNoSitemapEntryKeepsTheEntriesItHad(string edit, bool kept)
+    {
+        var before = await _folder.LoadAsync();
+        var entries = Sitemap.Entries.Get(before);
+        var (file, text, _) = Edits[edit];
+        _folder.Write(file, text);
+
+        var saved = await _folder.LoadAsync(before, ChangedFiles.Complete([file]));
+
+        Assert.NotNull(saved.PatchedFrom);
+        Assert.Equal(kept, ReferenceEquals(entries, Sitemap.Entries.Get(saved)));
+        AssertSameAsWholeLoad(saved);
     }
 
     [Fact]
@@ -192,6 +215,7 @@ public sealed class SnapshotPatchTests : IDisposable
         Assert.Equal(whole.KeptFiles.Order(StringComparer.Ordinal), saved.KeptFiles.Order(StringComparer.Ordinal));
         Assert.Equal(whole.FilesRead, saved.FilesRead);
         Assert.Equal(whole.ListingProblems.AsEnumerable(), saved.ListingProblems.AsEnumerable());
+        Assert.Equal(Sitemap.Entries.Get(whole), Sitemap.Entries.Get(saved));
     }
 
     private static void AssertSameMap(IReadOnlyDictionary<string, ContentDocument> expected, IReadOnlyDictionary<string, ContentDocument> actual)

@@ -19,8 +19,14 @@ internal sealed record PatchBase(
     IReadOnlyDictionary<string, string> UnservedImages,
     CategorySpellings Spellings);
 
-/// <summary>The version a snapshot was patched from, and the URLs of the documents the patch replaced.</summary>
-internal sealed record PatchOrigin(long Version, ImmutableArray<string> Urls);
+/// <summary>
+/// The snapshot a patched one was made from (held weakly: snapshots never keep their predecessors alive), and each document
+/// the patch replaced with its new version; per-snapshot data may carry its value over when none of them changes it.
+/// </summary>
+internal sealed record PatchOrigin(long Version, WeakReference<ContentSnapshot> Before, ImmutableArray<(ContentDocument Old, ContentDocument New)> Replaced)
+{
+    public IEnumerable<string> Urls => Replaced.Select(replaced => replaced.New.Url);
+}
 
 /// <summary>
 /// Makes the next snapshot from the last one and a few changed files, when the change is local: each file still exists with
@@ -135,7 +141,7 @@ internal static class SnapshotPatch
             ByTag = lists.ByTag.AsReadOnly(),
             Problems = WithProblems(previous.Problems, replacements),
             Patchable = state with { ByFile = byFile, Parsed = parsedFiles, ByUrl = byUrl, Spellings = spellings },
-            PatchedFrom = new PatchOrigin(previous.Version, [.. replacements.Select(change => change.New.Url)]),
+            PatchedFrom = new PatchOrigin(previous.Version, new WeakReference<ContentSnapshot>(previous), [.. replacements.Select(change => (change.Old, change.New))]),
         };
     }
 
