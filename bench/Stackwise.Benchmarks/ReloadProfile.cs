@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Stackwise.Web.Content.Parsing;
 using Stackwise.Web.Content.Snapshot;
 using Stackwise.Web.Rendering;
+using Stackwise.Web.Search;
 using Stackwise.Web.Seo;
 
 namespace Stackwise.Benchmarks;
@@ -9,7 +10,7 @@ namespace Stackwise.Benchmarks;
 /// <summary>
 /// What one title save costs on a large corpus, step by step, in process and without the server: the load of the saved
 /// file into a new snapshot, the changed keys, and the per-snapshot data the swap builds (related articles, sitemap
-/// entries). The saved file is named as a watch that has been on all along names it (ChangedFiles.Complete). Run with
+/// entries, the search index from the last one). The saved file is named as a watch that has been on all along names it (ChangedFiles.Complete). Run with
 /// `reload DIR [SAVES]`; prints one line per save and the medians.
 /// </summary>
 public static class ReloadProfile
@@ -22,6 +23,7 @@ public static class ReloadProfile
         var current = await loader.LoadAsync(folder, visibility, null, CancellationToken.None);
         _ = current.Related;
         Sitemap.Entries.Get(current);
+        var index = SearchIndex.Build(current);
         Console.WriteLine($"first load of {current.Articles.Length} articles: {clock.ElapsedMilliseconds} ms");
         var file = "therapies/synthetic-article-00000.md";
         var original = await File.ReadAllTextAsync(Path.Combine(folder, file));
@@ -41,12 +43,16 @@ public static class ReloadProfile
             step.Restart();
             var keys = ContentKeys.Changed(current, next, [Sitemap.Entries]);
             var changed = step.Elapsed.TotalMilliseconds;
-            rows.Add([load, related, sitemap, changed, load + related + sitemap + changed]);
-            Console.WriteLine($"save {save}: load {load:0.0} ms, related {related:0.0} ms, sitemap entries {sitemap:0.0} ms, changed keys {changed:0.0} ms ({keys.Count} keys); total {load + related + sitemap + changed:0.0} ms");
+            step.Restart();
+            index = SearchIndex.Build(next, index);
+            var search = step.Elapsed.TotalMilliseconds;
+            var total = load + related + sitemap + changed + search;
+            rows.Add([load, related, sitemap, changed, search, total]);
+            Console.WriteLine($"save {save}: load {load:0.0} ms, related {related:0.0} ms, sitemap entries {sitemap:0.0} ms, changed keys {changed:0.0} ms ({keys.Count} keys), search index {search:0.0} ms; total {total:0.0} ms");
             current = next;
         }
         await File.WriteAllTextAsync(Path.Combine(folder, file), original);
-        string[] names = ["load", "related", "sitemap entries", "changed keys", "total"];
+        string[] names = ["load", "related", "sitemap entries", "changed keys", "search index", "total"];
         Console.WriteLine("medians: " + string.Join(", ", names.Select((name, i) => $"{name} {rows.Select(row => row[i]).Order().ElementAt(rows.Count / 2):0.0} ms")));
     }
 }

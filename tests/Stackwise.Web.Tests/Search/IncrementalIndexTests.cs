@@ -18,9 +18,11 @@ public sealed class IncrementalIndexTests : IDisposable
     private static string Article(string title, string category, string risk, string body, string published = "2026-01-01") =>
         $"---\ntitle: {title}\ncategory: {category}\nrisk: {risk}\nsummary: Synthetic.\nhealthRisks:\n  - Synthetic risk\npublished: {published}\n---\n{body}\n";
 
+    private static readonly string[] Words = ["amber", "birch", "cedar", "delta", "ember", "fjord", "grove", "heron"];
+
     private TempContentFolder WriteCorpus()
     {
-        string[] words = ["amber", "birch", "cedar", "delta", "ember", "fjord", "grove", "heron"];
+        var words = Words;
         for (var i = 0; i < words.Length; i++)
         {
             _folder.Write($"therapies/synthetic-{i}.md", Article($"Synthetic {words[i]} therapy", i % 2 == 0 ? "Alpha" : "Beta",
@@ -80,6 +82,39 @@ public sealed class IncrementalIndexTests : IDisposable
             snapshot = await LoadAsync(snapshot);
             index = SearchIndex.Build(snapshot, index);
 
+            AssertSameAnswers(SearchIndex.Build(snapshot), index);
+        }
+    }
+
+    [Fact]
+    public async Task ASavePatchedIntoTheSnapshotIsAnalysedAloneAndTheIndexAnswersAsAFreshOne()
+    {
+        WriteCorpus();
+        var snapshot = await LoadAsync(null);
+        var index = SearchIndex.Build(snapshot);
+
+        for (var save = 0; save < 12; save++)
+        {
+            var number = save % 8;
+            var file = $"therapies/synthetic-{number}.md";
+            // Even saves change the words; odd ones only the risk level, which leaves the article's document as it was. Every
+            // version keeps the article's section, so each save is patched (a section others could link to is a whole load).
+            var words = save % 2 == 0;
+            var section = $"\n\n## About {Words[number]}\n\nText.";
+            _folder.Write(file, Article(words ? $"Synthetic save {save} therapy" : $"Synthetic {save} kept", number % 2 == 0 ? "Alpha" : "Beta",
+                words ? "low" : "high", (words ? $"Saved words version{save} and amber." : "Kept words.") + section));
+            if (!words)
+            {
+                // Write the words first (analysed), then only the risk level: the second save keeps the document.
+                snapshot = await _folder.LoadAsync(snapshot, ChangedFiles.Complete([file]));
+                index = SearchIndex.Build(snapshot, index);
+                _folder.Write(file, Article($"Synthetic {save} kept", number % 2 == 0 ? "Alpha" : "Beta", "moderate", "Kept words." + section));
+            }
+            snapshot = await _folder.LoadAsync(snapshot, ChangedFiles.Complete([file]));
+            Assert.NotNull(snapshot.PatchedFrom);
+            index = SearchIndex.Build(snapshot, index);
+
+            Assert.Equal(words ? 1 : 0, index.Analyzed);
             AssertSameAnswers(SearchIndex.Build(snapshot), index);
         }
     }
