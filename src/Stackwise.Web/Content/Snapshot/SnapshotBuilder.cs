@@ -4,7 +4,6 @@ using System.Collections.ObjectModel;
 using System.Runtime.InteropServices;
 using Stackwise.Web.Content.Checks;
 using Stackwise.Web.Content.Model;
-using Stackwise.Web.Content.Parsing;
 using Stackwise.Web.Rendering;
 using Stackwise.Web.Site;
 
@@ -21,8 +20,8 @@ internal static class SnapshotBuilder
         var problems = content.Problems.ToList();
         var spellings = CategorySpellings.Count(content.Documents);
         var documents = DropMissingImages(UnifyCategorySpellings(content.Documents, spellings, problems), content, problems);
-        var parsed = new Dictionary<string, ParsedFile>(content.Parsed, StringComparer.Ordinal);
-        var byUrl = documents.Where(visibility.IsServed).ToDictionary(document => document.Url, StringComparer.Ordinal);
+        var parsed = content.Parsed.ToImmutableDictionary(StringComparer.Ordinal);
+        var byUrl = documents.Where(visibility.IsServed).ToImmutableDictionary(document => document.Url, StringComparer.Ordinal);
         var sorted = byUrl.Values.OfType<Article>().ToArray();
         Array.Sort(sorted, NewestFirst);
         var articles = ImmutableCollectionsMarshal.AsImmutableArray(sorted);
@@ -33,7 +32,7 @@ internal static class SnapshotBuilder
         var byRisk = Enum.GetValues<RiskLevel>().ToFrozenDictionary(risk => risk, risk => articles.Where(article => article.Risk == risk).ToImmutableArray());
         var servedPaths = ServedPaths(byUrl, categories, byRisk);
         var redirects = SiteRedirects.Build(byUrl.Values, content.Gone, servedPaths, problems);
-        var targets = new LinkTargets(servedPaths, redirects.Moved, byUrl.AsReadOnly());
+        var targets = new LinkTargets(servedPaths, redirects.Moved, byUrl);
         foreach (var document in byUrl.Values)
         {
             BodyChecks.CheckLinks(document, targets, content.Images, problems);
@@ -42,16 +41,16 @@ internal static class SnapshotBuilder
             .OrderBy(problem => problem.File, StringComparer.Ordinal)
             .ThenBy(problem => problem.Position.Line)
             .ThenBy(problem => problem.Position.Column)];
-        var byFile = documents.ToDictionary(document => document.Path.File, StringComparer.Ordinal);
+        var byFile = documents.ToImmutableDictionary(document => document.Path.File, StringComparer.Ordinal);
 
         return new ContentSnapshot
         {
             Visibility = visibility,
-            ByFile = byFile.AsReadOnly(),
-            Parsed = parsed.AsReadOnly(),
+            ByFile = byFile,
+            Parsed = parsed,
             ListingProblems = content.ListingProblems,
             NextPublication = documents.Select(visibility.ChangesOn).Concat(parsed.Values.Select(file => file.RecheckOn)).Min(),
-            ByUrl = byUrl.AsReadOnly(),
+            ByUrl = byUrl,
             Articles = articles,
             FilesRead = content.FilesRead,
             KeptFiles = content.KeptFiles.ToFrozenSet(StringComparer.Ordinal),
@@ -100,7 +99,7 @@ internal static class SnapshotBuilder
     }
 
     /// <summary>Every path answered with a page made from content: home, documents, categories and risk levels with their later pages.</summary>
-    private static ReadOnlySet<string> ServedPaths(IReadOnlyDictionary<string, ContentDocument> byUrl, ImmutableArray<CategoryListing> categories,
+    private static ReadOnlySet<string> ServedPaths(ImmutableDictionary<string, ContentDocument> byUrl, ImmutableArray<CategoryListing> categories,
         FrozenDictionary<RiskLevel, ImmutableArray<Article>> byRisk) =>
         byUrl.Keys
             .Concat([SiteRoutes.Home, SiteRoutes.People])

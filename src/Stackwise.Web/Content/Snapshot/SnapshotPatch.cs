@@ -7,13 +7,13 @@ using Stackwise.Web.Content.Parsing;
 namespace Stackwise.Web.Content.Snapshot;
 
 /// <summary>
-/// What a snapshot keeps so the next one can be patched from it: the writable maps behind its read-only ones (nothing
-/// writes them; a patch copies them), every file listed in ordinal order, the images, and the category spellings' counts.
+/// What a snapshot keeps so the next one can be patched from it: its maps by file and URL as immutable dictionaries (a
+/// patch sets a few entries, sharing the rest), every file listed in ordinal order, the images, and the category spellings' counts.
 /// </summary>
 internal sealed record PatchBase(
-    Dictionary<string, ContentDocument> ByFile,
-    Dictionary<string, ParsedFile> Parsed,
-    Dictionary<string, ContentDocument> ByUrl,
+    ImmutableDictionary<string, ContentDocument> ByFile,
+    ImmutableDictionary<string, ParsedFile> Parsed,
+    ImmutableDictionary<string, ContentDocument> ByUrl,
     ImmutableArray<string> Files,
     IReadOnlySet<string> Images,
     IReadOnlyDictionary<string, string> UnservedImages,
@@ -33,7 +33,7 @@ internal sealed record PatchOrigin(long Version, WeakReference<ContentSnapshot> 
 /// its URL and a valid new version, is served as before, keeps its aliases and section anchors, and no list gains or loses a
 /// page. Then only the lists the changed articles are in are edited (one article moved by binary search), their problems
 /// are worked out again, and everything else is shared with the last snapshot; a save at 100,000 articles costs a few
-/// copies of its maps instead of a rebuild (docs/performance.md). Anything else returns null, and the caller builds the
+/// entries set in its immutable maps instead of a rebuild (docs/performance.md). Anything else returns null, and the caller builds the
 /// snapshot whole with <see cref="SnapshotBuilder"/>: the result is the same either way (SnapshotPatchTests compares them).
 /// </summary>
 internal static class SnapshotPatch
@@ -72,9 +72,7 @@ internal static class SnapshotPatch
         }
 
         var indexes = previous.Unrecorded;
-        var byFile = new Dictionary<string, ContentDocument>(state.ByFile, StringComparer.Ordinal);
-        var parsedFiles = new Dictionary<string, ParsedFile>(state.Parsed, StringComparer.Ordinal);
-        var byUrl = new Dictionary<string, ContentDocument>(state.ByUrl, StringComparer.Ordinal);
+        var (byFile, parsedFiles, byUrl) = (state.ByFile.ToBuilder(), state.Parsed.ToBuilder(), state.ByUrl.ToBuilder());
         foreach (var change in replacements)
         {
             // The steps of SnapshotBuilder, in its order, for this one document: the problems come out in the same order.
@@ -115,7 +113,8 @@ internal static class SnapshotPatch
             return null;  // a list gains or loses a page: the served paths change, and with them other pages' link checks
         }
 
-        var targets = new LinkTargets(indexes.ServedPaths, indexes.Redirects.Moved, byUrl.AsReadOnly());
+        var (files, parses, urls) = (byFile.ToImmutable(), parsedFiles.ToImmutable(), byUrl.ToImmutable());
+        var targets = new LinkTargets(indexes.ServedPaths, indexes.Redirects.Moved, urls);
         foreach (var change in replacements.Where(change => visibility.IsServed(change.New)))
         {
             BodyChecks.CheckLinks(change.New, targets, state.Images, change.Problems);
@@ -124,11 +123,11 @@ internal static class SnapshotPatch
         return new ContentSnapshot
         {
             Visibility = visibility,
-            ByFile = byFile.AsReadOnly(),
-            Parsed = parsedFiles.AsReadOnly(),
+            ByFile = files,
+            Parsed = parses,
             ListingProblems = previous.ListingProblems,
-            NextPublication = NextPublication(previous, replacements, byFile, parsedFiles, visibility),
-            ByUrl = byUrl.AsReadOnly(),
+            NextPublication = NextPublication(previous, replacements, files, parses, visibility),
+            ByUrl = urls,
             Articles = lists.Articles,
             FilesRead = previous.FilesRead,
             KeptFiles = previous.KeptFiles,
@@ -140,7 +139,7 @@ internal static class SnapshotPatch
             Redirects = indexes.Redirects,
             ByTag = lists.ByTag.AsReadOnly(),
             Problems = WithProblems(previous.Problems, replacements),
-            Patchable = state with { ByFile = byFile, Parsed = parsedFiles, ByUrl = byUrl, Spellings = spellings },
+            Patchable = state with { ByFile = files, Parsed = parses, ByUrl = urls, Spellings = spellings },
             PatchedFrom = new PatchOrigin(previous.Version, new WeakReference<ContentSnapshot>(previous), [.. replacements.Select(change => (change.Old, change.New))]),
         };
     }
@@ -337,8 +336,8 @@ internal static class SnapshotPatch
     /// The last snapshot's next publication, moved earlier by the new versions; worked out again over every document only
     /// when a replaced version was the one that set it.
     /// </summary>
-    private static DateOnly? NextPublication(ContentSnapshot previous, List<Replacement> replacements, Dictionary<string, ContentDocument> byFile,
-        Dictionary<string, ParsedFile> parsed, ContentVisibility visibility)
+    private static DateOnly? NextPublication(ContentSnapshot previous, List<Replacement> replacements, ImmutableDictionary<string, ContentDocument> byFile,
+        ImmutableDictionary<string, ParsedFile> parsed, ContentVisibility visibility)
     {
         var next = previous.NextPublication;
         if (next is not null && replacements.Any(change => visibility.ChangesOn(change.Old) == next || previous.Patchable.Parsed[change.File].RecheckOn == next))
