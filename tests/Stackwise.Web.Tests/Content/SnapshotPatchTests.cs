@@ -21,7 +21,9 @@ public sealed class SnapshotPatchTests : IDisposable
             .Write("people/writer.md", "---\nname: Synthetic Writer\n---\nSynthetic biography.\n")
             .Write("people/reviewer.md", "---\nname: Synthetic Reviewer\ncredentials: MD\n---\nSynthetic biography.\n")
             .Write("people/other.md", "---\nname: Other Writer\n---\nSynthetic biography.\n")
-            .Write("pages/about.md", "---\ntitle: About\nsummary: Synthetic about page.\n---\nSee [usage](/therapies/first#usage).\n")
+            .Write("pages/about.md", "---\ntitle: About\nsummary: Synthetic about page.\n---\n" + AboutLinks + "\n")
+            .Write("therapies/lone.md", Article("Lone", "Lone Category", "low", "published: 2026-01-07"))
+            .Write("therapies/single.md", Article("Single", "Single Category", "low", "published: 2026-01-08"))
             .Write("therapies/first.md", First("First"))
             .Write("therapies/second.md", Article("Second", "Category One", "low",
                 "published: 2026-01-02\nauthor: [writer, other]\nreviewedBy: reviewer\nlastReviewed: 2026-01-05\nnextReview: 2026-07-01\ntags: [alpha]",
@@ -39,6 +41,8 @@ public sealed class SnapshotPatchTests : IDisposable
     private static string Article(string title, string category, string risk, string frontMatter, string body = "Synthetic body text.") =>
         $"---\ntitle: {title}\ncategory: {category}\nrisk: {risk}\nsummary: Synthetic summary of {title}.\n"
         + (risk == "low" ? "" : "healthRisks:\n  - Synthetic risk\n") + $"{frontMatter}\n---\n{body}\n";
+
+    private const string AboutLinks = "See [usage](/therapies/first#usage), [lone](/categories/lone-category) and [linked](/categories/linked-category).";
 
     private static string First(string title, string category = "Category One", string heading = "Usage") =>
         Article(title, category, "low", "published: 2026-01-01\nauthor: writer\ntags: [alpha, beta]\naliases: [/old/first]",
@@ -62,12 +66,15 @@ public sealed class SnapshotPatchTests : IDisposable
             "Synthetic body. See [first](/therapies/first#usage) and [nowhere](/therapies/nowhere)."), true),
         ["a writer with no file"] = ("therapies/third.md", Third(extra: "author: writr"), true),
         ["a person's name"] = ("people/writer.md", "---\nname: Renamed Writer\n---\nSynthetic biography.\n", true),
-        ["a site page"] = ("pages/about.md", "---\ntitle: About Us\nsummary: Synthetic about page.\n---\nSee [usage](/therapies/first#usage) again.\n", true),
+        ["a site page"] = ("pages/about.md", "---\ntitle: About Us\nsummary: Synthetic about page.\n---\n" + AboutLinks + " Again.\n", true),
         ["a broken link"] = ("therapies/third.md", Third(body: "See [nothing](/therapies/nothing-here)."), true),
         ["a draft, still a draft"] = ("therapies/draft.md", Article("Draft Retitled", "Category One", "low", "published: 2026-01-06\ndraft: true"), true),
         ["a scheduled article"] = ("therapies/scheduled.md", Article("Scheduled Retitled", "Category One", "low", "published: 2026-06-03"), true),
         ["the spelling a category is shown with"] = ("therapies/third.md", Third(category: "category two"), false),
-        ["a new category"] = ("therapies/third.md", Third(category: "Category Nine"), false),
+        ["a new category"] = ("therapies/third.md", Third(category: "Category Nine"), true),
+        ["the last article of a category moved to a new one"] = ("therapies/single.md", Article("Single", "Category Five", "low", "published: 2026-01-08"), true),
+        ["a new category whose page a page links to"] = ("therapies/third.md", Third(category: "Linked Category"), false),
+        ["an emptied category whose page a page links to"] = ("therapies/lone.md", Article("Lone", "Category Six", "low", "published: 2026-01-07"), false),
         ["a section heading others link to"] = ("therapies/first.md", First("First", heading: "Use"), false),
         ["an alias"] = ("therapies/third.md", Third(extra: "author: other\naliases: [/old/third]"), false),
         ["an article made a draft"] = ("therapies/third.md", Third(extra: "author: other\ndraft: true"), false),

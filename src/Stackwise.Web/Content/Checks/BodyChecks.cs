@@ -78,6 +78,22 @@ public static class BodyChecks
         }
     }
 
+    /// <summary>The paths of the site the document's links go to (no images), as written and normalized: what its link checks look up.</summary>
+    public static IEnumerable<string> LinkedPaths(ContentDocument document)
+    {
+        foreach (var link in document.Links)
+        {
+            if (!link.IsImage && TryResolve(document.Url, link.Url, out var target, out _))
+            {
+                yield return target;
+                if (SitePaths.Normalize(target) is { } normalized && normalized != target)
+                {
+                    yield return normalized;
+                }
+            }
+        }
+    }
+
     /// <summary>Links and images may only use schemes that run nothing: a <c>javascript:</c> link is an error.</summary>
     public static void CheckLinkSchemes(ContentPath path, RenderedMarkdown rendered, List<ContentProblem> problems)
     {

@@ -112,12 +112,13 @@ public static class ContentKeys
     }
 
     /// <summary>
-    /// The keys a patched snapshot may have changed: those of the documents the patch replaced, old and new. A patch keeps
-    /// the visibility, the URLs, the redirects and the served paths (SnapshotPatch), so nothing else can differ.
+    /// The keys a patched snapshot may have changed: those of the documents the patch replaced, old and new, and the list
+    /// pages that came or went. A patch keeps the visibility, the document URLs and the redirects (SnapshotPatch), so nothing
+    /// else can differ.
     /// </summary>
     private static HashSet<string> PatchCandidates(ContentSnapshot before, ContentSnapshot after, PatchOrigin patch)
     {
-        var candidates = new HashSet<string>(StringComparer.Ordinal);
+        var candidates = new HashSet<string>(patch.Paths, StringComparer.Ordinal);
         foreach (var url in patch.Urls)
         {
             candidates.Add(Document(url));

@@ -8,7 +8,9 @@ namespace Stackwise.Web.Content.Snapshot;
 
 /// <summary>
 /// What a snapshot keeps so the next one can be patched from it: its maps by file and URL as immutable dictionaries (a
-/// patch sets a few entries, sharing the rest), every file listed in ordinal order, the images, and the category spellings' counts.
+/// patch sets a few entries, sharing the rest), every file listed in ordinal order, the images, the category spellings'
+/// counts, and every path a link, an alias or a gone entry names (more after patches, never fewer: a superset only makes
+/// more saves whole loads).
 /// </summary>
 internal sealed record PatchBase(
     ImmutableDictionary<string, ContentDocument> ByFile,
@@ -17,21 +19,24 @@ internal sealed record PatchBase(
     ImmutableArray<string> Files,
     IReadOnlySet<string> Images,
     IReadOnlyDictionary<string, string> UnservedImages,
-    CategorySpellings Spellings);
+    CategorySpellings Spellings,
+    ImmutableHashSet<string> Named);
 
 /// <summary>
 /// The snapshot a patched one was made from (held weakly: snapshots never keep their predecessors alive), and each document
 /// the patch replaced with its new version; per-snapshot data may carry its value over when none of them changes it.
 /// </summary>
-internal sealed record PatchOrigin(long Version, WeakReference<ContentSnapshot> Before, ImmutableArray<(ContentDocument Old, ContentDocument New)> Replaced)
+/// <param name="Paths">The served paths that came or went (a category's page, a list's later page).</param>
+internal sealed record PatchOrigin(long Version, WeakReference<ContentSnapshot> Before, ImmutableArray<(ContentDocument Old, ContentDocument New)> Replaced,
+    ImmutableArray<string> Paths)
 {
     public IEnumerable<string> Urls => Replaced.Select(replaced => replaced.New.Url);
 }
 
 /// <summary>
 /// Makes the next snapshot from the last one and a few changed files, when the change is local: each file still exists with
-/// its URL and a valid new version, is served as before, keeps its aliases and section anchors, and no list gains or loses a
-/// page. Then only the lists the changed articles are in are edited (one article moved by binary search), their problems
+/// its URL and a valid new version, is served as before, keeps its aliases and section anchors, and the list pages that
+/// come or go (a new category, an emptied one) are named by no link, alias or gone entry. Then only the lists the changed articles are in are edited (one article moved by binary search), their problems
 /// are worked out again, and everything else is shared with the last snapshot; a save at 100,000 articles costs a few
 /// entries set in its immutable maps instead of a rebuild (docs/performance.md). Anything else returns null, and the caller builds the
 /// snapshot whole with <see cref="SnapshotBuilder"/>: the result is the same either way (SnapshotPatchTests compares them).
@@ -108,13 +113,17 @@ internal static class SnapshotPatch
                 return null;
             }
         }
-        if (!lists.KeepTheirPages(indexes))
+        // A list page that comes or goes changes the link checks of documents that link to it, and the redirects that name it.
+        var named = state.Named.Union(replacements.Where(change => visibility.IsServed(change.New)).SelectMany(change => BodyChecks.LinkedPaths(change.New)));
+        var (added, removed) = lists.PagesChanged(indexes);
+        if (added.Concat(removed).Any(named.Contains))
         {
-            return null;  // a list gains or loses a page: the served paths change, and with them other pages' link checks
+            return null;
         }
+        var servedPaths = indexes.ServedPaths.Union(added).Except(removed);
 
         var (files, parses, urls) = (byFile.ToImmutable(), parsedFiles.ToImmutable(), byUrl.ToImmutable());
-        var targets = new LinkTargets(indexes.ServedPaths, indexes.Redirects.Moved, urls);
+        var targets = new LinkTargets(servedPaths, indexes.Redirects.Moved, urls);
         foreach (var change in replacements.Where(change => visibility.IsServed(change.New)))
         {
             BodyChecks.CheckLinks(change.New, targets, state.Images, change.Problems);
@@ -135,12 +144,13 @@ internal static class SnapshotPatch
             People = lists.People.ToFrozenDictionary(StringComparer.Ordinal),
             CategoriesBySlug = lists.Categories.ToFrozenDictionary(listing => listing.Category.Slug, StringComparer.Ordinal),
             ByRisk = lists.ByRisk.ToFrozenDictionary(),
-            ServedPaths = indexes.ServedPaths,
+            ServedPaths = servedPaths,
             Redirects = indexes.Redirects,
             ByTag = lists.ByTag.AsReadOnly(),
             Problems = WithProblems(previous.Problems, replacements),
-            Patchable = state with { ByFile = files, Parsed = parses, ByUrl = urls, Spellings = spellings },
-            PatchedFrom = new PatchOrigin(previous.Version, new WeakReference<ContentSnapshot>(previous), [.. replacements.Select(change => (change.Old, change.New))]),
+            Patchable = state with { ByFile = files, Parsed = parses, ByUrl = urls, Spellings = spellings, Named = named },
+            PatchedFrom = new PatchOrigin(previous.Version, new WeakReference<ContentSnapshot>(previous), [.. replacements.Select(change => (change.Old, change.New))],
+                [.. added, .. removed]),
         };
     }
 
@@ -243,26 +253,63 @@ internal static class SnapshotPatch
             return true;
         }
 
-        /// <summary>True when every category and risk list has as many pages as in <paramref name="before"/>, and no category came or went.</summary>
-        public bool KeepTheirPages(ContentSnapshot.Indexes before) =>
-            Categories.Length == before.Categories.Length
-            && Categories.All(listing => !listing.Articles.IsEmpty
-                && ListPages.Count(listing.Articles.Length) == ListPages.Count(before.CategoriesBySlug[listing.Category.Slug].Articles.Length))
-            && ByRisk.All(entry => ListPages.Count(entry.Value.Length) == ListPages.Count(before.ByRisk[entry.Key].Length));
+        /// <summary>The list pages (categories and their later pages, risk levels' later pages) these lists serve that <paramref name="before"/> did not, and the reverse.</summary>
+        public (HashSet<string> Added, HashSet<string> Removed) PagesChanged(ContentSnapshot.Indexes before)
+        {
+            var (was, now) = (new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
+            foreach (var slug in _touched)
+            {
+                AddPages(was, before.CategoriesBySlug.GetValueOrDefault(slug));
+                AddPages(now, Categories.FirstOrDefault(listing => listing.Category.Slug == slug));
+            }
+            foreach (var (risk, articles) in ByRisk)
+            {
+                was.UnionWith(ListPages.LaterPageUrls(risk.Url(), before.ByRisk[risk].Length));
+                now.UnionWith(ListPages.LaterPageUrls(risk.Url(), articles.Length));
+            }
+            return ([.. now.Except(was)], [.. was.Except(now)]);
 
+            static void AddPages(HashSet<string> pages, CategoryListing? listing)
+            {
+                if (listing is not null)
+                {
+                    pages.Add(listing.Category.Url);
+                    pages.UnionWith(ListPages.LaterPageUrls(listing.Category.Url, listing.Articles.Length));
+                }
+            }
+        }
+
+        private readonly HashSet<string> _touched = new(StringComparer.Ordinal);
+
+        /// <summary>Moves an article out of its category's list (a list left empty goes) or into one (a category not listed yet comes, in name order).</summary>
         private bool TryMoveInCategory(Article? before, Article? now)
         {
-            var slug = (before ?? now)!.Category.Slug;
+            var article = (before ?? now)!;
+            _touched.Add(article.Category.Slug);
             var index = 0;
-            while (index < Categories.Length && Categories[index].Category.Slug != slug)
+            while (index < Categories.Length && Categories[index].Category.Slug != article.Category.Slug)
             {
                 index++;
             }
-            if (index == Categories.Length || !TryMove(Categories[index].Articles, before, now, out var articles))
+            if (index == Categories.Length)
+            {
+                if (before is not null)
+                {
+                    return false;
+                }
+                var at = 0;
+                while (at < Categories.Length && string.Compare(Categories[at].Category.Name, article.Category.Name, StringComparison.OrdinalIgnoreCase) < 0)
+                {
+                    at++;
+                }
+                Categories = Categories.Insert(at, new CategoryListing(article.Category, [article]));
+                return true;
+            }
+            if (!TryMove(Categories[index].Articles, before, now, out var articles))
             {
                 return false;
             }
-            Categories = Categories.SetItem(index, Categories[index] with { Articles = articles });
+            Categories = articles.IsEmpty ? Categories.RemoveAt(index) : Categories.SetItem(index, Categories[index] with { Articles = articles });
             return true;
         }
 
