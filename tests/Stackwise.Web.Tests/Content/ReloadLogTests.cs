@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Serilog.Events;
 using Stackwise.Web.Content.Hosting;
 using Stackwise.Web.Content.Model;
+using Stackwise.Web.Content.Snapshot;
 using Stackwise.Web.Tests.Support;
 
 namespace Stackwise.Web.Tests.Content;
@@ -41,6 +42,28 @@ public sealed class ReloadLogTests
 
         Assert.Contains($"; version {store.Current.Version} is online, 1 key changed",
             site.Logs.Messages.Last(message => message.StartsWith("Content loaded:", StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task APatchedSaveLogsTheProblemsItBringsOnceAndNoOthers()
+    {
+        using var folder = new TempContentFolder()
+            .Write("therapies/good.md", SyntheticContent.LowRiskArticle)
+            .Write("therapies/other.md", SyntheticContent.LowRiskArticle.Replace("Text.", "See [nowhere](/therapies/nowhere).", StringComparison.Ordinal));
+        await using var site = new StackwiseFactory(folder.Root);
+        site.CreateClient();
+        var store = site.Services.GetRequiredService<ContentStore>();
+        var broken = SyntheticContent.LowRiskArticle.Replace("Text.", "See [missing](/therapies/missing).", StringComparison.Ordinal);
+
+        folder.Write("therapies/good.md", broken);
+        await store.ReloadAsync(ChangedFiles.Complete(["therapies/good.md"]), CancellationToken.None);
+        folder.Write("therapies/good.md", broken.Replace("title: Good", "title: Good Again", StringComparison.Ordinal));
+        await store.ReloadAsync(ChangedFiles.Complete(["therapies/good.md"]), CancellationToken.None);
+
+        Assert.NotNull(store.Current.PatchedFrom);
+        var warnings = site.Logs.Messages.Where(message => message.StartsWith("Content warning:", StringComparison.Ordinal)).ToList();
+        Assert.Single(warnings, warning => warning.Contains("/therapies/missing", StringComparison.Ordinal));
+        Assert.Single(warnings, warning => warning.Contains("/therapies/nowhere", StringComparison.Ordinal));  // at start only
     }
 }
 

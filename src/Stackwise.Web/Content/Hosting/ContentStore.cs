@@ -207,7 +207,11 @@ public sealed partial class ContentStore(
     /// <summary>Each problem is logged once, when it appears, not again on every reload.</summary>
     private void LogNewProblems(ContentSnapshot snapshot, ContentSnapshot? previous)
     {
-        var newProblems = NewProblems(snapshot.Problems, previous?.Problems ?? []);
+        // A patch changes the problems of the files it replaced alone: only those are compared (a site with 100,000 notes
+        // would hash them all on every save).
+        var newProblems = snapshot.PatchedFrom is { } patch && patch.Version == previous?.Version
+            ? NewProblems(SnapshotPatch.ProblemsOf(snapshot.Problems, patch), SnapshotPatch.ProblemsOf(previous.Problems, patch))
+            : NewProblems(snapshot.Problems, previous?.Problems ?? []);
         // Advice on the writing is for editors (`check`, the problems page): the operator's log only counts it.
         var advice = newProblems.Count(problem => problem.IsAdvice);
         if (advice > 0 && logger.IsEnabled(LogLevel.Information))

@@ -340,6 +340,10 @@ internal static class SnapshotPatch
         }
     }
 
+    /// <summary>The problems of the files a patch replaced, from a list sorted by file (a new problem of a patched snapshot is one of these).</summary>
+    public static ImmutableArray<ContentProblem> ProblemsOf(ImmutableArray<ContentProblem> problems, PatchOrigin patch) =>
+        [.. patch.Replaced.Select(replaced => replaced.New.Path.File).Distinct(StringComparer.Ordinal).SelectMany(file => ProblemsOf(problems, file).ToArray())];
+
     /// <summary>The problems of one file in a list sorted by file, as a slice of it.</summary>
     private static ReadOnlySpan<ContentProblem> ProblemsOf(ImmutableArray<ContentProblem> problems, string file)
     {
