@@ -80,6 +80,8 @@ public sealed class LiveReloadTests : IAsyncLifetime, IAsyncDisposable
 
         await Factory.UntilAsync(async () => await TitleAsync("/therapies/first") == "First Synthetic Therapy, Revised", "the change is served");
         Assert.Contains("First Synthetic Therapy, Revised", await HomeTitlesAsync());
+        // The watch was armed before the first load, so even the first save names every change and is patched in.
+        Assert.NotNull(Factory.Services.GetRequiredService<ContentStore>().Current.PatchedFrom);
     }
 
     /// <summary>

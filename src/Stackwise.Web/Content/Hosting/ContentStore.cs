@@ -53,11 +53,22 @@ public sealed partial class ContentStore(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await ReloadAsync(cancellationToken);
-        if (options.Value.Watch)
+        // The watch is armed before the first load lists the folder, so every change after that listing is named and the first
+        // save after a start is patched like any other (armed after it, that save read the whole folder: 4.2 s at 100,000).
+        var watcher = options.Value.Watch ? new ContentWatcher(Root, ReloadAsync, time, logger, beforeFirstLoad: true) : null;
+        try
         {
-            _watcher = new ContentWatcher(Root, ReloadAsync, time, logger);
+            await ReloadAsync(cancellationToken);
         }
+        catch
+        {
+            if (watcher is not null)
+            {
+                await watcher.DisposeAsync();
+            }
+            throw;
+        }
+        _watcher = watcher;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();

@@ -44,8 +44,9 @@ internal sealed partial class ContentWatcher : IAsyncDisposable
     private HashSet<string> _pending = new(StringComparer.Ordinal);
     private bool _pendingEverything;
 
-    // False until the first reload since the watch was armed: that reload replaces a snapshot loaded before the watch began,
-    // so changes made in between were never named, and it lists the whole folder. Every later one names every change.
+    // False until the first reload since the watch was armed (unless it was armed before the first load): that reload replaces
+    // a snapshot loaded before the watch began, so changes made in between were never named, and it lists the whole folder.
+    // Every later one names every change.
     private bool _complete;
     private readonly Task _loop;
     private FileSystemWatcher? _watcher;
@@ -58,8 +59,13 @@ internal sealed partial class ContentWatcher : IAsyncDisposable
     private readonly FileSystemWatcher? _parentWatcher;
 
     /// <param name="time">Every wait of the watcher (the quiet period, the longest delay, the re-arm interval) runs on it, so tests advance it instead of sleeping.</param>
-    public ContentWatcher(string root, Func<ChangedFiles, CancellationToken, Task> reload, TimeProvider time, ILogger logger)
+    /// <param name="beforeFirstLoad">
+    /// True when the watch is armed before the snapshot it follows lists the folder: every change after that listing is then
+    /// named, so even the first reload names every change (<see cref="ChangedFiles.IsComplete"/>).
+    /// </param>
+    public ContentWatcher(string root, Func<ChangedFiles, CancellationToken, Task> reload, TimeProvider time, ILogger logger, bool beforeFirstLoad = false)
     {
+        _complete = beforeFirstLoad;
         _root = root;
         _reload = reload;
         _time = time;
