@@ -85,7 +85,7 @@ public sealed class ContentSnapshot
     public required FrozenDictionary<RiskLevel, ImmutableArray<Article>> ByRisk { get => Recorded(_indexes.ByRisk, ContentKeys.Risks); init => _indexes.ByRisk = value; }
 
     /// <summary>Every path the site answers 200 for from content: home, documents, categories and risk levels.</summary>
-    public required ImmutableHashSet<string> ServedPaths { get => Recorded(_indexes.ServedPaths, ContentKeys.Everything); init => _indexes.ServedPaths = value; }
+    public required IReadOnlySet<string> ServedPaths { get => Recorded(_indexes.ServedPaths, ContentKeys.Everything); init => _indexes.ServedPaths = value; }
 
     public required SiteRedirects Redirects { get => Recorded(_indexes.Redirects, ContentKeys.Everything); init => _indexes.Redirects = value; }
 
@@ -215,7 +215,7 @@ public sealed class ContentSnapshot
         public FrozenDictionary<string, CategoryListing> CategoriesBySlug { get; set; } = null!;
         public FrozenDictionary<string, PersonListing> People { get; set; } = null!;
         public FrozenDictionary<RiskLevel, ImmutableArray<Article>> ByRisk { get; set; } = null!;
-        public ImmutableHashSet<string> ServedPaths { get; set; } = null!;
+        public IReadOnlySet<string> ServedPaths { get; set; } = null!;
         public SiteRedirects Redirects { get; set; } = null!;
         public IReadOnlyDictionary<string, ImmutableArray<Article>> ByTag { get; set; } = null!;
     }

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Collections.ObjectModel;
 using System.Runtime.InteropServices;
 using Stackwise.Web.Content.Checks;
 using Stackwise.Web.Content.Model;
@@ -62,7 +63,7 @@ internal static class SnapshotBuilder
             ByTag = RelatedArticles.TagIndex(articles).AsReadOnly(),
             Problems = sortedProblems,
             Patchable = new PatchBase(byFile, parsed, byUrl, content.Files, content.Images, content.UnservedImages, spellings,
-                PathsNamed(byUrl.Values, content.Gone)),
+                PathsNamed(byUrl.Values, content.Gone), []),
         };
     }
 
@@ -103,20 +104,19 @@ internal static class SnapshotBuilder
     /// outside these changes no other document's problems or redirects, so a save that adds or removes only such paths (a new
     /// category's page) can be patched.
     /// </summary>
-    private static ImmutableHashSet<string> PathsNamed(IEnumerable<ContentDocument> served, ImmutableArray<string> gone)
+    private static ReadOnlySet<string> PathsNamed(IEnumerable<ContentDocument> served, ImmutableArray<string> gone)
     {
-        var paths = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
-        paths.UnionWith(gone);
+        var paths = new HashSet<string>(gone, StringComparer.Ordinal);
         foreach (var document in served)
         {
             paths.UnionWith(document.Aliases);
             paths.UnionWith(BodyChecks.LinkedPaths(document));
         }
-        return paths.ToImmutable();
+        return paths.AsReadOnly();
     }
 
     /// <summary>Every path answered with a page made from content: home, documents, categories and risk levels with their later pages.</summary>
-    private static ImmutableHashSet<string> ServedPaths(ImmutableDictionary<string, ContentDocument> byUrl, ImmutableArray<CategoryListing> categories,
+    private static ReadOnlySet<string> ServedPaths(ImmutableDictionary<string, ContentDocument> byUrl, ImmutableArray<CategoryListing> categories,
         FrozenDictionary<RiskLevel, ImmutableArray<Article>> byRisk) =>
         byUrl.Keys
             .Concat([SiteRoutes.Home, SiteRoutes.People])
@@ -124,7 +124,7 @@ internal static class SnapshotBuilder
             .Concat(byRisk.Keys.Select(risk => risk.Url()))
             .Concat(categories.SelectMany(listing => ListPages.LaterPageUrls(listing.Category.Url, listing.Articles.Length)))
             .Concat(byRisk.SelectMany(entry => ListPages.LaterPageUrls(entry.Key.Url(), entry.Value.Length)))
-            .ToImmutableHashSet(StringComparer.Ordinal);
+            .ToHashSet(StringComparer.Ordinal).AsReadOnly();
 
     /// <summary>An article naming a picture that is not in content/images/ is served with the site's card instead, and reported.</summary>
     private static List<ContentDocument> DropMissingImages(List<ContentDocument> documents, LoadedContent content, List<ContentProblem> problems) =>
