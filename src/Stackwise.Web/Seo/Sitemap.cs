@@ -32,9 +32,10 @@ public static class Sitemap
 
     /// <summary>
     /// The entries of the snapshot <paramref name="snapshot"/> was patched from, when they are made and the patch changed
-    /// nothing they hold: each replaced document keeps its visibility and, for an article, its date, category, risk level,
-    /// people and place among the articles (so every list's pages hold the same articles); a site page keeps its date.
-    /// A title or body save at 100,000 articles then costs no new entries (74 ms; docs/performance.md).
+    /// nothing they hold: each replaced document keeps its visibility and, for an article, its date, category, risk level
+    /// and people; a site page keeps its date. An article that moved among those of its day (a new title) moves in the
+    /// entries too, when it stays on the same page of its category's and its risk level's lists (so each page's newest date
+    /// is the same). A title or body save at 100,000 articles then costs no new entries (74-120 ms; docs/performance.md).
     /// </summary>
     private static IReadOnlyList<SitemapEntry>? CarriedOver(ContentSnapshot snapshot)
     {
@@ -42,27 +43,65 @@ public static class Sitemap
         {
             return null;
         }
+        var entries = Entries.Get(before);
         foreach (var (old, now) in patch.Replaced)
         {
-            var (wasPublic, isPublic) = (before.IsPublicUnrecorded(old), snapshot.IsPublicUnrecorded(now));
-            var same = wasPublic == isPublic && (old, now) switch
-            {
-                (Article was, Article article) => !isPublic || (was.Dates.Modified == article.Dates.Modified && was.Category.Slug == article.Category.Slug
-                    && was.Risk == article.Risk && was.People.Select(person => person.Slug).SequenceEqual(article.People.Select(person => person.Slug))
-                    && PlaceOf(before, was) == PlaceOf(snapshot, article)),
-                (SitePage was, SitePage page) => was.Updated == page.Updated,
-                (Person, Person) => true,
-                _ => false,
-            };
-            if (!same)
+            var isPublic = snapshot.IsPublicUnrecorded(now);
+            if (before.IsPublicUnrecorded(old) != isPublic)
             {
                 return null;
             }
+            switch (old, now)
+            {
+                case (Article was, Article article) when !isPublic:
+                    continue;
+                case (Article was, Article article) when was.Dates.Modified == article.Dates.Modified && was.Category.Slug == article.Category.Slug
+                    && was.Risk == article.Risk && was.People.Select(person => person.Slug).SequenceEqual(article.People.Select(person => person.Slug)):
+                    if (Moved(before, snapshot, was, article, entries, patch.Replaced.Length) is not { } moved)
+                    {
+                        return null;
+                    }
+                    entries = moved;
+                    continue;
+                case (SitePage was, SitePage page) when was.Updated == page.Updated:
+                case (Person, Person):
+                    continue;
+                default:
+                    return null;
+            }
         }
-        return Entries.Get(before);
-
-        static int PlaceOf(ContentSnapshot snapshot, Article article) => snapshot.Unrecorded.Articles.BinarySearch(article, SnapshotBuilder.NewestFirst);
+        return entries;
     }
+
+    /// <summary>
+    /// The entries with one article's moved to its new place among the articles, or the same entries when it did not move;
+    /// null when the move changes more (another page of a list, previews in the lists, or several documents replaced).
+    /// </summary>
+    private static IReadOnlyList<SitemapEntry>? Moved(ContentSnapshot before, ContentSnapshot after, Article was, Article article,
+        IReadOnlyList<SitemapEntry> entries, int replaced)
+    {
+        var (from, to) = (PlaceOf(before.Unrecorded.Articles, was), PlaceOf(after.Unrecorded.Articles, article));
+        if (from == to)
+        {
+            return entries;
+        }
+        // The home page is entry 0, then every article in the snapshot's order: outside Development every listed article is public.
+        if (replaced > 1 || after.Visibility.IncludeUnpublished || from < 0 || to < 0 || entries[from + 1].Path != was.Url
+            || !SamePage(before.Unrecorded.CategoriesBySlug[was.Category.Slug].Articles, was, after.Unrecorded.CategoriesBySlug[article.Category.Slug].Articles, article)
+            || !SamePage(before.Unrecorded.ByRisk[was.Risk], was, after.Unrecorded.ByRisk[article.Risk], article))
+        {
+            return null;
+        }
+        var moved = new List<SitemapEntry>(entries);
+        moved.RemoveAt(from + 1);
+        moved.Insert(to + 1, new SitemapEntry(article.Url, article.Dates.Modified));
+        return moved;
+
+        static bool SamePage(ImmutableArray<Article> before, Article was, ImmutableArray<Article> after, Article article) =>
+            PlaceOf(before, was) / ListPages.Size == PlaceOf(after, article) / ListPages.Size;
+    }
+
+    private static int PlaceOf(ImmutableArray<Article> articles, Article article) => articles.BinarySearch(article, SnapshotBuilder.NewestFirst);
 
     /// <remarks>
     /// Made in passes over the snapshot's own lists, with no grouping or sorting of the articles again: the LINQ version

@@ -55,6 +55,7 @@ public sealed class SnapshotPatchTests : IDisposable
     private static readonly Dictionary<string, (string File, string Text, bool Patched)> Edits = new()
     {
         ["a title"] = ("therapies/first.md", First("First Retitled"), true),
+        ["a title that moves the article among those of its day"] = ("therapies/third.md", Third().Replace("title: Third", "title: A Third", StringComparison.Ordinal), true),
         ["a body"] = ("therapies/third.md", Third(body: "A new synthetic body."), true),
         ["a category, to one that has articles"] = ("therapies/first.md", First("First", "Category Two"), true),
         ["a risk level"] = ("therapies/third.md", Third(risk: "high"), true),
@@ -118,6 +119,7 @@ public sealed class SnapshotPatchTests : IDisposable
     [Theory]
     [InlineData("a title", true)]
     [InlineData("a body", true)]
+    [InlineData("a title that moves the article among those of its day", false)]
     [InlineData("a person's name", true)]
     [InlineData("a date, moving the article in every list", false)]
     [InlineData("a category, to one that has articles", false)]
