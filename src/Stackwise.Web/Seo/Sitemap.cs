@@ -34,8 +34,8 @@ public static class Sitemap
     /// The entries of the snapshot <paramref name="snapshot"/> was patched from, when they are made and the patch changed
     /// nothing they hold: each replaced document keeps its visibility and, for an article, its date, category, risk level
     /// and people; a site page keeps its date. An article that moved among those of its day (a new title) moves in the
-    /// entries too, when it stays on the same page of its category's and its risk level's lists (so each page's newest date
-    /// is the same). A title or body save at 100,000 articles then costs no new entries (74-120 ms; docs/performance.md).
+    /// entries too, and the page entries of its category's and risk level's lists are dated again (the pages hold the same
+    /// number of articles). A title or body save at 100,000 articles then costs no new entries (74-200 ms; docs/performance.md).
     /// </summary>
     private static IReadOnlyList<SitemapEntry>? CarriedOver(ContentSnapshot snapshot)
     {
@@ -74,8 +74,8 @@ public static class Sitemap
     }
 
     /// <summary>
-    /// The entries with one article's moved to its new place among the articles, or the same entries when it did not move;
-    /// null when the move changes more (another page of a list, previews in the lists, or several documents replaced).
+    /// The entries with one article's moved to its new place among the articles and its two lists' pages dated again, or the
+    /// same entries when it did not move; null when the move changes more (previews in the lists, or several documents replaced).
     /// </summary>
     private static IReadOnlyList<SitemapEntry>? Moved(ContentSnapshot before, ContentSnapshot after, Article was, Article article,
         IReadOnlyList<SitemapEntry> entries, int replaced)
@@ -86,19 +86,39 @@ public static class Sitemap
             return entries;
         }
         // The home page is entry 0, then every article in the snapshot's order: outside Development every listed article is public.
-        if (replaced > 1 || after.Visibility.IncludeUnpublished || from < 0 || to < 0 || entries[from + 1].Path != was.Url
-            || !SamePage(before.Unrecorded.CategoriesBySlug[was.Category.Slug].Articles, was, after.Unrecorded.CategoriesBySlug[article.Category.Slug].Articles, article)
-            || !SamePage(before.Unrecorded.ByRisk[was.Risk], was, after.Unrecorded.ByRisk[article.Risk], article))
+        if (replaced > 1 || after.Visibility.IncludeUnpublished || from < 0 || to < 0 || entries[from + 1].Path != was.Url)
         {
             return null;
         }
         var moved = new List<SitemapEntry>(entries);
         moved.RemoveAt(from + 1);
         moved.Insert(to + 1, new SitemapEntry(article.Url, article.Dates.Modified));
-        return moved;
+        var content = after.Unrecorded;
+        return DatedAgain(moved, article.Category.Url, content.CategoriesBySlug[article.Category.Slug].Articles)
+            && DatedAgain(moved, article.Risk.Url(), content.ByRisk[article.Risk])
+            ? moved
+            : null;
+    }
 
-        static bool SamePage(ImmutableArray<Article> before, Article was, ImmutableArray<Article> after, Article article) =>
-            PlaceOf(before, was) / ListPages.Size == PlaceOf(after, article) / ListPages.Size;
+    /// <summary>Writes the entries of a list's pages again in place; false when they are not where the list's first page is.</summary>
+    private static bool DatedAgain(List<SitemapEntry> entries, string listUrl, ImmutableArray<Article> articles)
+    {
+        var pages = new List<SitemapEntry>();
+        AddListEntries(pages, listUrl, articles);
+        var at = entries.FindIndex(entry => entry.Path == listUrl);
+        if (at < 0 || at + pages.Count > entries.Count)
+        {
+            return false;
+        }
+        for (var page = 0; page < pages.Count; page++)
+        {
+            if (entries[at + page].Path != pages[page].Path)
+            {
+                return false;
+            }
+            entries[at + page] = pages[page];
+        }
+        return true;
     }
 
     private static int PlaceOf(ImmutableArray<Article> articles, Article article) => articles.BinarySearch(article, SnapshotBuilder.NewestFirst);

@@ -139,6 +139,26 @@ public sealed class SnapshotPatchTests : IDisposable
     }
 
     [Fact]
+    public async Task ATitleThatMovesAnArticleToAnotherPageOfItsListsDatesThosePagesAgain()
+    {
+        // More articles of one day than fit on two pages of a list: a title from the front to the back moves across pages.
+        for (var i = 0; i < 2 * ListPages.Size + 3; i++)
+        {
+            _folder.Write($"practices/crowd-{i:00}.md", Article($"Crowd {i:00}", "Crowd", "high", $"published: 2026-02-01\nupdated: 2026-03-{(i == 0 ? 28 : 1 + (i % 27)):00}"));
+        }
+        var before = await _folder.LoadAsync();
+        var entries = Sitemap.Entries.Get(before);
+        // The newest update of the day moves from the first page of each list to the last: both pages' dates change.
+        _folder.Write("practices/crowd-00.md", Article("Zz Crowd", "Crowd", "high", "published: 2026-02-01\nupdated: 2026-03-28"));
+
+        var saved = await _folder.LoadAsync(before, ChangedFiles.Complete(["practices/crowd-00.md"]));
+
+        Assert.NotNull(saved.PatchedFrom);
+        Assert.NotSame(entries, Sitemap.Entries.Get(saved));
+        AssertSameAsWholeLoad(saved);
+    }
+
+    [Fact]
     public async Task AnEditorsTemporaryFilesBesideASaveStillPatch()
     {
         var before = await _folder.LoadAsync();
