@@ -23,8 +23,8 @@ public static class ReloadProfile
         var current = await loader.LoadAsync(folder, visibility, null, CancellationToken.None);
         _ = current.Related;
         Sitemap.Entries.Get(current);
-        var index = SearchIndex.Build(current);
         Console.WriteLine($"first load of {current.Articles.Length} articles: {clock.ElapsedMilliseconds} ms");
+        var index = SearchIndex.Build(current);
         var file = "therapies/synthetic-article-00000.md";
         var original = await File.ReadAllTextAsync(Path.Combine(folder, file));
         var rows = new List<double[]>();

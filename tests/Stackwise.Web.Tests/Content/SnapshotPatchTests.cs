@@ -39,8 +39,7 @@ public sealed class SnapshotPatchTests : IDisposable
     public void Dispose() => _folder.Dispose();
 
     private static string Article(string title, string category, string risk, string frontMatter, string body = "Synthetic body text.") =>
-        $"---\ntitle: {title}\ncategory: {category}\nrisk: {risk}\nsummary: Synthetic summary of {title}.\n"
-        + (risk == "low" ? "" : "healthRisks:\n  - Synthetic risk\n") + $"{frontMatter}\n---\n{body}\n";
+        SyntheticContent.Article(title, category, risk, frontMatter, body);
 
     private const string AboutLinks = "See [usage](/therapies/first#usage), [lone](/categories/lone-category) and [linked](/categories/linked-category).";
 

@@ -48,8 +48,7 @@ public sealed class NoStalePageTests : IDisposable
     public void Dispose() => _folder.Dispose();
 
     private static string Article(string title, string category, string risk, string frontMatter, string body = "Synthetic body text.") =>
-        $"---\ntitle: {title}\ncategory: {category}\nrisk: {risk}\nsummary: Synthetic summary of {title}.\n"
-        + (risk == "low" ? "" : "healthRisks:\n  - Synthetic risk\n") + $"{frontMatter}\n---\n{body}\n";
+        SyntheticContent.Article(title, category, risk, frontMatter, body);
 
     /// <summary>
     /// Each edit, named for the failure message: a file written or deleted (with its path, which the reload is told of as a
