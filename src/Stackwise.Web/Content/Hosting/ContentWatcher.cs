@@ -9,8 +9,9 @@ namespace Stackwise.Web.Content.Hosting;
 /// editor copying in 200 files causes a few reloads, not 200. Every second without changes it checks that the
 /// folder is still there (a watch does not notice its own folder being renamed away); when it is gone that is
 /// logged and the watch is re-armed once it is back. The paths named in the events go to the reload, which reads
-/// those files again whatever their stamp says; from the second reload of a watch on, they are every change there was
-/// (<see cref="ChangedFiles.IsComplete"/>), so the reload lists only them. The watch is on the folder the root resolves to
+/// those files again whatever their stamp says; they are every change there was (<see cref="ChangedFiles.IsComplete"/>) from
+/// the first reload on when the watch was armed before the first load (as the store arms it), else from the second, so the
+/// reload lists only them. The watch is on the folder the root resolves to
 /// (<see cref="ContentFolder"/>): when a symbolic link in the root's path is swapped to another folder (an atomic deploy),
 /// seen at once for a link at the root itself and within a second for one above it, the watch moves to the new folder and
 /// the reload reads all of it.
