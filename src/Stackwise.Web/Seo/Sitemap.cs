@@ -53,7 +53,7 @@ public static class Sitemap
             }
             switch (old, now)
             {
-                case (Article was, Article article) when !isPublic:
+                case (Article, Article) when !isPublic:
                     continue;
                 case (Article was, Article article) when was.Dates.Modified == article.Dates.Modified && was.Category.Slug == article.Category.Slug
                     && was.Risk == article.Risk && was.People.Select(person => person.Slug).SequenceEqual(article.People.Select(person => person.Slug)):

@@ -158,6 +158,48 @@ public sealed class SnapshotPatchTests : IDisposable
     }
 
     [Fact]
+    public async Task SeveralFilesInOneSaveArePatchedTogether()
+    {
+        var before = await _folder.LoadAsync();
+        Sitemap.Entries.Get(before);
+        // Four files: an article to another category, a person renamed, another article's writer, a category emptied and a new one.
+        string[] edits = ["a category, to one that has articles", "a person's name", "a writer", "the last article of a category moved to a new one"];
+        foreach (var edit in edits)
+        {
+            _folder.Write(Edits[edit].File, Edits[edit].Text);
+        }
+
+        var saved = await _folder.LoadAsync(before, ChangedFiles.Complete(edits.Select(edit => Edits[edit].File)));
+
+        Assert.Equal(edits.Length, saved.PatchedFrom?.Replaced.Length);
+        AssertSameAsWholeLoad(saved);
+        Assert.Equal(ContentKeys.Changed(before, saved, [], fromPatch: false).Order(StringComparer.Ordinal), ContentKeys.Changed(before, saved, []).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task MoreFilesThanAPatchTakesAreAWholeLoad()
+    {
+        var before = await _folder.LoadAsync();
+        var files = Enumerable.Range(0, ContentLoader.MaxPatchedFiles + 1).Select(i => $"practices/many-{i:00}.md").ToList();
+        foreach (var file in files)
+        {
+            _folder.Write(file, Article("Many", "Category One", "low", "published: 2026-01-09"));
+        }
+        var loaded = await _folder.LoadAsync(before, ChangedFiles.Complete(files));
+        foreach (var file in files)
+        {
+            _folder.Write(file, Article("Many Again", "Category One", "low", "published: 2026-01-09"));
+        }
+
+        var saved = await _folder.LoadAsync(loaded, ChangedFiles.Complete(files));
+        var fewer = await _folder.LoadAsync(saved, ChangedFiles.Complete(files.Take(ContentLoader.MaxPatchedFiles)));
+
+        Assert.Null(saved.PatchedFrom);
+        Assert.NotNull(fewer.PatchedFrom);
+        AssertSameAsWholeLoad(saved);
+    }
+
+    [Fact]
     public async Task AnEditorsTemporaryFilesBesideASaveStillPatch()
     {
         var before = await _folder.LoadAsync();

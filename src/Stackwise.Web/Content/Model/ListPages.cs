@@ -16,7 +16,7 @@ public static class ListPages
     public static ImmutableArray<Article> Page(ImmutableArray<Article> articles, int page) =>
         [.. articles.Skip((page - 1) * Size).Take(Size)];
 
-    /// <summary>The URLs of the second and later pages of a list.</summary>
-    public static IEnumerable<string> LaterPageUrls(string listUrl, int articles) =>
-        Enumerable.Range(2, Count(articles) - 1).Select(page => SiteRoutes.ListPage(listUrl, page));
+    /// <summary>The URLs of every page of a list: the list's own, then <c>{list}/page/2</c> and on.</summary>
+    public static IEnumerable<string> PageUrls(string listUrl, int articles) =>
+        Enumerable.Range(1, Count(articles)).Select(page => SiteRoutes.ListPage(listUrl, page));
 }

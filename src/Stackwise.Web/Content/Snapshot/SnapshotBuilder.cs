@@ -120,10 +120,8 @@ internal static class SnapshotBuilder
         FrozenDictionary<RiskLevel, ImmutableArray<Article>> byRisk) =>
         byUrl.Keys
             .Concat([SiteRoutes.Home, SiteRoutes.People])
-            .Concat(categories.Select(listing => listing.Category.Url))
-            .Concat(byRisk.Keys.Select(risk => risk.Url()))
-            .Concat(categories.SelectMany(listing => ListPages.LaterPageUrls(listing.Category.Url, listing.Articles.Length)))
-            .Concat(byRisk.SelectMany(entry => ListPages.LaterPageUrls(entry.Key.Url(), entry.Value.Length)))
+            .Concat(categories.SelectMany(listing => ListPages.PageUrls(listing.Category.Url, listing.Articles.Length)))
+            .Concat(byRisk.SelectMany(entry => ListPages.PageUrls(entry.Key.Url(), entry.Value.Length)))
             .ToHashSet(StringComparer.Ordinal).AsReadOnly();
 
     /// <summary>An article naming a picture that is not in content/images/ is served with the site's card instead, and reported.</summary>
@@ -153,11 +151,15 @@ internal static class SnapshotBuilder
 
     internal static ContentDocument UnifyCategorySpelling(ContentDocument document, CategorySpellings spellings, List<ContentProblem> problems)
     {
-        if (document is not Article article || article.Category == spellings.Canonical(article.Category.Slug))
+        if (document is not Article article)
         {
             return document;
         }
         var category = spellings.Canonical(article.Category.Slug);
+        if (category == article.Category)
+        {
+            return document;
+        }
         problems.Add(ContentProblem.Warning(article.Path.File, SourcePosition.Start, ProblemCodes.CategorySpelling,
             $"category `{article.Category.Name}` is written `{category.Name}` in other articles; the site shows `{category.Name}`"));
         return article with { Category = category };

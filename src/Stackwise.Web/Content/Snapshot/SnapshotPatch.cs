@@ -281,8 +281,8 @@ internal static class SnapshotPatch
             }
             foreach (var (risk, articles) in ByRisk)
             {
-                was.UnionWith(ListPages.LaterPageUrls(risk.Url(), before.ByRisk[risk].Length));
-                now.UnionWith(ListPages.LaterPageUrls(risk.Url(), articles.Length));
+                was.UnionWith(ListPages.PageUrls(risk.Url(), before.ByRisk[risk].Length));
+                now.UnionWith(ListPages.PageUrls(risk.Url(), articles.Length));
             }
             return ([.. now.Except(was)], [.. was.Except(now)]);
 
@@ -290,8 +290,7 @@ internal static class SnapshotPatch
             {
                 if (listing is not null)
                 {
-                    pages.Add(listing.Category.Url);
-                    pages.UnionWith(ListPages.LaterPageUrls(listing.Category.Url, listing.Articles.Length));
+                    pages.UnionWith(ListPages.PageUrls(listing.Category.Url, listing.Articles.Length));
                 }
             }
         }
