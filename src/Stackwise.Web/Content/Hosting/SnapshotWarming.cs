@@ -54,7 +54,9 @@ internal sealed partial class SnapshotWarming(IEnumerable<ISnapshotWarmer> warme
             if (!_active)
             {
                 _active = true;
-                _running = Task.Run(Run);
+                // Its own thread, not a pool thread: building the search index of 100,000 articles takes half a minute of
+                // CPU, and the pool adds no thread while the CPU is saturated, so requests would wait for one.
+                _running = Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             }
         }
     }
