@@ -28,6 +28,8 @@ public static class ReloadProfile
         var file = "therapies/synthetic-article-00000.md";
         var original = await File.ReadAllTextAsync(Path.Combine(folder, file));
         var rows = new List<double[]>();
+        using var large = new LargeAllocations();
+        large.TakeTotals();
         for (var save = 1; save <= saves; save++)
         {
             await File.WriteAllTextAsync(Path.Combine(folder, file), original.Replace("title: ", $"title: Saved {save} ", StringComparison.Ordinal));
@@ -52,6 +54,8 @@ public static class ReloadProfile
             current = next;
         }
         await File.WriteAllTextAsync(Path.Combine(folder, file), original);
+        Console.WriteLine($"large object heap per save (sampled): " + string.Join(", ",
+            large.TakeTotals().Take(8).Select(total => $"{total.Type} {total.Bytes / saves / 1024} KB")));
         string[] names = ["load", "related", "sitemap entries", "changed keys", "search index", "total"];
         Console.WriteLine("medians: " + string.Join(", ", names.Select((name, i) => $"{name} {rows.Select(row => row[i]).Order().ElementAt(rows.Count / 2):0.0} ms")));
     }

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Stackwise.Web.Content.Checks;
 using Stackwise.Web.Content.Model;
 using Stackwise.Web.Content.Parsing;
@@ -335,23 +336,47 @@ internal static class SnapshotPatch
             return list.Insert(at < 0 ? ~at : at, article);
         }
 
-        /// <summary>The list without <paramref name="before"/> and with <paramref name="now"/> in its place in the order; false when <paramref name="before"/> is not in it.</summary>
+        /// <summary>
+        /// The list without <paramref name="before"/> and with <paramref name="now"/> in its place in the order, in one copy
+        /// (at 100,000 articles a copy of the list of all articles is 800 KB of garbage for the next full collection);
+        /// false when <paramref name="before"/> is not in it.
+        /// </summary>
         private static bool TryMove(ImmutableArray<Article> list, Article? before, Article? now, out ImmutableArray<Article> moved)
         {
             moved = list;
+            var from = -1;
             if (before is not null)
             {
-                var at = list.BinarySearch(before, SnapshotBuilder.NewestFirst);
-                if (at < 0 || !ReferenceEquals(list[at], before))
+                from = list.BinarySearch(before, SnapshotBuilder.NewestFirst);
+                if (from < 0 || !ReferenceEquals(list[from], before))
                 {
                     return false;
                 }
-                moved = moved.RemoveAt(at);
             }
-            if (now is not null)
+            if (now is null || from < 0)
             {
-                moved = Insert(moved, now);
+                moved = now is null ? (from < 0 ? list : list.RemoveAt(from)) : Insert(list, now);
+                return true;
             }
+            var at = list.BinarySearch(now, SnapshotBuilder.NewestFirst);
+            var to = at < 0 ? ~at : at;   // where it would go with the old version still in the list
+            var items = new Article[list.Length];
+            var source = list.AsSpan();
+            if (to <= from)
+            {
+                source[..to].CopyTo(items);
+                items[to] = now;
+                source[to..from].CopyTo(items.AsSpan(to + 1));
+                source[(from + 1)..].CopyTo(items.AsSpan(from + 1));
+            }
+            else
+            {
+                source[..from].CopyTo(items);
+                source[(from + 1)..to].CopyTo(items.AsSpan(from));
+                items[to - 1] = now;
+                source[to..].CopyTo(items.AsSpan(to));
+            }
+            moved = ImmutableCollectionsMarshal.AsImmutableArray(items);
             return true;
         }
     }
