@@ -24,7 +24,9 @@ public static class ReloadProfile
         _ = current.Related;
         Sitemap.Entries.Get(current);
         Console.WriteLine($"first load of {current.Articles.Length} articles: {clock.ElapsedMilliseconds} ms");
+        clock.Restart();
         var index = SearchIndex.Build(current);
+        Console.WriteLine($"first search index: {clock.ElapsedMilliseconds} ms");
         var file = "therapies/synthetic-article-00000.md";
         var original = await File.ReadAllTextAsync(Path.Combine(folder, file));
         var rows = new List<double[]>();

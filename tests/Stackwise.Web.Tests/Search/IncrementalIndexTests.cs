@@ -197,6 +197,27 @@ public sealed class IncrementalIndexTests : IDisposable
     }
 
     /// <summary>Every word of the corpus, alone and with each filter, gives the same results, totals and filter counts.</summary>
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(8)]
+    public async Task AnIndexAnalysedInPartsAnswersAsOneAnalysedWhole(int parts)
+    {
+        WriteCorpus();
+        var snapshot = await LoadAsync(null);
+        var articles = snapshot.Articles.Where(snapshot.IsPublic).ToArray();
+
+        var (whole, inParts) = (SearchIndex.BuildInParts(snapshot, articles, 1), SearchIndex.BuildInParts(snapshot, articles, parts));
+
+        Assert.Equal(1, inParts.Segments);
+        AssertSameAnswers(whole, inParts);
+        foreach (var text in Words.Append("synthetic"))
+        {
+            // One segment with the same documents in the same order: the same scores, so the same order of results.
+            Assert.Equal(Urls(whole.Search(new SearchQuery(text, null, null))), Urls(inParts.Search(new SearchQuery(text, null, null))));
+        }
+    }
+
     private static void AssertSameAnswers(SearchIndex fresh, SearchIndex incremental)
     {
         Assert.Equal(fresh.Count, incremental.Count);

@@ -70,7 +70,7 @@ public sealed class ContentLoader(ContentParser parser)
         // added state machines and thread-pool hops (docs/performance.md). The documents of this load share one copy of each
         // value they repeat.
         var shared = new SharedValues();
-        await OnOwnThreads(toParse.Count, j =>
+        await DedicatedThreads.For(toParse.Count, j =>
         {
             var i = toParse[j];
             parsed[i] = ParseFile(root, files[i], changed.Contains(files[i].File) ? null : previous, visibility.Today, shared);
@@ -107,28 +107,6 @@ public sealed class ContentLoader(ContentParser parser)
             Files = [.. files.Select(file => file.File)],
         };
         return ContentSnapshot.Create(content, visibility);
-    }
-
-    /// <summary>
-    /// Runs <paramref name="body"/> for 0 to count - 1 on one new thread per core, not on the thread pool: a reload that
-    /// parses thousands of files keeps every core busy, and the pool adds no thread while the CPU is saturated, so pool
-    /// threads taken by the parse left requests queued until it ended (a 6.6 s stall while 50,000 files changed at 100,000
-    /// articles; "Whole loads parse on their own threads" in docs/performance.md). On its own threads the parse shares the
-    /// cores with the requests through the OS scheduler instead.
-    /// </summary>
-    private static Task OnOwnThreads(int count, Action<int> body, CancellationToken cancellationToken)
-    {
-        var next = -1;
-        var workers = Enumerable.Range(0, Math.Min(Environment.ProcessorCount, Math.Max(count, 1))).Select(_ => Task.Factory.StartNew(() =>
-        {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < count)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                body(i);
-            }
-        }, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default));
-        return Task.WhenAll(workers);
     }
 
     /// <summary>The most files a save may change and still be patched into the last snapshot (each is a few list copies).</summary>
