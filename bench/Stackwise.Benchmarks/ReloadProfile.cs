@@ -52,7 +52,7 @@ public static class ReloadProfile
             var search = step.Elapsed.TotalMilliseconds;
             var total = load + related + sitemap + changed + search;
             rows.Add([load, related, sitemap, changed, search, total]);
-            Console.WriteLine($"save {save}: load {load:0.0} ms, related {related:0.0} ms, sitemap entries {sitemap:0.0} ms, changed keys {changed:0.0} ms ({keys.Count} keys), search index {search:0.0} ms; total {total:0.0} ms");
+            Console.WriteLine($"save {save}: load {load:0.0} ms, related {related:0.0} ms, sitemap entries {sitemap:0.0} ms, changed keys {changed:0.0} ms ({keys.Count} keys), search index {search:0.0} ms ({index.Segments} segments, {index.Copied} copied); total {total:0.0} ms");
             current = next;
         }
         await File.WriteAllTextAsync(Path.Combine(folder, file), original);

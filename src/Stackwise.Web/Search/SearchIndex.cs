@@ -244,7 +244,6 @@ public sealed class SearchIndex
         return live;
     }
 
-    /// <summary>An index of these articles in this order, in one segment.</summary>
     /// <summary>The fewest articles per part worth analysing on a core of its own (a part costs a merge of its documents).</summary>
     private const int ArticlesPerPart = 5_000;
 
