@@ -3,7 +3,7 @@
 # sending the same bytes with the same headers, over body sizes from 4 KB to 1 MB. nginx hands the kernel the file's
 # pages; Kestrel copies the body into its buffers and then into the socket, so its rate against nginx falls as the body
 # grows. A page's "stackwise / nginx" in bench/run.sh is its "stackwise / bare kestrel" times this curve at its size
-# (docs/performance.md, the fourteenth session). No Stackwise code runs here. Loopback only, every run bounded (about
+# ("The feed" in docs/performance.md's known limits). No Stackwise code runs here. Loopback only, every run bounded (about
 # 8 minutes with the defaults).
 #   bench/body-sizes.sh
 #   SIZES="16 24 32" ROUNDS=4 bench/body-sizes.sh    a quicker look (sizes in KB)

@@ -43,7 +43,7 @@ function response(status, headers, body)
   else other = other + 1 end
   -- One pass over a page, and only over a page with a marker at all: a plain search (no pattern) rules out the rest,
   -- the 1.3 MB sitemap among them. The check used to scan every marked page eleven times with patterns, and wrk then took
-  -- two thirds of the machine's CPU away from the site it was measuring (docs/performance.md).
+  -- two thirds of the machine's CPU away from the site it was measuring (docs/performance.md, its introduction).
   if status == 200 and body and string.find(body, "LE", 1, true) then
     local first, counted, marked = {}, {}, false
     for k, v in string.gmatch(body, "LE(%d)V(%d+)X") do

@@ -129,7 +129,7 @@ empty_app_ms() {
 
 # Hugo building the corpus of $1 articles from scratch; appends "seconds peak-KB" to $WORK/hugo-$1. Its output goes to
 # memory (/dev/shm) when it can: written to this machine's disk, the same build took 6.5 s and then, a few builds later,
-# 14.8 s, most of it kernel time, while into memory it takes 5.2-5.5 s every time (docs/performance.md). The control is
+# 14.8 s, most of it kernel time, while into memory it takes 5.2-5.5 s every time (docs/performance.md, its introduction). The control is
 # Hugo's own work, at its fastest, not the state of the disk.
 HUGO_OUT="$WORK/hugo-out"
 if [ -d /dev/shm ] && [ -w /dev/shm ]; then HUGO_OUT="/dev/shm/stackwise-hugo-out-$$"; fi

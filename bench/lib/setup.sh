@@ -63,7 +63,7 @@ live_heap_bytes() {
 
 # The live managed heap of process PID and the part of it in the pinned object heap, in bytes, from one heap dump: "TOTAL
 # PINNED". The pinned heap is Kestrel's socket buffers (4 KB blocks its memory pool keeps at the peak of response bytes in
-# flight), which grows with the load's concurrency rather than with anything the site keeps (docs/performance.md).
+# flight), which grows with the load's concurrency rather than with anything the site keeps (docs/performance.md, its introduction).
 live_and_pinned_heap_bytes() {
   local totals="" attempt
   for attempt in 1 2; do

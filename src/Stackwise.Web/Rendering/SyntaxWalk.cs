@@ -13,7 +13,7 @@ namespace Stackwise.Web.Rendering;
 /// One pass over a parsed document, in document order, taking everything the site needs from the syntax tree: the
 /// nesting limits, the headings with their anchors, the links, the numbered citations and the plain text; and marking
 /// external links. It replaced a walk of the whole tree per kind of node (eleven in all), which with a string per block
-/// for the text was half of the time and most of the garbage of loading an article (docs/performance.md). The walk
+/// for the text was half of the time and most of the garbage of loading an article ("One walk of the syntax tree" in docs/performance.md). The walk
 /// recurses, but checks each level against <see cref="MarkdownLimits.MaxNesting"/> before going down it (other containers,
 /// such as table cells, are bounded by Markdig's own limit of 128), so a hostile file stops with a limit, not a stack overflow.
 /// </summary>

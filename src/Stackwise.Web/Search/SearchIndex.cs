@@ -138,7 +138,7 @@ public sealed class SearchIndex
         {
             // Too many segments: the small ones that saves made since the last full build are merged with the new articles
             // into one. The first segment (the full build's, nearly every article) is kept as it is, with its mask: a save
-            // never copies the whole index, which took a core for 300 ms at 10,000 articles (docs/performance.md).
+            // never copies the whole index, which took a core for 300 ms at 10,000 articles ("An index from the last one" in docs/performance.md).
             var first = leaves[0];
             var rest = keep.Skip(first.MaxDoc).OfType<Article>().ToArray();
             return new SearchIndex(new IndexSearcher(new MultiReader([first, .. Merge(leaves[1..], added)], closeSubReaders: false)), snapshot,
@@ -174,7 +174,7 @@ public sealed class SearchIndex
     /// <summary>
     /// For a snapshot patched from the previous index's: every document kept, but those of the articles the patch replaced,
     /// which keep their document only when their words are the same and they are still public. Matching 100,000 articles by
-    /// URL took 200 ms of each save (docs/performance.md); a patch names the few that changed.
+    /// URL took 200 ms of each save ("An index from the last one" in docs/performance.md); a patch names the few that changed.
     /// </summary>
     private static (Article?[] Keep, Article[] Added) Replaced(ContentSnapshot snapshot, SearchIndex previous, PatchOrigin patch)
     {
@@ -226,7 +226,7 @@ public sealed class SearchIndex
     /// <summary>
     /// Past this many segments a build merges the small ones. Few, because every search pays per segment: at 10,000 articles
     /// a query allocated 1.8 MB on 6 segments and 1.1 MB on 3 (Lucene's scorer tables and term lookups are per segment),
-    /// while merging the small segments copies only the articles saved since the last full build (docs/performance.md).
+    /// while merging the small segments copies only the articles saved since the last full build ("An index from the last one" in docs/performance.md).
     /// </summary>
     public const int MaxSegments = 3;
 

@@ -34,7 +34,7 @@ public sealed partial class SearchService
     /// <summary>
     /// The results of a query on the snapshot's index; a query asked before on the same snapshot is answered with the results
     /// it got then (<see cref="RecentSearches"/>): a search at 10,000 articles takes 1-5 ms and allocates about a megabyte,
-    /// and most searches are the popular few (docs/performance.md).
+    /// and most searches are the popular few ("Recent searches answered once per content version" in docs/performance.md).
     /// </summary>
     public async Task<SearchResults> SearchAsync(ContentSnapshot snapshot, SearchQuery query)
     {

@@ -5,7 +5,7 @@ using Stackwise.Web.Tests.Support;
 namespace Stackwise.Web.Tests.Content;
 
 /// <summary>
-/// The values articles repeat are held once per load (docs/performance.md: at 10,000 articles, 17 MB of the snapshot's
+/// The values articles repeat are held once per load ("Shared values" in docs/performance.md: at 10,000 articles, 17 MB of the snapshot's
 /// strings were copies), and sharing never merges two values that differ.
 /// </summary>
 public sealed class SharedValuesTests : IDisposable

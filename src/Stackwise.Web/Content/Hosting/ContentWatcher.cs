@@ -22,7 +22,7 @@ internal sealed partial class ContentWatcher : IAsyncDisposable
     /// How long the folder must stay quiet before a reload. An editor's save (written in place, or a temporary file renamed
     /// over the old one) raises its events within a few milliseconds and a copy of many files raises them back to back,
     /// so 50 ms still makes one reload of a save and a few of a copy, while every millisecond of it is added to each save's
-    /// time to go live (it was 100 ms before 2026-11-27: docs/performance.md).
+    /// time to go live ("The watcher's quiet period 50 ms" in docs/performance.md).
     /// </summary>
     public static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(50);
     public static readonly TimeSpan MaxDelay = TimeSpan.FromMilliseconds(400);

@@ -7,7 +7,7 @@ namespace Stackwise.Web.Content.Hosting;
 /// when nothing else is warming (<see cref="TryWarmNow"/>), else in the background, one snapshot at a time and always the
 /// newest: a snapshot replaced while an earlier one was being warmed is skipped (its requests build what they need on first
 /// use). When saves come faster than a search index builds, the builds no longer pile up on top of each other and starve
-/// the requests of CPU (bench/load-and-edit.sh at 10,000 articles, docs/performance.md). A warmer that throws is logged
+/// the requests of CPU ("Warmed swaps, the newest snapshot only" in docs/performance.md). A warmer that throws is logged
 /// and the next snapshot is warmed as usual.
 /// </summary>
 internal sealed partial class SnapshotWarming(IEnumerable<ISnapshotWarmer> warmers, ILogger logger)

@@ -8,13 +8,13 @@ namespace Stackwise.Web.Content.Model;
 /// A long text kept small for the life of a snapshot: the rendered HTML and the plain text of every document. They are
 /// read rarely (a page is rendered once per snapshot, then served from its prepared bytes; a text is read when the index
 /// is built and when a search quotes it), so they are held as Brotli-compressed UTF-8 instead of .NET strings at two
-/// bytes a character: at 10,000 articles they were nine tenths of the live heap (docs/performance.md). Short texts, and
+/// bytes a character: at 10,000 articles they were nine tenths of the live heap ("Compact texts" in docs/performance.md). Short texts, and
 /// any that would not shrink, are kept as plain UTF-8. Immutable, and equal when the texts are equal.
 /// </summary>
 public sealed class CompactText : IEquatable<CompactText>
 {
     /// <summary>
-    /// Brotli's fastest quality. Measured on 10,000 synthetic articles (docs/performance.md): quality 0 holds the texts in
+    /// Brotli's fastest quality. Measured on 10,000 synthetic articles ("Compact texts" in docs/performance.md): quality 0 holds the texts in
     /// 79 MB of live heap and adds about 0.5 s to the load; quality 2 holds them in 73 MB but adds 1.5 s.
     /// </summary>
     private const int Quality = 0;

@@ -5,7 +5,7 @@ namespace Stackwise.Web.Content.Parsing;
 
 /// <summary>
 /// YamlDotNet's parsing events for the front matter shapes editors write, read without YamlDotNet's scanner, which was a
-/// third of the time and allocation of parsing an article (docs/performance.md). The shapes: a block mapping of
+/// third of the time and allocation of parsing an article ("Front matter without YamlDotNet's scanner" in docs/performance.md). The shapes: a block mapping of
 /// <c>field: value</c> lines whose values are one-line plain or quoted scalars, one-line flow lists of plain words, or
 /// block lists of such scalars and of <c>- field: value</c> items. Anything else (comments, anchors, tags, block
 /// scalars, escapes, tabs, carriage returns, values over several lines, odd spacing) is declined and YamlDotNet's own

@@ -67,7 +67,7 @@ public sealed class ContentLoader(ContentParser parser)
             }
         }
         // Read and parsed synchronously, a file per work item: parsing is CPU work, and async reads of small files only
-        // added state machines and thread-pool hops (docs/performance.md). The documents of this load share one copy of each
+        // added state machines and thread-pool hops ("Synchronous reads, unchanged files reused" in docs/performance.md). The documents of this load share one copy of each
         // value they repeat.
         var shared = new SharedValues();
         await DedicatedThreads.For(toParse.Count, j =>
@@ -249,7 +249,7 @@ public sealed class ContentLoader(ContentParser parser)
     /// Adds the markdown files under <paramref name="folder"/> as paths relative to the root with forward slashes, each with
     /// the file's information as the folder listing found it (one status call per file, which the stamp reuses). Links
     /// are reported, never followed. Fills one list rather than yielding: a reload lists every file, and nested iterators
-    /// left an enumerator and a one-item list per file behind (docs/performance.md).
+    /// left an enumerator and a one-item list per file behind ("Synchronous reads, unchanged files reused" in docs/performance.md).
     /// </summary>
     private static void FindMarkdownFiles(string root, string folder, List<(string File, FileInfo? Info)> files, List<ContentProblem> problems)
     {

@@ -3,8 +3,8 @@ namespace Stackwise.Web.Content.Snapshot;
 /// <summary>
 /// Runs CPU work that takes every core for seconds (a whole load's parse, a full search index) on threads of its own rather
 /// than on the thread pool: the pool adds no thread while the CPU is saturated, so pool threads held by such work left
-/// requests queued until it ended (a 6.6 s stall while 50,000 files changed at 100,000 articles; "Long CPU work on
-/// dedicated threads" in docs/performance.md). On threads of their own, the work and the requests share the cores
+/// requests queued until it ended (a 6.6 s stall while 50,000 files changed at 100,000 articles; "Dedicated threads
+/// for long CPU work" in docs/performance.md). On threads of their own, the work and the requests share the cores
 /// through the OS scheduler.
 /// </summary>
 internal static class DedicatedThreads

@@ -45,7 +45,7 @@ internal sealed record PatchOrigin(long Version, WeakReference<ContentSnapshot> 
 /// that come or go (a new category, an emptied one) are named by no link, alias or gone entry. Then only the lists the
 /// changed articles are in are edited (one article moved by binary search), their problems are worked out again, and
 /// everything else is shared with the last snapshot: a save at 100,000 articles sets a few entries of its immutable maps
-/// instead of a rebuild (docs/performance.md). Anything else returns null, and the caller builds the snapshot whole with
+/// instead of a rebuild ("A save patches the last snapshot" in docs/performance.md). Anything else returns null, and the caller builds the snapshot whole with
 /// <see cref="SnapshotBuilder"/>: the result is the same either way (SnapshotPatchTests compares them).
 /// </summary>
 internal static class SnapshotPatch

@@ -48,7 +48,7 @@ public sealed record PreparedErrorPage(byte[] Body, StringValues ContentType, St
 /// snapshot's prepared page for that status, so the status code pages have nothing left to do; the first one of a
 /// snapshot (per coding) goes on to be re-executed as usual, and its render, compressed, is kept on its way back through
 /// here. Before this, every unknown path a crawler or scanner asked for was routed twice, rendered and compressed: 6,000
-/// to 7,000 requests/s with Brotli against 54,000 for an article (docs/performance.md).
+/// to 7,000 requests/s with Brotli against 54,000 for an article ("Error pages kept like pages" in docs/performance.md).
 /// </summary>
 internal sealed class PreparedErrorPagesMiddleware(RequestDelegate next, ResponseCodings codings, IHostEnvironment environment, ResponseCache cache)
 {
