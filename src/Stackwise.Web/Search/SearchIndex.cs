@@ -131,7 +131,8 @@ public sealed class SearchIndex
         if (masked * 5 > keep.Length + added.Length)
         {
             // So many documents masked that every search would step over them: one segment again, a copy of everything.
-            return new SearchIndex(new IndexSearcher(new MultiReader(Merge(leaves, added), closeSubReaders: false)), snapshot, [.. keep.OfType<Article>(), .. added])
+            return new SearchIndex(new IndexSearcher(new MultiReader(Merge(leaves, added), closeSubReaders: false)), snapshot, [.. keep.OfType<Article>(), .. added],
+                previous)
             { Analyzed = added.Length, Copied = keptCount + added.Length };
         }
         if (leaves.Count + 1 > MaxSegments)
@@ -142,7 +143,7 @@ public sealed class SearchIndex
             var first = leaves[0];
             var rest = keep.Skip(first.MaxDoc).OfType<Article>().ToArray();
             return new SearchIndex(new IndexSearcher(new MultiReader([first, .. Merge(leaves[1..], added)], closeSubReaders: false)), snapshot,
-                [.. keep.AsSpan(0, first.MaxDoc), .. rest, .. added])
+                [.. keep.AsSpan(0, first.MaxDoc), .. rest, .. added], previous)
             { Analyzed = added.Length, Copied = rest.Length + added.Length };
         }
         if (added.Length > 0)
