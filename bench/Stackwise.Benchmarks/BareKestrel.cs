@@ -41,10 +41,10 @@ public static class BareKestrel
     }
 
     /// <summary>
-    /// A body up to Kestrel's response buffer (64 KB) in one write; a larger one in slices of that size, each awaited. Kestrel
-    /// copies a write whole into its buffers before waiting for the client, so the 1.3 MB sitemap written at once runs
-    /// slower than in slices (0.6-0.7 x nginx in one write, 0.8-0.9 in slices; "Large bodies in 64 KB slices" in docs/performance.md): the control is Kestrel
-    /// at its best, not at its worst.
+    /// A body up to Kestrel's response buffer (64 KB) in one write; a larger one in slices of that size, each awaited.
+    /// Kestrel copies a write whole into its buffers before waiting for the client, so the 1.3 MB sitemap written at
+    /// once runs slower than in slices (0.6-0.7 x nginx in one write, 0.8-0.9 in slices; "Large bodies in 64 KB slices"
+    /// in docs/performance.md): the control is Kestrel at its best, not at its worst.
     /// </summary>
     private static async Task WriteAsync(Stream stream, byte[] body)
     {

@@ -43,8 +43,9 @@ public class PipelineBenchmarks
     public ParseResult ParseValidateRenderOneArticle() => _parser.Parse(_path, _article);
 
     /// <summary>
-    /// YamlDotNet reading one article's front matter into nodes, what <c>FrontMatter.Read</c> did first until the shortcut
-    /// below: a third of the time and allocation of the parse above ("Front matter without YamlDotNet's scanner" in docs/performance.md), for an eighth of the file.
+    /// YamlDotNet reading one article's front matter into nodes, what <c>FrontMatter.Read</c> did first until the
+    /// shortcut below: a third of the time and allocation of the parse above ("Front matter without YamlDotNet's
+    /// scanner" in docs/performance.md), for an eighth of the file.
     /// </summary>
     [Benchmark]
     public YamlStream LoadFrontMatterYaml()

@@ -10,8 +10,8 @@ namespace Stackwise.Benchmarks;
 /// <summary>
 /// What one title save costs on a large corpus, step by step, in process and without the server: the load of the saved
 /// file into a new snapshot, the changed keys, and the per-snapshot data the swap builds (related articles, sitemap
-/// entries, the search index from the last one). The saved file is named as a watch that has been on all along names it (ChangedFiles.Complete). Run with
-/// `reload DIR [SAVES]`; prints one line per save and the medians.
+/// entries, the search index from the last one). The saved file is named as a watch that has been on all along names it
+/// (ChangedFiles.Complete). Run with `reload DIR [SAVES]`; prints one line per save and the medians.
 /// </summary>
 public static class ReloadProfile
 {

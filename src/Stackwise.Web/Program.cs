@@ -33,12 +33,12 @@ static WebApplication BuildSite(string[] args)
     // without this, `dotnet run` or tests in Production would answer stylesheets with empty bodies.
     builder.WebHost.UseStaticWebAssets();
 
-    // Logging: Serilog from the "Serilog" section of appsettings.json. The static Log.Logger is left
-    // alone so that several hosts (parallel tests) each keep their own logger. The hosting layer's category is off unless
-    // configuration names it: while it is on at any level, every request pays for an Activity and a log scope that no sink
-    // here shows ("A request log of our own" in docs/performance.md); a tracing listener still gets its Activity. The health check service is off too:
-    // its one check is readiness, unhealthy only while a start loads, and it wrote an error for each probe then (the
-    // request log has the probe's line).
+    // Logging: Serilog from the "Serilog" section of appsettings.json. The static Log.Logger is left alone so that
+    // several hosts (parallel tests) each keep their own logger. The hosting layer's category is off unless
+    // configuration names it: while it is on at any level, every request pays for an Activity and a log scope that no
+    // sink here shows ("A request log of our own" in docs/performance.md); a tracing listener still gets its Activity.
+    // The health check service is off too: its one check is readiness, unhealthy only while a start loads, and it wrote
+    // an error for each probe then (the request log has the probe's line).
     builder.Services.AddSerilog((services, logger) => logger
         .MinimumLevel.Override("Microsoft.AspNetCore.Hosting.Diagnostics", Serilog.Events.LevelAlias.Off)
         .MinimumLevel.Override("Microsoft.Extensions.Diagnostics.HealthChecks", Serilog.Events.LevelAlias.Off)

@@ -9,11 +9,11 @@ namespace Stackwise.Web.Hardening;
 /// <c>Serilog__MinimumLevel__Override__Stackwise.Web.Hardening.RequestLogMiddleware=Warning</c>; 5xx lines still appear.
 /// </summary>
 /// <remarks>
-/// This replaces Serilog.AspNetCore's <c>UseSerilogRequestLogging</c> (STYLE.md's example), which writes the same line but
-/// opens a diagnostic context per request (an async-local value, so a new execution context) and an async state machine,
-/// for properties this site never adds: about 3% of the hot path's CPU in a perf profile even with its line turned off
-/// ("A request log of our own" in docs/performance.md). This one reads the clock twice and, when the request finished
-/// synchronously, allocates nothing unless the line is written.
+/// This replaces Serilog.AspNetCore's <c>UseSerilogRequestLogging</c> (the usual way to log requests with Serilog),
+/// which writes the same line but opens a diagnostic context per request (an async-local value, so a new execution
+/// context) and an async state machine, for properties this site never adds: about 3% of the hot path's CPU in a perf
+/// profile even with its line turned off ("A request log of our own" in docs/performance.md). This one reads the clock
+/// twice and, when the request finished synchronously, allocates nothing unless the line is written.
 /// </remarks>
 internal sealed class RequestLogMiddleware(RequestDelegate next, Serilog.ILogger logger)
 {

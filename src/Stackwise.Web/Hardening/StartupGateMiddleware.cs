@@ -3,9 +3,10 @@ using Stackwise.Web.Content.Hosting;
 namespace Stackwise.Web.Hardening;
 
 /// <summary>
-/// The server starts beside the first content load, not after it (hosted services start concurrently: at 10,000 articles
-/// the site is ready about a quarter of a second sooner, "The server starts beside the first load" in docs/performance.md). Until that load is in, every request but the health probes
-/// is answered 503 with Retry-After: never a page of the empty snapshot, whose 404s a crawler would take as pages gone.
+/// The server starts beside the first content load, not after it (hosted services start concurrently: at 10,000
+/// articles the site is ready about a quarter of a second sooner, "The server starts beside the first load" in
+/// docs/performance.md). Until that load is in, every request but the health probes is answered 503 with Retry-After:
+/// never a page of the empty snapshot, whose 404s a crawler would take as pages gone.
 /// </summary>
 internal sealed class StartupGateMiddleware(RequestDelegate next, ContentStore content)
 {

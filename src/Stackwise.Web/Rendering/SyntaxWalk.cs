@@ -13,9 +13,10 @@ namespace Stackwise.Web.Rendering;
 /// One pass over a parsed document, in document order, taking everything the site needs from the syntax tree: the
 /// nesting limits, the headings with their anchors, the links, the numbered citations and the plain text; and marking
 /// external links. It replaced a walk of the whole tree per kind of node (eleven in all), which with a string per block
-/// for the text was half of the time and most of the garbage of loading an article ("One walk of the syntax tree" in docs/performance.md). The walk
-/// recurses, but checks each level against <see cref="MarkdownLimits.MaxNesting"/> before going down it (other containers,
-/// such as table cells, are bounded by Markdig's own limit of 128), so a hostile file stops with a limit, not a stack overflow.
+/// for the text was half of the time and most of the garbage of loading an article ("One walk of the syntax tree" in
+/// docs/performance.md). The walk recurses, but checks each level against <see cref="MarkdownLimits.MaxNesting"/>
+/// before going down it (other containers, such as table cells, are bounded by Markdig's own limit of 128), so a
+/// hostile file stops with a limit, not a stack overflow.
 /// </summary>
 internal sealed class SyntaxWalk
 {
@@ -51,8 +52,9 @@ internal sealed class SyntaxWalk
     /// <summary>The body as plain text, one block a line (empty blocks left out), headings and front matter left out.</summary>
     public string Text => _text.ToString();
 
-    /// <exception cref="MarkdownLimitException">Lists and quotes, or emphasis and links, nest deeper than <see cref="MarkdownLimits.MaxNesting"/>.</exception>
-    /// <param name="shared">Where headings that documents repeat, and their anchors, are shared.</param>
+    /// <exception cref="MarkdownLimitException">Lists and quotes, or emphasis and links, nest deeper than
+    /// <see cref="MarkdownLimits.MaxNesting"/>.</exception> <param name="shared">Where headings that documents repeat, and
+    /// their anchors, are shared.</param>
     public static SyntaxWalk Of(MarkdownDocument document, LineIndex lines, SharedValues shared)
     {
         var walk = new SyntaxWalk(lines, shared);

@@ -54,7 +54,8 @@ public sealed class SearchIndex
     // The snapshot version this index was built for: a snapshot patched from it says which articles changed.
     private readonly long _version;
 
-    /// <param name="carried">The index this one was made from: each document that holds the same article there keeps its category and risk numbers.</param>
+    /// <param name="carried">The index this one was made from: each document that holds the same article there keeps
+    /// its category and risk numbers.</param>
     private SearchIndex(IndexSearcher searcher, ContentSnapshot snapshot, Article?[] articles, SearchIndex? carried = null)
     {
         _searcher = searcher;
@@ -89,7 +90,8 @@ public sealed class SearchIndex
     /// <summary>The articles analysed for this index; the others were carried over from the previous one.</summary>
     public int Analyzed { get; private init; }
 
-    /// <summary>The documents this build copied from earlier segments into a merged one, the analysed ones included (0 without a merge).</summary>
+    /// <summary>The documents this build copied from earlier segments into a merged one, the analysed ones included (0
+    /// without a merge).</summary>
     public int Copied { get; private init; }
 
     /// <summary>The articles in this index.</summary>
@@ -137,9 +139,10 @@ public sealed class SearchIndex
         }
         if (leaves.Count + 1 > MaxSegments)
         {
-            // Too many segments: the small ones that saves made since the last full build are merged with the new articles
-            // into one. The first segment (the full build's, nearly every article) is kept as it is, with its mask: a save
-            // never copies the whole index, which took a core for 300 ms at 10,000 articles ("An index from the last one" in docs/performance.md).
+            // Too many segments: the small ones that saves made since the last full build are merged with the new
+            // articles into one. The first segment (the full build's, nearly every article) is kept as it is, with its
+            // mask: a save never copies the whole index, which took a core for 300 ms at 10,000 articles ("An index
+            // from the last one" in docs/performance.md).
             var first = leaves[0];
             var rest = keep.Skip(first.MaxDoc).OfType<Article>().ToArray();
             return new SearchIndex(new IndexSearcher(new MultiReader([first, .. Merge(leaves[1..], added)], closeSubReaders: false)), snapshot,
@@ -225,9 +228,10 @@ public sealed class SearchIndex
     }
 
     /// <summary>
-    /// Past this many segments a build merges the small ones. Few, because every search pays per segment: at 10,000 articles
-    /// a query allocated 1.8 MB on 6 segments and 1.1 MB on 3 (Lucene's scorer tables and term lookups are per segment),
-    /// while merging the small segments copies only the articles saved since the last full build ("An index from the last one" in docs/performance.md).
+    /// Past this many segments a build merges the small ones. Few, because every search pays per segment: at 10,000
+    /// articles a query allocated 1.8 MB on 6 segments and 1.1 MB on 3 (Lucene's scorer tables and term lookups are per
+    /// segment), while merging the small segments copies only the articles saved since the last full build ("An index
+    /// from the last one" in docs/performance.md).
     /// </summary>
     public const int MaxSegments = 3;
 
@@ -356,7 +360,8 @@ public sealed class SearchIndex
         return new SearchResults(query, hits, total, categories, risks, stopwatch.Elapsed);
     }
 
-    /// <summary>Every term is optional (more matched terms rank higher); each matches exactly in title, headings or body, or, when misspelled, nearly in the plain words.</summary>
+    /// <summary>Every term is optional (more matched terms rank higher); each matches exactly in title, headings or
+    /// body, or, when misspelled, nearly in the plain words.</summary>
     private BooleanQuery Matching(ImmutableArray<string> stems, ImmutableArray<string> words)
     {
         var query = new BooleanQuery();

@@ -63,10 +63,11 @@ public sealed record PreparedResponse(
     }
 
     /// <summary>
-    /// The most bytes handed to Kestrel in one write. Kestrel copies a write whole into its pooled 4 KB blocks before it
-    /// waits for the client, so the 1.3 MB sitemap of 10,000 articles written at once to 64 clients held 80 MB of pinned
-    /// blocks, and every request after such a burst ran about a fifth slower ("Large bodies in 64 KB slices" in docs/performance.md). Written in slices, each
-    /// write waits while the connection already holds Kestrel's response buffer (64 KB), so a client takes no more.
+    /// The most bytes handed to Kestrel in one write. Kestrel copies a write whole into its pooled 4 KB blocks before
+    /// it waits for the client, so the 1.3 MB sitemap of 10,000 articles written at once to 64 clients held 80 MB of
+    /// pinned blocks, and every request after such a burst ran about a fifth slower ("Large bodies in 64 KB slices" in
+    /// docs/performance.md). Written in slices, each write waits while the connection already holds Kestrel's response
+    /// buffer (64 KB), so a client takes no more.
     /// </summary>
     internal const int LargestWrite = 64 * 1024;
 

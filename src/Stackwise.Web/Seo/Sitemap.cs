@@ -13,7 +13,8 @@ namespace Stackwise.Web.Seo;
 /// </summary>
 public readonly record struct SitemapEntry(string Path, DateOnly? LastModified);
 
-/// <summary>The sitemaps.org protocol: one <c>urlset</c>, or past <see cref="SiteOptions.SitemapUrlsPerFile"/> URLs an index of numbered parts.</summary>
+/// <summary>The sitemaps.org protocol: one <c>urlset</c>, or past <see cref="SiteOptions.SitemapUrlsPerFile"/> URLs an
+/// index of numbered parts.</summary>
 public static class Sitemap
 {
     /// <summary>The protocol's limit of URLs in one sitemap file.</summary>
@@ -31,11 +32,12 @@ public static class Sitemap
         (before, after) => ReferenceEquals(before, after) || before.SequenceEqual(after));
 
     /// <summary>
-    /// The entries of the snapshot <paramref name="snapshot"/> was patched from, when they are made and the patch changed
-    /// nothing they hold: each replaced document keeps its visibility and, for an article, its date, category, risk level
-    /// and people; a site page keeps its date. An article that moved among those of its day (a new title) moves in the
-    /// entries too, and the page entries of its category's and risk level's lists are dated again (the pages hold the same
-    /// number of articles). A title or body save at 100,000 articles then costs no new entries (74-200 ms; "Sitemap entries as values, carried over a patch" in docs/performance.md).
+    /// The entries of the snapshot <paramref name="snapshot"/> was patched from, when they are made and the patch
+    /// changed nothing they hold: each replaced document keeps its visibility and, for an article, its date, category,
+    /// risk level and people; a site page keeps its date. An article that moved among those of its day (a new title)
+    /// moves in the entries too, and the page entries of its category's and risk level's lists are dated again (the
+    /// pages hold the same number of articles). A title or body save at 100,000 articles then costs no new entries
+    /// (74-200 ms; "Sitemap entries as values, carried over a patch" in docs/performance.md).
     /// </summary>
     private static IReadOnlyList<SitemapEntry>? CarriedOver(ContentSnapshot snapshot)
     {
@@ -124,9 +126,9 @@ public static class Sitemap
     private static int PlaceOf(ImmutableArray<Article> articles, Article article) => articles.BinarySearch(article, SnapshotBuilder.NewestFirst);
 
     /// <remarks>
-    /// Made in passes over the snapshot's own lists, with no grouping or sorting of the articles again: the LINQ version
-    /// took 280-420 ms of every save at 100,000 articles ("Sitemap entries as values, carried over a patch" in docs/performance.md). Built unrecorded, so it reads the
-    /// snapshot's indexes directly.
+    /// Made in passes over the snapshot's own lists, with no grouping or sorting of the articles again: the LINQ
+    /// version took 280-420 ms of every save at 100,000 articles ("Sitemap entries as values, carried over a patch" in
+    /// docs/performance.md). Built unrecorded, so it reads the snapshot's indexes directly.
     /// </remarks>
     private static List<SitemapEntry> EntriesOf(ContentSnapshot snapshot)
     {

@@ -16,7 +16,8 @@ public sealed class SharedValues
 {
     private readonly ConcurrentDictionary<object, object> _values = new();
 
-    /// <summary>The instance equal to <paramref name="value"/> that this load already holds, else <paramref name="value"/> itself, held from now on.</summary>
+    /// <summary>The instance equal to <paramref name="value"/> that this load already holds, else
+    /// <paramref name="value"/> itself, held from now on.</summary>
     [return: NotNullIfNotNull(nameof(value))]
     public T? Share<T>(T? value) where T : class => value is null ? null : (T)_values.GetOrAdd(value, value);
 }

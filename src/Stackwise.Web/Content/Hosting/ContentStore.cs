@@ -105,11 +105,12 @@ public sealed partial class ContentStore(
             }
             _listEverything = false;
 
-            // Once the site is online, a new snapshot is warmed before it goes live (its sitemap entries, related articles
-            // and search index, the index built from the last one), so no request waits for them: requests that waited held thread-pool threads while
-            // every other request queued behind them, at each save ("Warmed swaps, the newest snapshot only" in docs/performance.md). The first snapshot goes live at
-            // once and is warmed after (at 10,000 articles its search index takes seconds), as is one that arrives while an
-            // earlier one is still warming.
+            // Once the site is online, a new snapshot is warmed before it goes live (its sitemap entries, related
+            // articles and search index, the index built from the last one), so no request waits for them: requests
+            // that waited held thread-pool threads while every other request queued behind them, at each save ("Warmed
+            // swaps, the newest snapshot only" in docs/performance.md). The first snapshot goes live at once and is
+            // warmed after (at 10,000 articles its search index takes seconds), as is one that arrives while an earlier
+            // one is still warming.
             var warmed = previous is not null && _warming.TryWarmNow(snapshot);
             var change = Change(previous, snapshot);
             foreach (var observer in observers)

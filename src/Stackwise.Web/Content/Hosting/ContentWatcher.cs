@@ -59,7 +59,8 @@ internal sealed partial class ContentWatcher : IAsyncDisposable
     // folder never sees.
     private readonly FileSystemWatcher? _parentWatcher;
 
-    /// <param name="time">Every wait of the watcher (the quiet period, the longest delay, the re-arm interval) runs on it, so tests advance it instead of sleeping.</param>
+    /// <param name="time">Every wait of the watcher (the quiet period, the longest delay, the re-arm interval) runs on
+    /// it, so tests advance it instead of sleeping.</param>
     /// <param name="beforeFirstLoad">
     /// True when the watch is armed before the snapshot it follows lists the folder: every change after that listing is then
     /// named, so even the first reload names every change (<see cref="ChangedFiles.IsComplete"/>).
@@ -289,7 +290,8 @@ internal sealed partial class ContentWatcher : IAsyncDisposable
         while (_changes.Reader.TryRead(out _) && _time.GetUtcNow() < deadline);
     }
 
-    /// <summary>Waits, a quiet period at a time, while a changed file is still open for writing, for at most <see cref="MaxWriterWait"/>.</summary>
+    /// <summary>Waits, a quiet period at a time, while a changed file is still open for writing, for at most
+    /// <see cref="MaxWriterWait"/>.</summary>
     private async Task WaitForWritersAsync(CancellationToken stopping)
     {
         var deadline = _time.GetUtcNow() + MaxWriterWait;

@@ -26,7 +26,8 @@ internal sealed partial class FullCollections(ILogger<FullCollections> logger) :
         return Task.CompletedTask;
     }
 
-    /// <summary>True when the heap grew since the last full collection by a sixteenth of what that one kept, and at least <see cref="MinimumGarbage"/>.</summary>
+    /// <summary>True when the heap grew since the last full collection by a sixteenth of what that one kept, and at
+    /// least <see cref="MinimumGarbage"/>.</summary>
     internal static bool IsWorthIt(long heapNow, long heapAfterLastFull) =>
         heapNow - heapAfterLastFull > Math.Max(MinimumGarbage, heapAfterLastFull / 16);
 

@@ -14,8 +14,9 @@ namespace Stackwise.Web.Content.Model;
 public sealed class CompactText : IEquatable<CompactText>
 {
     /// <summary>
-    /// Brotli's fastest quality. Measured on 10,000 synthetic articles ("Compact texts" in docs/performance.md): quality 0 holds the texts in
-    /// 79 MB of live heap and adds about 0.5 s to the load; quality 2 holds them in 73 MB but adds 1.5 s.
+    /// Brotli's fastest quality. Measured on 10,000 synthetic articles ("Compact texts" in docs/performance.md):
+    /// quality 0 holds the texts in 79 MB of live heap and adds about 0.5 s to the load; quality 2 holds them in 73 MB
+    /// but adds 1.5 s.
     /// </summary>
     private const int Quality = 0;
     private const int Window = 22;

@@ -36,8 +36,9 @@ public sealed partial record ContentPath(string File, string? Section, string Sl
     public string Slug { get; } = Slug;
 
     /// <summary>
-    /// Made once with the path: a reload asks every document for its URL several times (duplicates, the URL map, the search
-    /// index), and a new string per call came to 6.3 of the 21 MB a save allocated at 10,000 files ("Synchronous reads, unchanged files reused" in docs/performance.md).
+    /// Made once with the path: a reload asks every document for its URL several times (duplicates, the URL map, the
+    /// search index), and a new string per call came to 6.3 of the 21 MB a save allocated at 10,000 files ("Synchronous
+    /// reads, unchanged files reused" in docs/performance.md).
     /// </summary>
     public string Url { get; } = Section is null ? SiteRoutes.SitePage(Slug) : Section == PeopleFolder ? SiteRoutes.Person(Slug) : SiteRoutes.Article(Section, Slug);
 

@@ -4,13 +4,14 @@ using YamlDotNet.Core.Events;
 namespace Stackwise.Web.Content.Parsing;
 
 /// <summary>
-/// YamlDotNet's parsing events for the front matter shapes editors write, read without YamlDotNet's scanner, which was a
-/// third of the time and allocation of parsing an article ("Front matter without YamlDotNet's scanner" in docs/performance.md). The shapes: a block mapping of
-/// <c>field: value</c> lines whose values are one-line plain or quoted scalars, one-line flow lists of plain words, or
-/// block lists of such scalars and of <c>- field: value</c> items. Anything else (comments, anchors, tags, block
-/// scalars, escapes, tabs, carriage returns, values over several lines, odd spacing) is declined and YamlDotNet's own
-/// parser reads the text, so this is a shortcut for the common case, never a second YAML dialect. Its events, marks
-/// included, are the ones YamlDotNet's parser gives for the same text; the tests hold it to that on every input it accepts.
+/// YamlDotNet's parsing events for the front matter shapes editors write, read without YamlDotNet's scanner, which was
+/// a third of the time and allocation of parsing an article ("Front matter without YamlDotNet's scanner" in
+/// docs/performance.md). The shapes: a block mapping of <c>field: value</c> lines whose values are one-line plain or
+/// quoted scalars, one-line flow lists of plain words, or block lists of such scalars and of <c>- field: value</c>
+/// items. Anything else (comments, anchors, tags, block scalars, escapes, tabs, carriage returns, values over several
+/// lines, odd spacing) is declined and YamlDotNet's own parser reads the text, so this is a shortcut for the common
+/// case, never a second YAML dialect. Its events, marks included, are the ones YamlDotNet's parser gives for the same
+/// text; the tests hold it to that on every input it accepts.
 /// </summary>
 internal sealed class SimpleYamlParser : IParser
 {

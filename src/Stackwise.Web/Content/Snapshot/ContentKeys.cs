@@ -13,7 +13,8 @@ public static class ContentKeys
     /// <summary>Anything at all: what a page reads when it reads a whole map (a fallback that is never wrong, only broad).</summary>
     public const string Everything = "all";
 
-    /// <summary>Every response of the site carries it, so one purge can empty a CDN (a start with content that changed while down).</summary>
+    /// <summary>Every response of the site carries it, so one purge can empty a CDN (a start with content that changed
+    /// while down).</summary>
     public const string Site = "site";
 
     /// <summary>Every article, newest first (the home page's list and count, the feeds).</summary>
@@ -85,7 +86,8 @@ public static class ContentKeys
                 Fed(document, candidates);
             }
         }
-        // Each pass over the documents is 35 ms at 100,000 ("Changed keys in place" in docs/performance.md): this one only when a URL went away.
+        // Each pass over the documents is 35 ms at 100,000 ("Changed keys in place" in docs/performance.md): this one
+        // only when a URL went away.
         var sameUrls = kept == was.ByUrl.Count && kept == now.ByUrl.Count;
         if (kept < was.ByUrl.Count)
         {

@@ -67,8 +67,8 @@ public sealed class ContentLoader(ContentParser parser)
             }
         }
         // Read and parsed synchronously, a file per work item: parsing is CPU work, and async reads of small files only
-        // added state machines and thread-pool hops ("Synchronous reads, unchanged files reused" in docs/performance.md). The documents of this load share one copy of each
-        // value they repeat.
+        // added state machines and thread-pool hops ("Synchronous reads, unchanged files reused" in
+        // docs/performance.md). The documents of this load share one copy of each value they repeat.
         var shared = new SharedValues();
         await DedicatedThreads.For(toParse.Count, j =>
         {
@@ -175,7 +175,8 @@ public sealed class ContentLoader(ContentParser parser)
         }
     }
 
-    /// <summary>Parses one file, or reuses its parse from <paramref name="previous"/> when the file's stamp is unchanged; null for a bad path.</summary>
+    /// <summary>Parses one file, or reuses its parse from <paramref name="previous"/> when the file's stamp is
+    /// unchanged; null for a bad path.</summary>
     private ParsedFile? ParseFile(string root, (string File, FileInfo? Info) found, ContentSnapshot? previous, DateOnly today, SharedValues shared)
     {
         var file = found.File;
@@ -259,7 +260,8 @@ public sealed class ContentLoader(ContentParser parser)
         }
     }
 
-    /// <summary>One entry of the folder: a markdown file is added, a folder is listed, a link is reported, the rest is left alone.</summary>
+    /// <summary>One entry of the folder: a markdown file is added, a folder is listed, a link is reported, the rest is
+    /// left alone.</summary>
     private static void AddEntry(string root, FileSystemInfo entry, List<(string File, FileInfo? Info)> files, List<ContentProblem> problems)
     {
         if (entry.Name.StartsWith('.') || (entry is FileInfo && !ContentPath.IsMarkdown(entry.Name)))

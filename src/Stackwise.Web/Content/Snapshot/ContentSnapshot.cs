@@ -33,7 +33,8 @@ public sealed class ContentSnapshot
 
     public required ContentVisibility Visibility { get; init; }
 
-    /// <summary>Unique and increasing per snapshot made in this process: the response cache keeps only renders of the version it is at.</summary>
+    /// <summary>Unique and increasing per snapshot made in this process: the response cache keeps only renders of the
+    /// version it is at.</summary>
     public long Version { get; } = Interlocked.Increment(ref _versions);
 
     /// <summary>Every valid document by its file, unpublished ones included: the last good versions for the next reload.</summary>
@@ -42,7 +43,8 @@ public sealed class ContentSnapshot
     /// <summary>Each markdown file's last parse with its file stamp: what the next reload reuses for unchanged files.</summary>
     public required IReadOnlyDictionary<string, ParsedFile> Parsed { get; init; }
 
-    /// <summary>The problems the folder listing found (links not followed): what a reload listing only changed paths carries over.</summary>
+    /// <summary>The problems the folder listing found (links not followed): what a reload listing only changed paths
+    /// carries over.</summary>
     public required ImmutableArray<ContentProblem> ListingProblems { get; init; }
 
     /// <summary>
@@ -67,7 +69,8 @@ public sealed class ContentSnapshot
     /// <summary>The indexes as they are, without recording: for <see cref="ContentKeys"/> and the snapshot's own lookups.</summary>
     internal Indexes Unrecorded => _indexes;
 
-    /// <summary>Every served document by its URL path, such as <c>/terms</c>. Reading the whole map makes a page depend on everything.</summary>
+    /// <summary>Every served document by its URL path, such as <c>/terms</c>. Reading the whole map makes a page depend
+    /// on everything.</summary>
     public required IReadOnlyDictionary<string, ContentDocument> ByUrl { get => Recorded(_indexes.ByUrl, ContentKeys.Everything); init => _indexes.ByUrl = value; }
 
     /// <summary>Every article, newest first.</summary>

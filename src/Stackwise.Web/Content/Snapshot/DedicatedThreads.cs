@@ -9,7 +9,8 @@ namespace Stackwise.Web.Content.Snapshot;
 /// </summary>
 internal static class DedicatedThreads
 {
-    /// <summary>Runs <paramref name="body"/> for 0 to <paramref name="count"/> - 1 on one new thread per core (at most one per item).</summary>
+    /// <summary>Runs <paramref name="body"/> for 0 to <paramref name="count"/> - 1 on one new thread per core (at most
+    /// one per item).</summary>
     public static Task For(int count, Action<int> body, CancellationToken cancellationToken)
     {
         var next = -1;

@@ -6,11 +6,12 @@ using Stackwise.Web.Content.Model;
 namespace Stackwise.Web.Content.Snapshot;
 
 /// <summary>
-/// For each article, the others closest to it: two points for the same category, one for each shared tag;
-/// ties go to the newest. Candidates come from the snapshot's lists by category and by tag, never from a scan of every
-/// pair, and each article's list is worked out when it is first asked for (when its page is rendered), then kept: working
-/// them all out up front took 1.7 s of every reload at 10,000 articles ("Related articles from the snapshot's lists" in docs/performance.md). Nothing is built per
-/// snapshot: the lists are the snapshot's own, which a save patches (SnapshotPatch).
+/// For each article, the others closest to it: two points for the same category, one for each shared tag; ties go to
+/// the newest. Candidates come from the snapshot's lists by category and by tag, never from a scan of every pair, and
+/// each article's list is worked out when it is first asked for (when its page is rendered), then kept: working them
+/// all out up front took 1.7 s of every reload at 10,000 articles ("Related articles from the snapshot's lists" in
+/// docs/performance.md). Nothing is built per snapshot: the lists are the snapshot's own, which a save patches
+/// (SnapshotPatch).
 /// </summary>
 /// <param name="articles">Newest first, as the snapshot lists them.</param>
 /// <param name="byTag">The articles of each tag, by the tag in lower case, newest first.</param>

@@ -44,9 +44,10 @@ internal sealed record PatchOrigin(long Version, WeakReference<ContentSnapshot> 
 /// with its URL and a valid new version, is served as before, keeps its aliases and section anchors, and the list pages
 /// that come or go (a new category, an emptied one) are named by no link, alias or gone entry. Then only the lists the
 /// changed articles are in are edited (one article moved by binary search), their problems are worked out again, and
-/// everything else is shared with the last snapshot: a save at 100,000 articles sets a few entries of its immutable maps
-/// instead of a rebuild ("A save patches the last snapshot" in docs/performance.md). Anything else returns null, and the caller builds the snapshot whole with
-/// <see cref="SnapshotBuilder"/>: the result is the same either way (SnapshotPatchTests compares them).
+/// everything else is shared with the last snapshot: a save at 100,000 articles sets a few entries of its immutable
+/// maps instead of a rebuild ("A save patches the last snapshot" in docs/performance.md). Anything else returns null,
+/// and the caller builds the snapshot whole with <see cref="SnapshotBuilder"/>: the result is the same either way
+/// (SnapshotPatchTests compares them).
 /// </summary>
 internal static class SnapshotPatch
 {
@@ -209,7 +210,8 @@ internal static class SnapshotPatch
         public Dictionary<string, PersonListing> People { get; } = indexes.People.ToDictionary(StringComparer.Ordinal);
         public Dictionary<string, ImmutableArray<Article>> ByTag { get; } = new(indexes.ByTag, StringComparer.Ordinal);
 
-        /// <summary>Puts <paramref name="now"/> where <paramref name="before"/> was in every list; false when a list would appear or go.</summary>
+        /// <summary>Puts <paramref name="now"/> where <paramref name="before"/> was in every list; false when a list
+        /// would appear or go.</summary>
         public bool Replace(ContentDocument before, ContentDocument now)
         {
             if (now is Person person)
@@ -271,7 +273,8 @@ internal static class SnapshotPatch
             return true;
         }
 
-        /// <summary>The list pages (categories and their later pages, risk levels' later pages) these lists serve that <paramref name="before"/> did not, and the reverse.</summary>
+        /// <summary>The list pages (categories and their later pages, risk levels' later pages) these lists serve that
+        /// <paramref name="before"/> did not, and the reverse.</summary>
         public (HashSet<string> Added, HashSet<string> Removed) PagesChanged(ContentSnapshot.Indexes before)
         {
             var (was, now) = (new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
@@ -298,7 +301,8 @@ internal static class SnapshotPatch
 
         private readonly HashSet<string> _touched = new(StringComparer.Ordinal);
 
-        /// <summary>Moves an article out of its category's list (a list left empty goes) or into one (a category not listed yet comes, in name order).</summary>
+        /// <summary>Moves an article out of its category's list (a list left empty goes) or into one (a category not
+        /// listed yet comes, in name order).</summary>
         private bool TryMoveInCategory(Article? before, Article? now)
         {
             var article = (before ?? now)!;
@@ -381,7 +385,8 @@ internal static class SnapshotPatch
         }
     }
 
-    /// <summary>The problems of the files a patch replaced, from a list sorted by file (a new problem of a patched snapshot is one of these).</summary>
+    /// <summary>The problems of the files a patch replaced, from a list sorted by file (a new problem of a patched
+    /// snapshot is one of these).</summary>
     public static ImmutableArray<ContentProblem> ProblemsOf(ImmutableArray<ContentProblem> problems, PatchOrigin patch) =>
         [.. patch.Replaced.Select(replaced => replaced.New.Path.File).Distinct(StringComparer.Ordinal).SelectMany(file => ProblemsOf(problems, file).ToArray())];
 
