@@ -122,6 +122,8 @@ public sealed class SnapshotPatchTests : IDisposable
     [InlineData("a person's name", true)]
     [InlineData("a date, moving the article in every list", false)]
     [InlineData("a category, to one that has articles", false)]
+    [InlineData("a new category", false)]
+    [InlineData("the last article of a category moved to a new one", false)]
     [InlineData("a writer", false)]
     public async Task ASaveThatChangesNoSitemapEntryKeepsTheEntriesItHad(string edit, bool kept)
     {
@@ -134,6 +136,29 @@ public sealed class SnapshotPatchTests : IDisposable
 
         Assert.NotNull(saved.PatchedFrom);
         Assert.Equal(kept, ReferenceEquals(entries, Sitemap.Entries.Get(saved)));
+        AssertSameAsWholeLoad(saved);
+    }
+
+    [Theory]
+    [InlineData("Zz Other", "Crowd 00")]   // a new category, listed after the crowd's
+    [InlineData("Aa Other", "Crowd 00")]   // a new category, listed before it
+    [InlineData("Crowd Two", "Crowd 00")]  // a category that has articles
+    [InlineData("Crowd Two", "Zz Crowd")]  // and a title that moves it to the back of its risk level's list
+    public async Task ACategoryChangeFromTheFrontOfAListOfSeveralPagesDatesEveryCategoryPageAgain(string category, string title)
+    {
+        for (var i = 0; i < 2 * ListPages.Size + 3; i++)
+        {
+            _folder.Write($"practices/crowd-{i:00}.md", Article($"Crowd {i:00}", "Crowd", "high", $"published: 2026-02-01\nupdated: 2026-03-{(i == 0 ? 28 : 1 + (i % 27)):00}"));
+        }
+        _folder.Write("practices/second-crowd.md", Article("Second Crowd", "Crowd Two", "low", "published: 2026-02-02"));
+        var before = await _folder.LoadAsync();
+        Sitemap.Entries.Get(before);
+        // The newest article leaves the crowd's first page: every page of the crowd's list has other articles now.
+        _folder.Write("practices/crowd-00.md", Article(title, category, "high", "published: 2026-02-01\nupdated: 2026-03-28"));
+
+        var saved = await _folder.LoadAsync(before, ChangedFiles.Complete(["practices/crowd-00.md"]));
+
+        Assert.NotNull(saved.PatchedFrom);
         AssertSameAsWholeLoad(saved);
     }
 
