@@ -65,14 +65,15 @@ public sealed class SearchIndex
         _categoryNumbers = snapshot.Categories.Select((listing, number) => (listing.Category.Slug, number)).ToDictionary(pair => pair.Slug, pair => pair.number, StringComparer.Ordinal);
         _categoryOf = new int[articles.Length];
         _riskOf = new int[articles.Length];
-        // The numbers of an unchanged document are carried over when the categories are numbered as before (a lookup of the
-        // category per document was 10-20 ms of each save at 100,000 articles).
-        var same = carried is not null && carried._categories.Select(listing => listing.Category.Slug).SequenceEqual(_categories.Select(listing => listing.Category.Slug));
+        // The numbers of an unchanged document are carried over, renumbered when a category came or went (a lookup of the
+        // category per document was 10-45 ms of each save at 100,000 articles).
+        var renumbered = carried?._categories.Select(listing => _categoryNumbers.GetValueOrDefault(listing.Category.Slug, -1)).ToArray();
         for (var doc = 0; doc < articles.Length; doc++)
         {
-            if (same && doc < carried!._articles.Length && ReferenceEquals(articles[doc], carried._articles[doc]))
+            if (renumbered is not null && articles[doc] is not null && doc < carried!._articles.Length
+                && ReferenceEquals(articles[doc], carried._articles[doc]) && renumbered[carried._categoryOf[doc]] >= 0)
             {
-                (_categoryOf[doc], _riskOf[doc]) = (carried._categoryOf[doc], carried._riskOf[doc]);
+                (_categoryOf[doc], _riskOf[doc]) = (renumbered[carried._categoryOf[doc]], carried._riskOf[doc]);
             }
             else
             {

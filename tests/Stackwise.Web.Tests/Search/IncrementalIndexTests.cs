@@ -197,6 +197,34 @@ public sealed class IncrementalIndexTests : IDisposable
     }
 
     /// <summary>Every word of the corpus, alone and with each filter, gives the same results, totals and filter counts.</summary>
+    [Fact]
+    public async Task CategoriesThatComeAndGoRenumberTheFacetsOfUnchangedArticles()
+    {
+        WriteCorpus();
+        var snapshot = await LoadAsync(null);
+        var index = SearchIndex.Build(snapshot);
+
+        // Saves as the watch names them (patched): a category named before every other comes, then the one article of
+        // another goes to it and its category goes, then a category named between the others comes: each time every
+        // unchanged article's category number shifts.
+        foreach (var (i, category) in new[] { (0, "Aardvark"), (2, "Aardvark"), (4, "Mid") })
+        {
+            var file = $"therapies/synthetic-{i}.md";
+            _folder.Write(file, Article($"Synthetic {Words[i]} therapy", category, i % 3 == 0 ? "low" : "moderate",
+                $"Shared words {Words[i]} and {Words[(i + 1) % Words.Length]}.\n\n## About {Words[i]}\n\nText."));
+            var next = await _folder.LoadAsync(snapshot, ChangedFiles.Complete([file]));
+            Assert.NotNull(next.PatchedFrom);  // the unchanged articles are the same objects: their numbers are carried
+            index = SearchIndex.Build(next, index);
+            snapshot = next;
+            AssertSameAnswers(SearchIndex.Build(snapshot), index);
+            foreach (var word in Words)
+            {
+                var (fresh, incremental) = (SearchIndex.Build(snapshot).Search(new SearchQuery(word, null, null)), index.Search(new SearchQuery(word, null, null)));
+                Assert.Equal(fresh.Categories.Select(facet => (facet.Label, facet.Count)), incremental.Categories.Select(facet => (facet.Label, facet.Count)));
+            }
+        }
+    }
+
     [Theory]
     [InlineData(2)]
     [InlineData(3)]
