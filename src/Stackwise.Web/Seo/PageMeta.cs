@@ -18,9 +18,6 @@ public sealed record PageMeta(string? Title, string? Description, string? Canoni
     /// <summary>A schema.org JSON-LD document, already serialized safely for a script element.</summary>
     public string? StructuredData { get; init; }
 
-    /// <summary>Pages search engines must not index: errors, and anything without a canonical URL.</summary>
-    public bool NoIndex => CanonicalPath is null;
-
     public string FullTitle => Title is null ? SiteName : $"{Title} | {SiteName}";
 
     /// <summary>Metadata for an error page: no canonical URL, so <c>noindex</c>.</summary>
