@@ -24,10 +24,10 @@ public static class EditorCommands
 
     /// <summary>Prints every problem in the form compilers use and a summary; 1 when there is an error.</summary>
     /// <param name="maxReadingGrade">Articles reading above this grade get a warning (<c>Content:MaxReadingGrade</c>).</param>
-    public static async Task<int> CheckAsync(string root, double maxReadingGrade, TextWriter output)
+    /// <param name="today">The UTC date the files are judged on (scheduled, reviews due, dates in the future).</param>
+    public static async Task<int> CheckAsync(string root, double maxReadingGrade, TextWriter output, DateOnly today)
     {
         var loader = new ContentLoader(new ContentParser(new MarkdownRenderer(), maxReadingGrade));
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var snapshot = await loader.LoadAsync(root, new ContentVisibility(today, IncludeUnpublished: true), previous: null, CancellationToken.None);
         var shownRoot = Shown(root);
         foreach (var problem in snapshot.Problems)
@@ -40,7 +40,7 @@ public static class EditorCommands
     }
 
     /// <summary>Writes a draft article from the template; never overwrites a file.</summary>
-    public static async Task<int> NewAsync(string root, string section, string title, TextWriter output, TextWriter error)
+    public static async Task<int> NewAsync(string root, string section, string title, TextWriter output, TextWriter error, DateOnly today)
     {
         var slug = Slugs.FromText(title);
         if (slug is null || title.Length > FrontMatterField.TitleMaxLength)
@@ -67,8 +67,8 @@ public static class EditorCommands
             await error.WriteLineAsync($"error: {Shown(folder)} is a symbolic link (or inside one); the site does not follow links in the content folder, so nothing was written.");
             return Failed;
         }
-        var text = Template(title, DateOnly.FromDateTime(DateTime.UtcNow));
-        if (new ContentParser(new MarkdownRenderer(), maxReadingGrade: null).Parse(path, text).Problems.FirstOrDefault(found => found.Severity == ProblemSeverity.Error) is { } invalid)
+        var text = Template(title, today);
+        if (new ContentParser(new MarkdownRenderer(), maxReadingGrade: null).Parse(path, text, today).Problems.FirstOrDefault(found => found.Severity == ProblemSeverity.Error) is { } invalid)
         {
             // The template with this title must be a file the site reads; a title no check above foresaw must not write a broken one.
             await error.WriteLineAsync($"error: the title would make a file the site cannot read ({invalid.Code}: {invalid.Message}); nothing was written.");

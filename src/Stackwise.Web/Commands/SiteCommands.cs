@@ -35,9 +35,11 @@ public static class SiteCommands
     }
 
     /// <param name="buildSite">Builds the site as it would be served, for <c>export</c> to run it.</param>
-    public static async Task<int> RunAsync(string[] args, Func<WebApplication> buildSite, TextWriter output, TextWriter error)
+    /// <param name="time">The clock <c>check</c> and <c>new</c> take today's date from; the system's when not given.</param>
+    public static async Task<int> RunAsync(string[] args, Func<WebApplication> buildSite, TextWriter output, TextWriter error,
+        TimeProvider? time = null)
     {
-        var root = Root(buildSite, output, error);
+        var root = Root(buildSite, output, error, time ?? TimeProvider.System);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -51,7 +53,9 @@ public static class SiteCommands
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
     }
 
-    private static RootCommand Root(Func<WebApplication> buildSite, TextWriter output, TextWriter error)
+    private static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    private static RootCommand Root(Func<WebApplication> buildSite, TextWriter output, TextWriter error, TimeProvider time)
     {
         var content = new Option<string?>("--content")
         {
@@ -62,14 +66,14 @@ public static class SiteCommands
         var check = new Command("check", "Check every content file and print each problem as FILE:LINE:COLUMN: severity CODE: message. "
             + "Exit codes: 0 no errors (warnings allowed), 1 errors, 2 could not run.") { content };
         check.SetAction(async (parse, _) =>
-            await WithFolderAsync(parse.GetValue(content), error, (folder, options) => EditorCommands.CheckAsync(folder, options.MaxReadingGrade, output)));
+            await WithFolderAsync(parse.GetValue(content), error, (folder, options) => EditorCommands.CheckAsync(folder, options.MaxReadingGrade, output, Today(time))));
 
         var section = new Argument<string>("SECTION") { Description = "The article's folder under content/, such as therapies." };
         var title = new Argument<string>("TITLE") { Description = "The article's title, in quotes." };
         var newArticle = new Command("new", "Write a draft article from the template at content/SECTION/{slug of TITLE}.md; never overwrites a file. "
             + "Exit codes: 0 written, 1 refused (bad title or section, file exists), 2 could not run.") { section, title, content };
         newArticle.SetAction(async (parse, _) => await WithFolderAsync(parse.GetValue(content), error,
-            (folder, _) => EditorCommands.NewAsync(folder, parse.GetValue(section) ?? "", parse.GetValue(title) ?? "", output, error)));
+            (folder, _) => EditorCommands.NewAsync(folder, parse.GetValue(section) ?? "", parse.GetValue(title) ?? "", output, error, Today(time))));
 
         var outputFolder = new Argument<string>("OUTDIR") { Description = "An empty or new folder to write the site into." };
         var export = new Command("export", "Run the site on a loopback port and save every page, feed, sitemap and asset as static files. "

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Stackwise.Web.Commands;
 using Stackwise.Web.Tests.Support;
 
@@ -93,6 +94,23 @@ public sealed class CommandsTests : IDisposable
         Assert.Contains("draft: true", text, StringComparison.Ordinal);
         Assert.All(EditorCommands.SectionHeadings, heading => Assert.Contains($"\n## {heading}\n", text, StringComparison.Ordinal));
         Assert.Equal(0, (await RunAsync("check", "--content", _folder.Root)).ExitCode);
+    }
+
+    [Theory]
+    [InlineData(2031, 2, 3)]
+    [InlineData(2026, 12, 31)]
+    public async Task NewDatesTheDraftByTheClockItIsGiven(int year, int month, int day)
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(year, month, day, 23, 30, 0, TimeSpan.Zero));
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exitCode = await SiteCommands.RunAsync(["new", "therapies", "Synthetic Dated Therapy", "--content", _folder.Root],
+            () => throw new InvalidOperationException("new builds no site"), output, error, time);
+
+        Assert.Equal(0, exitCode);
+        var written = await File.ReadAllTextAsync(Path.Combine(_folder.Root, "therapies", "synthetic-dated-therapy.md"));
+        Assert.Contains($"\npublished: {year:0000}-{month:00}-{day:00}\n", written, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Stackwise.Web.Content.Model;
 using Stackwise.Web.Content.Parsing;
 using Stackwise.Web.Rendering;
+using Stackwise.Web.Tests.Support;
 
 namespace Stackwise.Web.Tests.Content;
 
@@ -19,7 +20,7 @@ public sealed class ContentParserTests
     private static readonly ContentParser Parser = new(new MarkdownRenderer());
 
     private static ParseResult ParseArticle(string frontMatter, string body = "Synthetic body.") =>
-        Parser.Parse(new ContentPath("therapies/synthetic.md", "therapies", "synthetic"), $"---\n{frontMatter}\n---\n{body}\n");
+        Parser.Parse(new ContentPath("therapies/synthetic.md", "therapies", "synthetic"), $"---\n{frontMatter}\n---\n{body}\n", SyntheticContent.ParsedOn);
 
     private static ContentProblem SingleError(ParseResult result)
     {
@@ -47,7 +48,7 @@ public sealed class ContentParserTests
     [Fact]
     public void SitePageNeedsOnlyTitleAndSummary()
     {
-        var result = Parser.Parse(new ContentPath("pages/about.md", null, "about"), "---\ntitle: About\nsummary: Synthetic.\n---\nText.\n");
+        var result = Parser.Parse(new ContentPath("pages/about.md", null, "about"), "---\ntitle: About\nsummary: Synthetic.\n---\nText.\n", SyntheticContent.ParsedOn);
 
         var page = Assert.IsType<SitePage>(result.Document);
         Assert.Equal("/about", page.Url);
@@ -138,7 +139,7 @@ public sealed class ContentParserTests
     [Fact]
     public void MissingFrontMatterIsRejected()
     {
-        var result = Parser.Parse(new ContentPath("therapies/synthetic.md", "therapies", "synthetic"), "# Just markdown\n");
+        var result = Parser.Parse(new ContentPath("therapies/synthetic.md", "therapies", "synthetic"), "# Just markdown\n", SyntheticContent.ParsedOn);
 
         var problem = SingleError(result);
         Assert.Equal(ProblemCodes.MissingFrontMatter, problem.Code);
@@ -255,7 +256,7 @@ public sealed class ContentParserTests
     [Fact]
     public void ArticleFieldOnASitePageIsRejected()
     {
-        var result = Parser.Parse(new ContentPath("pages/about.md", null, "about"), "---\ntitle: About\nsummary: Synthetic.\nrisk: low\n---\nText.\n");
+        var result = Parser.Parse(new ContentPath("pages/about.md", null, "about"), "---\ntitle: About\nsummary: Synthetic.\nrisk: low\n---\nText.\n", SyntheticContent.ParsedOn);
 
         var problem = SingleError(result);
         Assert.Equal(ProblemCodes.FieldNotAllowed, problem.Code);

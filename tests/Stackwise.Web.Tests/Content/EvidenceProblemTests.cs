@@ -2,6 +2,7 @@ using Stackwise.Web.Content.Checks;
 using Stackwise.Web.Content.Model;
 using Stackwise.Web.Content.Parsing;
 using Stackwise.Web.Rendering;
+using Stackwise.Web.Tests.Support;
 
 namespace Stackwise.Web.Tests.Content;
 
@@ -157,7 +158,7 @@ public sealed class EvidenceProblemTests
         Assert.True(ContentPath.TryParse(file, out var path, out _));
         var front = path.IsPerson ? "name: Synthetic Person" : "title: T\nsummary: S";
 
-        var result = Parser.Parse(path, $"---\n{front}\n---\nText [@anything].\n");
+        var result = Parser.Parse(path, $"---\n{front}\n---\nText [@anything].\n", SyntheticContent.ParsedOn);
 
         Assert.Null(result.Document);
         Assert.Equal($"{file}:{(path.IsPerson ? 4 : 5)}:6: error SW060: citation `[@anything]`: only articles list references, so a {where} cannot cite one; write `\\[@anything]` to show the brackets as text",
@@ -210,9 +211,9 @@ public sealed class EvidenceProblemTests
     {
         Assert.True(ContentPath.TryParse("people/synthetic-person.md", out var path, out _));
 
-        var missing = Parser.Parse(path, "---\ncredentials: MD\n---\nBio.\n");
-        var articleField = Parser.Parse(path, "---\nname: Synthetic Person\ntitle: T\n---\nBio.\n");
-        var valid = Parser.Parse(path, "---\nname: Synthetic Person\ncredentials: MD, PhD\nrole: Medical reviewer\n---\nBio.\n");
+        var missing = Parser.Parse(path, "---\ncredentials: MD\n---\nBio.\n", SyntheticContent.ParsedOn);
+        var articleField = Parser.Parse(path, "---\nname: Synthetic Person\ntitle: T\n---\nBio.\n", SyntheticContent.ParsedOn);
+        var valid = Parser.Parse(path, "---\nname: Synthetic Person\ncredentials: MD, PhD\nrole: Medical reviewer\n---\nBio.\n", SyntheticContent.ParsedOn);
 
         Assert.Equal("people/synthetic-person.md:2:1: error SW025: required field `name` is missing", Assert.Single(missing.Problems).ToString());
         Assert.Equal("people/synthetic-person.md:3:1: error SW029: field `title` is only for articles and site pages in content/pages/", Assert.Single(articleField.Problems).ToString());

@@ -95,7 +95,7 @@ public sealed class ForbiddenCharactersTests : IDisposable
     public void EscapedHalfOfASurrogatePairIsRefused(string escape)
     {
         var result = Parser.Parse(new ContentPath("therapies/bad.md", "therapies", "bad"),
-            SyntheticContent.LowRiskArticle.Replace("title: Good", $"title: \"A {escape} B\"", StringComparison.Ordinal));
+            SyntheticContent.LowRiskArticle.Replace("title: Good", $"title: \"A {escape} B\"", StringComparison.Ordinal), SyntheticContent.ParsedOn);
 
         // YamlDotNet refuses these escapes itself (SW021); the character check is there for any other way in.
         Assert.Null(result.Document);
@@ -119,7 +119,7 @@ public sealed class ForbiddenCharactersTests : IDisposable
         {
             var text = SyntheticContent.LowRiskArticle.Replace($"{field}: ", $"{field}: \"A {escape} B\"\nx-{field}: ", StringComparison.Ordinal)
                 .Replace($"\nx-{field}: ", "\n#", StringComparison.Ordinal);
-            var result = Parser.Parse(new ContentPath("therapies/bad.md", "therapies", "bad"), text);
+            var result = Parser.Parse(new ContentPath("therapies/bad.md", "therapies", "bad"), text, SyntheticContent.ParsedOn);
 
             Assert.Null(result.Document);
             Assert.Contains(result.Problems, problem => problem.Code == ProblemCodes.InvalidCharacter && problem.Position.Line > 1
@@ -131,7 +131,7 @@ public sealed class ForbiddenCharactersTests : IDisposable
     public void EscapedInAListItemItIsAnErrorAtTheItem()
     {
         var result = Parser.Parse(new ContentPath("therapies/bad.md", "therapies", "bad"),
-            SyntheticContent.LowRiskArticle.Replace("published: 2026-01-01", "published: 2026-01-01\ntags:\n  - fine\n  - \"bad \\x01\"", StringComparison.Ordinal));
+            SyntheticContent.LowRiskArticle.Replace("published: 2026-01-01", "published: 2026-01-01\ntags:\n  - fine\n  - \"bad \\x01\"", StringComparison.Ordinal), SyntheticContent.ParsedOn);
 
         Assert.Equal("therapies/bad.md:9:5: error SW057: field `tags` contains U+0001 (an invisible control character), which no page or feed can carry; remove it",
             Assert.Single(result.Problems).ToString());
@@ -147,7 +147,7 @@ public sealed class ForbiddenCharactersTests : IDisposable
     {
         var text = SyntheticContent.LowRiskArticle.Replace("Text.", $"Text{character}.", StringComparison.Ordinal);
 
-        var result = Parser.Parse(new ContentPath("therapies/bad.md", "therapies", "bad"), text);
+        var result = Parser.Parse(new ContentPath("therapies/bad.md", "therapies", "bad"), text, SyntheticContent.ParsedOn);
 
         var problem = Assert.Single(result.Problems);
         Assert.Equal(ProblemCodes.InvalidCharacter, problem.Code);
@@ -158,7 +158,7 @@ public sealed class ForbiddenCharactersTests : IDisposable
     [Fact]
     public void RawInTheTitleItIsAnErrorAtItsLineAndColumn()
     {
-        var result = Parser.Parse(new ContentPath("therapies/bad.md", "therapies", "bad"), SyntheticContent.LowRiskArticle.Replace("title: Good", "title: Go\u0001od", StringComparison.Ordinal));
+        var result = Parser.Parse(new ContentPath("therapies/bad.md", "therapies", "bad"), SyntheticContent.LowRiskArticle.Replace("title: Good", "title: Go\u0001od", StringComparison.Ordinal), SyntheticContent.ParsedOn);
 
         Assert.Equal("therapies/bad.md:2:10: error SW057: the file contains U+0001 (an invisible control character), which no page or feed can carry; delete it (editors often show it as a box or not at all)",
             Assert.Single(result.Problems).ToString());
@@ -173,7 +173,7 @@ public sealed class ForbiddenCharactersTests : IDisposable
     public void OrdinaryUnicodeIsFine(string title)
     {
         var result = Parser.Parse(new ContentPath("therapies/fine.md", "therapies", "fine"),
-            SyntheticContent.LowRiskArticle.Replace("title: Good", $"title: \"{title}\"", StringComparison.Ordinal));
+            SyntheticContent.LowRiskArticle.Replace("title: Good", $"title: \"{title}\"", StringComparison.Ordinal), SyntheticContent.ParsedOn);
 
         Assert.Empty(result.Problems);
         Assert.Equal(title, result.Document?.Title);

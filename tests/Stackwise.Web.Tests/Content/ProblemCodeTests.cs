@@ -1,6 +1,7 @@
 using Stackwise.Web.Content.Model;
 using Stackwise.Web.Content.Parsing;
 using Stackwise.Web.Rendering;
+using Stackwise.Web.Tests.Support;
 
 namespace Stackwise.Web.Tests.Content;
 
@@ -31,7 +32,7 @@ public sealed class ProblemCodeTests
     [MemberData(nameof(BadFiles))]
     public void BadFileIsReportedWithCodeLineColumnAndMessage(string text, string code, int line, int column, string message)
     {
-        var result = Parser.Parse(new ContentPath("therapies/bad.md", "therapies", "bad"), text);
+        var result = Parser.Parse(new ContentPath("therapies/bad.md", "therapies", "bad"), text, SyntheticContent.ParsedOn);
 
         Assert.Null(result.Document);
         Assert.Contains($"therapies/bad.md:{line}:{column}: error {code}: {message}", result.Problems.Select(problem => problem.ToString()));
@@ -40,7 +41,7 @@ public sealed class ProblemCodeTests
     [Fact]
     public void SiteOnlyFieldOnAPageIsReportedWithItsPlace()
     {
-        var result = Parser.Parse(new ContentPath("pages/about.md", null, "about"), "---\ntitle: A\nsummary: B\ncategory: C\n---\n");
+        var result = Parser.Parse(new ContentPath("pages/about.md", null, "about"), "---\ntitle: A\nsummary: B\ncategory: C\n---\n", SyntheticContent.ParsedOn);
 
         Assert.Equal("pages/about.md:4:1: error SW029: field `category` is only for articles",
             Assert.Single(result.Problems).ToString());
@@ -49,7 +50,7 @@ public sealed class ProblemCodeTests
     [Fact]
     public void OverlongFieldIsReportedWithItsPlace()
     {
-        var result = Parser.Parse(new ContentPath("pages/about.md", null, "about"), $"---\ntitle: {new string('t', 121)}\nsummary: B\n---\n");
+        var result = Parser.Parse(new ContentPath("pages/about.md", null, "about"), $"---\ntitle: {new string('t', 121)}\nsummary: B\n---\n", SyntheticContent.ParsedOn);
 
         Assert.Equal("pages/about.md:2:8: error SW028: field `title` is 121 characters long; the limit is 120", Assert.Single(result.Problems).ToString());
     }

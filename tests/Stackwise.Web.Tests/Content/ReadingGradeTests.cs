@@ -117,7 +117,7 @@ public sealed partial class ReadingGradeTests
     public void SitePagesAreNotGraded()
     {
         var sitePage = new ContentParser(new MarkdownRenderer()).Parse(new ContentPath("pages/dense.md", null, "dense"),
-            $"---\ntitle: Dense\nsummary: Synthetic.\n---\n{Repeat(DenseSentences[1])}\n");
+            $"---\ntitle: Dense\nsummary: Synthetic.\n---\n{Repeat(DenseSentences[1])}\n", SyntheticContent.ParsedOn);
 
         Assert.Empty(sitePage.Problems);
     }

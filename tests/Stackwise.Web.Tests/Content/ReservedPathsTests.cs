@@ -30,7 +30,7 @@ public sealed class ReservedPathsTests : IDisposable
     public void AliasOfASitePathIsAnErrorAtItsPlaceAndThePageIsStillServed(string path)
     {
         var result = Parser.Parse(new ContentPath("therapies/moved.md", "therapies", "moved"),
-            SyntheticContent.LowRiskArticle.Replace("published: 2026-01-01", $"published: 2026-01-01\naliases:\n  - /therapies/old-name\n  - {path}", StringComparison.Ordinal));
+            SyntheticContent.LowRiskArticle.Replace("published: 2026-01-01", $"published: 2026-01-01\naliases:\n  - /therapies/old-name\n  - {path}", StringComparison.Ordinal), SyntheticContent.ParsedOn);
 
         var problem = Assert.Single(result.Problems);
         Assert.Equal($"therapies/moved.md:9:5: error SW056: alias `{path}` is a path the site itself answers; it is ignored (choose the old URL of this page instead)", problem.ToString());
