@@ -88,12 +88,13 @@ public static class Sitemap
     /// The entries with one article's moved to its new place among the articles and its two lists' pages dated again, or the
     /// same entries when it did not move; null when the move changes more (previews in the lists, or several documents replaced).
     /// </summary>
-    /// <param name="datePages">False to leave the lists' pages as they are (the caller makes them again).</param>
+    /// <param name="datePages">False to leave the lists' pages as they are (the caller makes them again, and never changes
+    /// the list it gets).</param>
     private static List<SitemapEntry>? Moved(ContentSnapshot before, ContentSnapshot after, Article was, Article article,
         IReadOnlyList<SitemapEntry> entries, int replaced, bool datePages = true)
     {
         var (from, to) = (PlaceOf(before.Unrecorded.Articles, was), PlaceOf(after.Unrecorded.Articles, article));
-        if (from == to && datePages)
+        if (from == to)
         {
             return entries as List<SitemapEntry> ?? [.. entries];
         }
