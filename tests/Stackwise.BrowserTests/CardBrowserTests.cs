@@ -19,6 +19,6 @@ public sealed class CardBrowserTests(SiteFixture site)
         Assert.Equal([1200, 630], size);
         Directory.CreateDirectory(SiteFixture.ScreenshotFolder);
         await File.WriteAllBytesAsync(Path.Combine(SiteFixture.ScreenshotFolder, "card-ketamine.png"), await response!.BodyAsync());
-        await page.Context.CloseAsync();
+        site.Release(page);
     }
 }

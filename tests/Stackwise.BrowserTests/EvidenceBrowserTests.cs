@@ -33,7 +33,7 @@ public sealed class EvidenceBrowserTests(EvidenceBrowserTests.EvidenceSite site)
         Assert.NotEqual("rgba(0, 0, 0, 0)", await target.EvaluateAsync<string>("element => getComputedStyle(element).backgroundColor"));
         Directory.CreateDirectory(SiteFixture.ScreenshotFolder);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(SiteFixture.ScreenshotFolder, "evidence-references-phone.png") });
-        await page.Context.CloseAsync();
+        site.Release(page);
     }
 
     [BrowserFact]
@@ -48,8 +48,8 @@ public sealed class EvidenceBrowserTests(EvidenceBrowserTests.EvidenceSite site)
 
         Assert.True(await article.Locator(".article-credit").First.IsVisibleAsync());
         Assert.Equal("Test Reviewer", await person.Locator("main h1").TextContentAsync());
-        await article.Context.CloseAsync();
-        await person.Context.CloseAsync();
+        site.Release(article);
+        site.Release(person);
     }
 
     public sealed class EvidenceSite() : SiteFixture(RepositoryPaths.EvidenceContent);

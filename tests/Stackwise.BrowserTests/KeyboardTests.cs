@@ -19,7 +19,7 @@ public sealed class KeyboardTests(SiteFixture site)
         Assert.Equal("Skip to content", focused);
         Assert.True(skipLinkVisible, "the skip link must become visible when focused");
         Assert.Equal("main", focusedAfterEnter);
-        await page.Context.CloseAsync();
+        site.Release(page);
     }
 
     [BrowserFact]
@@ -40,7 +40,7 @@ public sealed class KeyboardTests(SiteFixture site)
             // The section is brought into view; the last ones cannot reach the very top of a short page end.
             Assert.InRange(top, 0, 800);
         }
-        await page.Context.CloseAsync();
+        site.Release(page);
     }
 
     [BrowserFact]
@@ -60,6 +60,6 @@ public sealed class KeyboardTests(SiteFixture site)
             Assert.Equal("3px", outline[2]);
         }
         Assert.Equal(["A", "A", "INPUT", "BUTTON", "A", "A"], seen);
-        await page.Context.CloseAsync();
+        site.Release(page);
     }
 }

@@ -16,7 +16,7 @@ public sealed class LayoutTests(SiteFixture site)
             var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
 
             Assert.True(overflow <= 0, $"{path} is {overflow}px wider than a {width}px screen");
-            await page.Context.CloseAsync();
+            site.Release(page);
         }
     }
 
@@ -24,21 +24,22 @@ public sealed class LayoutTests(SiteFixture site)
     [MemberData(nameof(SitePages.All), MemberType = typeof(SitePages))]
     public async Task PagesLoadWithoutConsoleErrorsOrContentSecurityPolicyViolations(string path)
     {
-        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseAddress.ToString() });
-        var page = await context.NewPageAsync();
+        var page = await site.PageAsync();
         var errors = new List<string>();
-        page.Console += (_, message) =>
+        void Collect(object? sender, IConsoleMessage message)
         {
             if (message.Type == "error" && !message.Text.Contains("404", StringComparison.Ordinal))
             {
                 errors.Add(message.Text);
             }
-        };
+        }
+        page.Console += Collect;
 
         await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
 
+        page.Console -= Collect;
         Assert.Empty(errors);
-        await context.CloseAsync();
+        site.Release(page);
     }
 
     [BrowserFact]
@@ -51,7 +52,7 @@ public sealed class LayoutTests(SiteFixture site)
             "() => { const p = document.querySelector('.article-body p'); const lines = p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight); return p.textContent.length / lines; }");
 
         Assert.InRange(charactersPerLine, 60, 80);
-        await page.Context.CloseAsync();
+        site.Release(page);
     }
 
     [BrowserFact]
@@ -63,7 +64,7 @@ public sealed class LayoutTests(SiteFixture site)
         Assert.Equal(6, await page.Locator(".health-risks li").CountAsync());
         await page.Locator("nav.toc a[href='#how-it-works']").ClickAsync();
         Assert.EndsWith("#how-it-works", page.Url, StringComparison.Ordinal);
-        await page.Context.CloseAsync();
+        site.Release(page);
     }
 
     [BrowserFact]
@@ -79,7 +80,7 @@ public sealed class LayoutTests(SiteFixture site)
         Assert.Equal("Ketamine-Assisted Therapy", await first.InnerTextAsync());
         Assert.True(await page.Locator(".search-results li").First.Locator("mark").CountAsync() > 0);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(SiteFixture.ScreenshotFolder, "search-375-light.png"), FullPage = true });
-        await page.Context.CloseAsync();
+        site.Release(page);
     }
 
     [BrowserFact]
@@ -95,7 +96,7 @@ public sealed class LayoutTests(SiteFixture site)
         {
             Assert.False(await page.Locator(hidden).IsVisibleAsync(), $"{hidden} should not print");
         }
-        await page.Context.CloseAsync();
+        site.Release(page);
     }
 
     [BrowserFact]
@@ -114,8 +115,8 @@ public sealed class LayoutTests(SiteFixture site)
         Assert.Equal(3, colours.Distinct().Count());
         var articleBadge = await site.OpenAsync(SitePages.Article);
         Assert.Equal("Moderate Risk", await articleBadge.Locator("article .risk-badge").InnerTextAsync());
-        await page.Context.CloseAsync();
-        await articleBadge.Context.CloseAsync();
+        site.Release(page);
+        site.Release(articleBadge);
     }
 
     [BrowserTheory]
@@ -134,7 +135,7 @@ public sealed class LayoutTests(SiteFixture site)
                 await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
 
                 Assert.True(new FileInfo(file).Length > 10_000, $"{file} looks empty");
-                await page.Context.CloseAsync();
+                site.Release(page);
             }
         }
     }

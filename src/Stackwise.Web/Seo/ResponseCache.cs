@@ -28,8 +28,12 @@ public sealed class ResponseCache : ISnapshotObserver
 
     // The renders under way, by path and coding, so that requests for a page that is being rendered wait for that render.
     private readonly ConcurrentDictionary<(string Path, string Coding), Task> _rendering = new();
+    private long _waits;
 
     public int Count => _entries.Count;
+
+    /// <summary>How many requests were given a render under way to wait for, since the start.</summary>
+    public long Waits => Interlocked.Read(ref _waits);
 
     /// <summary>
     /// Claims the render of a page: null when this caller is to render it (dispose the claim when done), else the render
@@ -41,6 +45,7 @@ public sealed class ResponseCache : ISnapshotObserver
         running = _rendering.GetOrAdd((path, coding), claim.Done);
         if (running != claim.Done)
         {
+            Interlocked.Increment(ref _waits);
             return null;
         }
         running = null;
