@@ -32,7 +32,8 @@ public static class PagesServices
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
         // The ephemeral provider never reads a key ring, but data protection's hosted service loads the file-system one at
         // start-up anyway: on a fresh machine it writes a key to disk and warns that the key is unencrypted. Nothing here
-        // needs that key ring, so the service is left out and a fresh start logs no warning.
+        // needs that key ring, so the service is left out and a fresh start logs no warning. The framework makes the
+        // service internal, so it is found by its name, here only; FreshStartTests fails if that name ever changes.
         foreach (var keyRingLoader in services.Where(descriptor => descriptor.ServiceType == typeof(IHostedService)
             && descriptor.ImplementationType?.FullName == "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService").ToList())
         {

@@ -22,6 +22,12 @@ public sealed class MarkdownRenderer
         .DisableHtml()
         .Build();
 
+    /// <summary>
+    /// How Markdig's own depth guard words its <see cref="ArgumentException"/>, which has no type or code of its own;
+    /// <c>MarkdownRendererTests</c> makes Markdig throw it and fails when the wording changes.
+    /// </summary>
+    internal const string MarkdigTooDeep = "too deeply nested";
+
     /// <summary>Parses once and takes the front matter, the HTML, the headings and the links from the one syntax tree.</summary>
     /// <param name="shared">Where headings that documents repeat, and their anchors, are shared; none when not given.</param>
     public RenderedMarkdown Render(string markdown, SharedValues? shared = null)
@@ -30,7 +36,7 @@ public sealed class MarkdownRenderer
         {
             return RenderWithinLimits(markdown, shared ?? new SharedValues());
         }
-        catch (ArgumentException e) when (e.Message.Contains("too deeply nested", StringComparison.Ordinal))
+        catch (ArgumentException e) when (e.Message.Contains(MarkdigTooDeep, StringComparison.Ordinal))
         {
             // Markdig's own guard (128 levels, fewer in its HTML writer), in case input gets past ours.
             throw MarkdownLimitException.TooDeep();

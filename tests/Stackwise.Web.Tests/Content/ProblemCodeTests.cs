@@ -15,7 +15,7 @@ public sealed class ProblemCodeTests
         { "title: Synthetic\n", ProblemCodes.MissingFrontMatter, 1, 1, "the file must start with front matter: a `---` line, `field: value` lines, and a closing `---` line" },
         { "---\ntitle: [Synthetic\n---\n", ProblemCodes.YamlSyntax, 3, 1, "the front matter is not valid YAML: While parsing a flow sequence, did not find expected ',' or ']'." },
         { "---\n- Synthetic\n---\n", ProblemCodes.NotAMapping, 2, 1, "the front matter must be `field: value` lines, like `title: Ketamine-Assisted Therapy`" },
-        { "---\ntitle: A\ntitle: B\n---\n", ProblemCodes.DuplicateField, 3, 1, "a field is written twice (Duplicate key title); keep one" },
+        { "---\ntitle: A\ntitle: B\n---\n", ProblemCodes.DuplicateField, 3, 1, "field `title` is written twice; keep one" },
         { "---\ntitel: A\n---\n", ProblemCodes.UnknownField, 2, 1, "unknown field `titel`: did you mean `title`?" },
         { "---\ntitle: A\ncategory: B\nrisk: low\nsummary: C\n---\n", ProblemCodes.MissingField, 2, 1, "required field `published` is missing" },
         { "---\ntitle:\n  - A\n---\n", ProblemCodes.WrongType, 3, 3, "field `title` must be a single value on the same line, not a list or a block of fields" },

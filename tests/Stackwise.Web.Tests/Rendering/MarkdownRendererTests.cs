@@ -80,6 +80,15 @@ public sealed class MarkdownRendererTests
         Assert.Equal(MarkdownLimitException.TooDeep().Message, beyond.Message);
     }
 
+    /// <summary>The renderer recognises Markdig's own depth guard by its wording (it has no type of its own).</summary>
+    [Fact]
+    public void MarkdigsOwnDepthGuardStillSaysWhatTheRendererLooksFor()
+    {
+        var error = Assert.ThrowsAny<ArgumentException>(() => Markdig.Markdown.ToHtml(new string('>', 1_000) + " deep\n"));
+
+        Assert.Contains(MarkdownRenderer.MarkdigTooDeep, error.Message, StringComparison.Ordinal);
+    }
+
     private static string TableRow(int columns) => "|" + string.Concat(Enumerable.Repeat(" a |", columns)) + "\n";
 
     private static string Table(int columns, int rows) =>

@@ -94,6 +94,7 @@ public sealed class PreparedResponseTests
         var (_, after) = await client.GetPageAsync("/therapies/changing");
 
         Assert.Equal("Changed", after.QuerySelector("h1")?.NormalizedText());
+        // The count is the memory the cache holds, which no response shows: the changed page replaced its entry.
         Assert.Equal(1, site.Services.GetRequiredService<ResponseCache>().Count);
     }
 
@@ -114,7 +115,7 @@ public sealed class PreparedResponseTests
         }
 
         Assert.Equal(3, routed.Count);
-        Assert.Equal(kept, cache.Count);
+        Assert.Equal(kept, cache.Count);  // the memory the cache holds, which no response shows, did not grow
     }
 
     private static string Article(string title, string category, string? author = null) =>

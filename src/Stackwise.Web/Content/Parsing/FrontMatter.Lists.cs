@@ -139,11 +139,8 @@ internal sealed partial class FrontMatter
                 Add(PositionOf(key), ProblemCodes.UnknownField, $"unknown field `{keyName}` in an item of `{list}`; its fields are {string.Join(", ", known)}");
                 continue;
             }
-            // YamlDotNet's own duplicate check compares keys with their tags and styles; a field is a field however it is written.
-            if (!fields.TryAdd(keyName, (value, PositionOf(value))))
-            {
-                Add(PositionOf(key), ProblemCodes.DuplicateField, $"`{keyName}` is written twice in one item of `{list}`; keep one");
-            }
+            // Each key once: YamlShapeGuard refuses a key written twice before the item is loaded.
+            fields.Add(keyName, (value, PositionOf(value)));
         }
         return fields;
     }

@@ -17,7 +17,6 @@ internal sealed partial class FrontMatter
 
     // Fields already reported, or all of them when the YAML could not be read: not reported again as missing.
     private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _written = new(StringComparer.Ordinal);
     private bool _unreadable;
     private readonly string _file;
     private readonly SourcePosition _start;
@@ -50,11 +49,9 @@ internal sealed partial class FrontMatter
         }
         catch (YamlException e)
         {
-            var duplicate = e.Message.StartsWith("Duplicate key", StringComparison.Ordinal);
             var message = (e.InnerException ?? e).Message;
-            return frontMatter.Unreadable(frontMatter.PositionOf(e.Start), duplicate ? ProblemCodes.DuplicateField : ProblemCodes.YamlSyntax, duplicate
-                ? $"a field is written twice ({e.Message}); keep one"
-                : $"the front matter is not valid YAML: {message}{Hint(message)}");
+            return frontMatter.Unreadable(frontMatter.PositionOf(e.Start), ProblemCodes.YamlSyntax,
+                $"the front matter is not valid YAML: {message}{YamlSyntaxHints.For(message)}");
         }
         catch (ArgumentException e)
         {
@@ -86,14 +83,6 @@ internal sealed partial class FrontMatter
         if (keyNode is not YamlScalarNode { Value: { } name })
         {
             Add(position, ProblemCodes.NotAMapping, "a field name must be a plain word, like `title`");
-            return;
-        }
-        // YamlDotNet's own duplicate check compares keys with their tags and styles; a field is a field however it is written.
-        if (!_written.Add(name))
-        {
-            Add(position, ProblemCodes.DuplicateField, $"field `{name}` is written twice; keep one");
-            _fields.Remove(name);
-            _reported.Add(name);
             return;
         }
         _reported.Add(name);
@@ -133,13 +122,6 @@ internal sealed partial class FrontMatter
         _unreadable = true;
         return this;
     }
-
-    /// <summary>What an editor most likely did, for the YAML parser's messages that do not say it.</summary>
-    private static string Hint(string yamlMessage) =>
-        yamlMessage.Contains("Mapping values are not allowed in this context", StringComparison.Ordinal)
-            || yamlMessage.Contains("found invalid mapping", StringComparison.Ordinal)
-            ? "; a value that contains `: ` must be written in quotes, like `title: \"Sleep: A Guide\"`"
-            : "";
 
     /// <summary>
     /// The first node at or under <paramref name="node"/> that has an anchor or is an alias. Walked without recursion and

@@ -9,8 +9,10 @@ namespace Stackwise.Web.Content.Parsing;
 /// list or mapping nested past <see cref="MaxDepth"/> (the loader recurses once a level, and sixty thousand levels in one
 /// file overflowed the stack and aborted the process, which no catch can stop), a tag (<c>!x</c>, <c>!!str</c>: a tagged
 /// key escaped the loader's duplicate check and a tagged value changes what it means), or a second document or an
-/// explicit document marker (<c>---</c> or <c>...</c> inside the YAML, which dropped every field after it). Each stop
-/// is a <see cref="YamlShapeException"/> with the problem code and the position of the event.
+/// explicit document marker (<c>---</c> or <c>...</c> inside the YAML, which dropped every field after it), or a key
+/// written twice in one mapping, however it is quoted (YamlDotNet's loader reports a duplicate only in its message text,
+/// and compares keys with their quoting). Each stop is a <see cref="YamlShapeException"/> with the problem code and the
+/// position of the event.
 /// </summary>
 internal sealed class YamlShapeGuard(IParser inner) : IParser
 {
@@ -22,6 +24,9 @@ internal sealed class YamlShapeGuard(IParser inner) : IParser
 
     private int _depth;
     private int _documents;
+
+    // One entry per open list (null) or mapping (the keys read so far, and whether the next node is a key).
+    private readonly Stack<MappingKeys?> _open = new();
 
     public ParsingEvent? Current => inner.Current;
 
@@ -57,10 +62,50 @@ internal sealed class YamlShapeGuard(IParser inner) : IParser
             throw new YamlShapeException(current, ProblemCodes.NestedTooDeep,
                 $"lists and fields are nested more than {MaxDepth} levels deep here; no field needs more than four");
         }
-        if (current is SequenceEnd or MappingEnd)
+        switch (current)
         {
-            _depth--;
+            case MappingStart:
+                _open.Push(new MappingKeys());
+                break;
+            case SequenceStart:
+                _open.Push(null);
+                break;
+            case SequenceEnd or MappingEnd:
+                _depth--;
+                _open.Pop();
+                NodeRead(current, key: null);
+                break;
+            case Scalar scalar:
+                NodeRead(current, scalar.Value);
+                break;
+            case AnchorAlias:
+                NodeRead(current, key: null);
+                break;
         }
+    }
+
+    /// <summary>A whole node was read: in a mapping it is a key or the value of the key before it.</summary>
+    private void NodeRead(ParsingEvent current, string? key)
+    {
+        if (!_open.TryPeek(out var mapping) || mapping is null)
+        {
+            return;
+        }
+        mapping.ExpectingKey = !mapping.ExpectingKey;
+        if (mapping.ExpectingKey || key is null || mapping.Keys.Add(key))
+        {
+            return;
+        }
+        throw new YamlShapeException(current, ProblemCodes.DuplicateField, _open.Count == 1
+            ? $"field `{key}` is written twice; keep one"
+            : $"`{key}` is written twice in the same item; keep one");
+    }
+
+    private sealed class MappingKeys
+    {
+        public HashSet<string> Keys { get; } = new(StringComparer.Ordinal);
+
+        public bool ExpectingKey { get; set; } = true;
     }
 
     private static string TagAsWritten(NodeEvent node) =>
