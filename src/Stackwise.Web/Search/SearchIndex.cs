@@ -2,16 +2,9 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.En;
-using Lucene.Net.Analysis.Miscellaneous;
-using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.TokenAttributes;
-using Lucene.Net.Analysis.Util;
-using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Store;
-using Lucene.Net.Util;
 using Stackwise.Web.Content.Model;
 using Stackwise.Web.Content.Snapshot;
 
@@ -24,23 +17,6 @@ namespace Stackwise.Web.Search;
 /// </summary>
 public sealed class SearchIndex
 {
-    private const LuceneVersion Version = LuceneVersion.LUCENE_48;
-    private const string UrlField = "url";
-    private const string TitleField = "title";
-    private const string HeadingsField = "headings";
-    private const string BodyField = "body";
-    private const string WordsField = "words";
-
-    private static readonly Analyzer EnglishText = new EnglishAnalyzer(Version);
-    private static readonly Analyzer PlainWords = new StandardAnalyzer(Version, CharArraySet.Empty);
-    private static readonly Analyzer PerField = new PerFieldAnalyzerWrapper(EnglishText, new Dictionary<string, Analyzer> { [WordsField] = PlainWords });
-
-    /// <summary>
-    /// Indexed with frequencies but no positions: every query is made of single terms (no phrases), so positions would
-    /// only cost time and memory at every build.
-    /// </summary>
-    private static readonly Lucene.Net.Documents.FieldType Scored = Frozen(new(TextField.TYPE_NOT_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS });
-
     private readonly IndexSearcher _searcher;
     private readonly ImmutableArray<CategoryListing> _categories;
 
@@ -84,7 +60,7 @@ public sealed class SearchIndex
         Debug.Assert(searcher.IndexReader.MaxDoc == articles.Length && searcher.IndexReader.NumDocs == Count, "one live document per article");
         for (var doc = 0; doc < articles.Length; doc += Math.Max(1, articles.Length / 16))
         {
-            Debug.Assert(articles[doc] is not { } article || searcher.Doc(doc).Get(UrlField, CultureInfo.InvariantCulture) == article.Url, "document numbers follow the articles");
+            Debug.Assert(articles[doc] is not { } article || searcher.Doc(doc).Get(SearchDocuments.UrlField, CultureInfo.InvariantCulture) == article.Url, "document numbers follow the articles");
         }
     }
 
@@ -113,12 +89,12 @@ public sealed class SearchIndex
         if (previous is null)
         {
             var articles = snapshot.Articles.Where(snapshot.IsPublic).ToArray();
-            return BuildInParts(snapshot, articles, Math.Min(Environment.ProcessorCount, articles.Length / ArticlesPerPart));
+            return BuildInParts(snapshot, articles, Math.Min(Environment.ProcessorCount, articles.Length / SearchDocuments.ArticlesPerPart));
         }
 
         var (keep, added) = snapshot.PatchedFrom is { } patch && patch.Version == previous._version
-            ? Replaced(snapshot, previous, patch)
-            : Matched(snapshot.Articles.Where(snapshot.IsPublic).ToArray(), previous);
+            ? IndexChanges.Replaced(snapshot, previous._articles, patch)
+            : IndexChanges.Matched(snapshot.Articles.Where(snapshot.IsPublic).ToArray(), previous._articles);
         var keptCount = keep.Count(article => article is not null);
         if (added.Length == 0 && keptCount == previous.Count)
         {
@@ -128,13 +104,13 @@ public sealed class SearchIndex
 
         // Each earlier segment with the documents of this snapshot's kept articles live (masks replace masks, never stack).
         var leaves = previous._searcher.IndexReader.Leaves
-            .Select(leaf => (AtomicReader)new KeptDocuments(FilterAtomicReader.Unwrap(leaf.AtomicReader), Live(keep, leaf.DocBase, leaf.AtomicReader.MaxDoc)))
+            .Select(leaf => (AtomicReader)new KeptDocuments(FilterAtomicReader.Unwrap(leaf.AtomicReader), IndexChanges.Live(keep, leaf.DocBase, leaf.AtomicReader.MaxDoc)))
             .ToList();
         var masked = keep.Length - keptCount;
         if (masked * 5 > keep.Length + added.Length)
         {
             // So many documents masked that every search would step over them: one segment again, a copy of everything.
-            return new SearchIndex(new IndexSearcher(new MultiReader(Merge(leaves, added), closeSubReaders: false)), snapshot, [.. keep.OfType<Article>(), .. added],
+            return new SearchIndex(new IndexSearcher(new MultiReader(SearchDocuments.Merge(leaves, added), closeSubReaders: false)), snapshot, [.. keep.OfType<Article>(), .. added],
                 previous)
             { Analyzed = added.Length, Copied = keptCount + added.Length };
         }
@@ -146,86 +122,15 @@ public sealed class SearchIndex
             // from the last one" in docs/performance.md).
             var first = leaves[0];
             var rest = keep.Skip(first.MaxDoc).OfType<Article>().ToArray();
-            return new SearchIndex(new IndexSearcher(new MultiReader([first, .. Merge(leaves[1..], added)], closeSubReaders: false)), snapshot,
+            return new SearchIndex(new IndexSearcher(new MultiReader([first, .. SearchDocuments.Merge(leaves[1..], added)], closeSubReaders: false)), snapshot,
                 [.. keep.AsSpan(0, first.MaxDoc), .. rest, .. added], previous)
             { Analyzed = added.Length, Copied = rest.Length + added.Length };
         }
         if (added.Length > 0)
         {
-            leaves.AddRange(DirectoryReader.Open(Write(added)).Leaves.Select(leaf => leaf.AtomicReader));
+            leaves.AddRange(DirectoryReader.Open(SearchDocuments.Write(added)).Leaves.Select(leaf => leaf.AtomicReader));
         }
         return new SearchIndex(new IndexSearcher(new MultiReader([.. leaves], closeSubReaders: false)), snapshot, [.. keep, .. added], previous) { Analyzed = added.Length };
-    }
-
-    /// <summary>
-    /// The previous index's articles matched with the snapshot's by URL: those whose words are the same are kept (as this
-    /// snapshot's objects), the rest masked; the articles no document holds are added.
-    /// </summary>
-    private static (Article?[] Keep, Article[] Added) Matched(Article[] articles, SearchIndex previous)
-    {
-        var current = articles.ToDictionary(article => article.Url, StringComparer.Ordinal);
-        var keep = new Article?[previous._articles.Length];
-        for (var doc = 0; doc < keep.Length; doc++)
-        {
-            if (previous._articles[doc] is { } before && current.TryGetValue(before.Url, out var article) && SameWords(before, article))
-            {
-                keep[doc] = article;
-                current.Remove(article.Url);
-            }
-        }
-        return (keep, [.. articles.Where(article => current.ContainsKey(article.Url))]);
-    }
-
-    /// <summary>
-    /// For a snapshot patched from the previous index's: every document kept, but those of the articles the patch replaced,
-    /// which keep their document only when their words are the same and they are still public. Matching 100,000 articles by
-    /// URL took 200 ms of each save ("An index from the last one" in docs/performance.md); a patch names the few that changed.
-    /// </summary>
-    private static (Article?[] Keep, Article[] Added) Replaced(ContentSnapshot snapshot, SearchIndex previous, PatchOrigin patch)
-    {
-        var keep = (Article?[])previous._articles.Clone();
-        var added = new List<Article>();
-        foreach (var (old, now) in patch.Replaced)
-        {
-            if (old is not Article was || now is not Article article)
-            {
-                continue;
-            }
-            var doc = Array.FindIndex(keep, kept => ReferenceEquals(kept, was));
-            var isPublic = snapshot.IsPublicUnrecorded(article);
-            if (doc >= 0 && isPublic && SameWords(was, article))
-            {
-                keep[doc] = article;
-                continue;
-            }
-            if (doc >= 0)
-            {
-                keep[doc] = null;
-            }
-            if (isPublic)
-            {
-                added.Add(article);
-            }
-        }
-        added.Sort(SnapshotBuilder.NewestFirst);
-        return (keep, [.. added]);
-    }
-
-    /// <summary>
-    /// The live documents of <paramref name="segments"/> in their order, then <paramref name="added"/> (analysed), copied into
-    /// one new segment; no segment when there is nothing to copy.
-    /// </summary>
-    private static AtomicReader[] Merge(List<AtomicReader> segments, Article[] added)
-    {
-        var merged = new RAMDirectory();
-        using (var fresh = DirectoryReader.Open(Write(added)))
-        using (var writer = new IndexWriter(merged, new IndexWriterConfig(Version, PerField) { OpenMode = OpenMode.CREATE }))
-        {
-            IndexReader[] readers = [.. segments, .. fresh.Leaves.Select(leaf => leaf.AtomicReader)];
-            writer.AddIndexes(readers);
-            writer.Commit();
-        }
-        return [.. DirectoryReader.Open(merged).Leaves.Select(leaf => leaf.AtomicReader)];
     }
 
     /// <summary>
@@ -236,90 +141,15 @@ public sealed class SearchIndex
     /// </summary>
     public const int MaxSegments = 3;
 
-    /// <summary>The live documents of one segment: those whose article is kept.</summary>
-    private static FixedBitSet Live(Article?[] keep, int docBase, int count)
-    {
-        var live = new FixedBitSet(count);
-        for (var doc = 0; doc < count; doc++)
-        {
-            if (keep[docBase + doc] is not null)
-            {
-                live.Set(doc);
-            }
-        }
-        return live;
-    }
-
-    /// <summary>The fewest articles per part worth analysing on a core of its own (a part costs a merge of its documents).</summary>
-    private const int ArticlesPerPart = 5_000;
-
     /// <summary>The index of these articles, analysed in <paramref name="parts"/> on threads of their own (internal for tests).</summary>
     internal static SearchIndex BuildInParts(ContentSnapshot snapshot, Article[] articles, int parts) =>
-        new(new IndexSearcher(DirectoryReader.Open(Write(articles, parts))), snapshot, articles) { Analyzed = articles.Length };
-
-    /// <summary>
-    /// The articles analysed into one segment whose document numbers follow their order. A whole index is split into one
-    /// part per core, each analysed on its own thread, and the parts merged in order (a copy, no analysis): the first index
-    /// of 100,000 articles took 30 s on one core ("The first search index on every core" in docs/performance.md).
-    /// </summary>
-    private static RAMDirectory Write(Article[] articles, int parts = 1)
-    {
-        if (parts < 2)
-        {
-            return WritePart(articles);
-        }
-        var size = (articles.Length + parts - 1) / parts;
-        var written = new RAMDirectory[parts];
-        DedicatedThreads.For(parts, part => written[part] = WritePart(articles.AsSpan(part * size, Math.Min(size, articles.Length - part * size)).ToArray()),
-            CancellationToken.None).GetAwaiter().GetResult();
-        var merged = new RAMDirectory();
-        using (var writer = new IndexWriter(merged, new IndexWriterConfig(Version, PerField) { OpenMode = OpenMode.CREATE }))
-        {
-            var readers = written.Select(directory => (IndexReader)DirectoryReader.Open(directory)).ToArray();
-            writer.AddIndexes(readers);   // one new segment, the parts' documents in the order given
-            writer.Commit();
-            foreach (var reader in readers)
-            {
-                reader.Dispose();
-            }
-        }
-        return merged;
-    }
-
-    private static RAMDirectory WritePart(Article[] articles)
-    {
-        var directory = new RAMDirectory();
-        using var writer = new IndexWriter(directory, new IndexWriterConfig(Version, PerField) { OpenMode = OpenMode.CREATE });
-        foreach (var article in articles)
-        {
-            var headings = string.Join('\n', article.Headings.Select(heading => heading.Text));
-            var text = article.Text.ToString();
-            writer.AddDocument(
-            [
-                new StringField(UrlField, article.Url, Field.Store.YES),
-                new Field(TitleField, article.Title, Scored),
-                new Field(HeadingsField, headings, Scored),
-                new Field(BodyField, text, Scored),
-                new Field(WordsField, $"{article.Title}\n{headings}\n{text}", Scored),
-            ]);
-        }
-        // One segment keeps document numbers in the order the articles were added.
-        writer.ForceMerge(1);
-        writer.Commit();
-        return directory;
-    }
-
-    /// <summary>True when an article's indexed words (title, headings, text) are what an earlier version's were.</summary>
-    private static bool SameWords(Article before, Article after) =>
-        ReferenceEquals(before, after)
-        || (before.Title == after.Title && before.Text.Equals(after.Text)
-            && before.Headings.Select(heading => heading.Text).SequenceEqual(after.Headings.Select(heading => heading.Text), StringComparer.Ordinal));
+        new(new IndexSearcher(DirectoryReader.Open(SearchDocuments.Write(articles, parts))), snapshot, articles) { Analyzed = articles.Length };
 
     public SearchResults Search(SearchQuery query)
     {
         var stopwatch = Stopwatch.StartNew();
-        var stems = Terms(EnglishText, BodyField, query.Text);
-        var words = Terms(PlainWords, WordsField, query.Text);
+        var stems = Terms(SearchDocuments.EnglishText, SearchDocuments.BodyField, query.Text);
+        var words = Terms(SearchDocuments.PlainWords, SearchDocuments.WordsField, query.Text);
         if (query.IsEmpty || (stems.IsEmpty && words.IsEmpty))
         {
             return new SearchResults(query, [], 0, [], [], stopwatch.Elapsed);
@@ -344,7 +174,7 @@ public sealed class SearchIndex
         var hits = top.GetTopDocs((query.Page - 1) * SearchResults.PageSize, SearchResults.PageSize).ScoreDocs
             .Select(scored => _articles[scored.Doc])
             .OfType<Article>()
-            .Select(article => new SearchHit(article, Snippets.Build(article.Text.ToString(), stems, words, EnglishText)))
+            .Select(article => new SearchHit(article, Snippets.Build(article.Text.ToString(), stems, words, SearchDocuments.EnglishText)))
             .ToImmutableArray();
         var categories = _categories
             .Select((listing, number) => new SearchFacet<Category>(listing.Category, listing.Category.Name,
@@ -368,14 +198,14 @@ public sealed class SearchIndex
         var query = new BooleanQuery();
         foreach (var stem in stems)
         {
-            query.Add(Boosted(new TermQuery(new Term(TitleField, stem)), 4f), Occur.SHOULD);
-            query.Add(Boosted(new TermQuery(new Term(HeadingsField, stem)), 2f), Occur.SHOULD);
-            query.Add(new TermQuery(new Term(BodyField, stem)), Occur.SHOULD);
+            query.Add(Boosted(new TermQuery(new Term(SearchDocuments.TitleField, stem)), 4f), Occur.SHOULD);
+            query.Add(Boosted(new TermQuery(new Term(SearchDocuments.HeadingsField, stem)), 2f), Occur.SHOULD);
+            query.Add(new TermQuery(new Term(SearchDocuments.BodyField, stem)), Occur.SHOULD);
         }
         // Only a word the index does not have is looked up approximately: a correctly spelled word needs no fuzzy expansion.
-        foreach (var word in words.Where(word => word.Length >= 4 && !IsInLiveDocument(new Term(WordsField, word))))
+        foreach (var word in words.Where(word => word.Length >= 4 && !IsInLiveDocument(new Term(SearchDocuments.WordsField, word))))
         {
-            query.Add(Boosted(new FuzzyQuery(new Term(WordsField, word), MaxEdits(word), prefixLength: 1), 0.5f), Occur.SHOULD);
+            query.Add(Boosted(new FuzzyQuery(new Term(SearchDocuments.WordsField, word), MaxEdits(word), prefixLength: 1), 0.5f), Occur.SHOULD);
         }
         return query;
     }
@@ -386,12 +216,6 @@ public sealed class SearchIndex
 
     /// <summary>How far a typed word may be from a real one: one letter for short words, two for long ones.</summary>
     internal static int MaxEdits(string word) => word.Length >= 7 ? 2 : 1;
-
-    private static Lucene.Net.Documents.FieldType Frozen(Lucene.Net.Documents.FieldType type)
-    {
-        type.Freeze();
-        return type;
-    }
 
     private static Query Boosted(Query query, float boost)
     {

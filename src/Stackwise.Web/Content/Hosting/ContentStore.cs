@@ -222,7 +222,7 @@ public sealed partial class ContentStore(
         // A patch changes the problems of the files it replaced alone: only those are compared (a site with 100,000 notes
         // would hash them all on every save).
         var newProblems = snapshot.PatchedFrom is { } patch && patch.Version == previous?.Version
-            ? NewProblems(SnapshotPatch.ProblemsOf(snapshot.Problems, patch), SnapshotPatch.ProblemsOf(previous.Problems, patch))
+            ? NewProblems(SortedProblems.ProblemsOf(snapshot.Problems, patch), SortedProblems.ProblemsOf(previous.Problems, patch))
             : NewProblems(snapshot.Problems, previous?.Problems ?? []);
         // Advice on the writing is for editors (`check`, the problems page): the operator's log only counts it.
         var advice = newProblems.Count(problem => problem.IsAdvice);
