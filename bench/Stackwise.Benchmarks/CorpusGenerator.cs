@@ -33,7 +33,8 @@ public static class CorpusGenerator
         "the", "and", "of", "with", "in", "a", "on", "for", "about", "between", "while", "which", "often", "through",
     ];
 
-    /// <summary>Synthetic writers and reviewers; article N is written by writer N mod <see cref="Writers"/> (and every third by the next one too).</summary>
+    /// <summary>Synthetic writers and reviewers; article N is written by writer N mod <see cref="Writers"/> (and every
+    /// third by the next one too).</summary>
     public const int Writers = 20;
 
     public const int Reviewers = 5;

@@ -11,7 +11,8 @@ public sealed class PageWeightTests(SiteFixture site)
     public async Task ArticleWithItsStylesheetStaysUnder40KilobytesWithNoThirdPartyRequests() =>
         await AssertLightAsync(site, SitePages.Article);
 
-    /// <summary>Everything the browser fetches for <paramref name="path"/>: all from the site, the stylesheet included, under the limit, no script.</summary>
+    /// <summary>Everything the browser fetches for <paramref name="path"/>: all from the site, the stylesheet included,
+    /// under the limit, no script.</summary>
     public static async Task AssertLightAsync(SiteFixture site, string path)
     {
         var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseAddress.ToString() });

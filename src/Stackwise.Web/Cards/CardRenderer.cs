@@ -182,7 +182,8 @@ public sealed class CardRenderer : IDisposable
         return text[..FittingLength(text, font, width - font.MeasureText("\u2026"))].TrimEnd() + "\u2026";
     }
 
-    /// <summary>The text with every character the typeface cannot draw left out, controls and line breaks made spaces, spaces collapsed.</summary>
+    /// <summary>The text with every character the typeface cannot draw left out, controls and line breaks made spaces,
+    /// spaces collapsed.</summary>
     private static string? Drawable(string? text, SKTypeface typeface)
     {
         if (text is null)

@@ -5,7 +5,8 @@ using Stackwise.Web.Site;
 
 namespace Stackwise.Web.Cards;
 
-/// <summary>The picture a page is shared with: absolute URL, size, type and alt text, as the head's Open Graph and Twitter tags need.</summary>
+/// <summary>The picture a page is shared with: absolute URL, size, type and alt text, as the head's Open Graph and
+/// Twitter tags need.</summary>
 public sealed record PageImage(string Url, int Width, int Height, string Type, string Alt);
 
 public static class PageImages

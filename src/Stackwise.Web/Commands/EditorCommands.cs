@@ -127,7 +127,8 @@ public static class EditorCommands
         return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
     }
 
-    /// <summary>The folder the command was typed in: <c>dotnet run</c> starts the app in the project folder but keeps the shell's PWD.</summary>
+    /// <summary>The folder the command was typed in: <c>dotnet run</c> starts the app in the project folder but keeps
+    /// the shell's PWD.</summary>
     public static string InvocationDirectory =>
         Environment.GetEnvironmentVariable("PWD") is { Length: > 0 } pwd && Directory.Exists(pwd) ? pwd : Directory.GetCurrentDirectory();
 

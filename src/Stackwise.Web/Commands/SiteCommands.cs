@@ -17,7 +17,8 @@ public static class SiteCommands
 
     private static readonly string[] Names = [.. CommandNames, "--help", "-h", "-?"];
 
-    /// <summary>True when the app is asked to run a command rather than serve the site (whose own arguments, such as <c>--urls</c>, are configuration).</summary>
+    /// <summary>True when the app is asked to run a command rather than serve the site (whose own arguments, such as
+    /// <c>--urls</c>, are configuration).</summary>
     public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0], StringComparer.Ordinal);
 
     /// <summary>
@@ -83,7 +84,8 @@ public static class SiteCommands
         return new RootCommand("Stackwise: run with no command to serve the site, or run one of these commands.") { check, newArticle, export };
     }
 
-    /// <summary>A path as typed, made absolute from where it was typed (<c>dotnet run</c> starts the app in the project folder); empty stays empty.</summary>
+    /// <summary>A path as typed, made absolute from where it was typed (<c>dotnet run</c> starts the app in the project
+    /// folder); empty stays empty.</summary>
     private static string Typed(string? path) =>
         string.IsNullOrWhiteSpace(path) ? "" : Path.GetFullPath(path, EditorCommands.InvocationDirectory);
 

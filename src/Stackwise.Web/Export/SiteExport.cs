@@ -127,7 +127,8 @@ public static class SiteExport
         return folder;
     }
 
-    /// <summary>The file a path is saved as: <c>/</c> as <c>index.html</c>, <c>/terms</c> as <c>terms/index.html</c>, files as themselves.</summary>
+    /// <summary>The file a path is saved as: <c>/</c> as <c>index.html</c>, <c>/terms</c> as <c>terms/index.html</c>,
+    /// files as themselves.</summary>
     public static string FileFor(string path) =>
         path == "/" ? "index.html" : Path.HasExtension(path) ? path.TrimStart('/') : $"{path.TrimStart('/')}/index.html";
 
@@ -140,7 +141,8 @@ public static class SiteExport
             .Select(endpoint => "/" + (endpoint.RoutePattern.RawText ?? "").TrimStart('/'))
             .Where(path => Path.HasExtension(path));
 
-    /// <summary>The editors' images from <c>content/images/</c>, hidden files and symbolic links left out, as the server serves them.</summary>
+    /// <summary>The editors' images from <c>content/images/</c>, hidden files and symbolic links left out, as the
+    /// server serves them.</summary>
     private static void CopyImages(string contentRoot, string folder)
     {
         var images = Path.Combine(contentRoot, SiteRoutes.ImagesFolder);

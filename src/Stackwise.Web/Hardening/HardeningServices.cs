@@ -150,7 +150,8 @@ public static class HardeningServices
         return app;
     }
 
-    /// <summary>Until the first content snapshot is in, 503 with Retry-After for everything but the health probes: <see cref="StartupGateMiddleware"/>.</summary>
+    /// <summary>Until the first content snapshot is in, 503 with Retry-After for everything but the health probes: <see
+    /// cref="StartupGateMiddleware"/>.</summary>
     public static WebApplication UseStartupGate(this WebApplication app)
     {
         app.UseMiddleware<StartupGateMiddleware>();

@@ -1,8 +1,9 @@
 namespace Stackwise.Web.Rendering;
 
 /// <summary>
-/// The shape limits of one markdown file: the link count before parsing, the nesting while <see cref="SyntaxWalk"/> walks the parsed tree. Each guards against input that no
-/// article needs and that would make a reload slow or a page unreadable; docs/authoring.md lists them for editors.
+/// The shape limits of one markdown file: the link count before parsing, the nesting while <see cref="SyntaxWalk"/>
+/// walks the parsed tree. Each guards against input that no article needs and that would make a reload slow or a page
+/// unreadable; docs/authoring.md lists them for editors.
 /// </summary>
 public static class MarkdownLimits
 {

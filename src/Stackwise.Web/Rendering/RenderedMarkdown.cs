@@ -24,7 +24,8 @@ public sealed record RenderedMarkdown(
     /// <summary>The cited ids by first citation: the order in which they are numbered.</summary>
     public ImmutableArray<string> CitationOrder { get; init; } = [];
 
-    /// <summary>Brackets that open like a citation (<c>[@</c>) but are not one, such as <c>[@a;]</c> or <c>[@a, @b]</c>: shown as text.</summary>
+    /// <summary>Brackets that open like a citation (<c>[@</c>) but are not one, such as <c>[@a;]</c> or <c>[@a,
+    /// @b]</c>: shown as text.</summary>
     public ImmutableArray<MalformedCitation> MalformedCitations { get; init; } = [];
 
     /// <summary>The first file line after the front matter.</summary>

@@ -93,7 +93,8 @@ public static class Snippets
         return false;
     }
 
-    /// <summary>A typed word within its edit distance of the text's word (in lower case); the word is only copied when the cheap tests pass.</summary>
+    /// <summary>A typed word within its edit distance of the text's word (in lower case); the word is only copied when
+    /// the cheap tests pass.</summary>
     private static bool IsNearAny(ImmutableArray<string> words, ReadOnlySpan<char> word)
     {
         foreach (var typed in words)

@@ -3,7 +3,8 @@ using Stackwise.Web.Content.Snapshot;
 
 namespace Stackwise.Web.Seo;
 
-/// <summary>The keys a response was rendered from (<see cref="ContentReads"/>), with the header that tells caches in front of the site.</summary>
+/// <summary>The keys a response was rendered from (<see cref="ContentReads"/>), with the header that tells caches in
+/// front of the site.</summary>
 public sealed class ContentKeySet
 {
     /// <summary>

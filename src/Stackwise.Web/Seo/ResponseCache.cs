@@ -59,7 +59,8 @@ public sealed class ResponseCache : ISnapshotObserver
         return response is not null;
     }
 
-    /// <summary>Keeps a response rendered from the snapshot of <paramref name="version"/>; nothing when a newer one has gone live since.</summary>
+    /// <summary>Keeps a response rendered from the snapshot of <paramref name="version"/>; nothing when a newer one has
+    /// gone live since.</summary>
     public void Add(long version, string path, string coding, CachedResponse response)
     {
         var entry = (path, coding);

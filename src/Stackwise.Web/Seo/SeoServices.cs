@@ -9,7 +9,8 @@ namespace Stackwise.Web.Seo;
 
 public static class SeoServices
 {
-    /// <summary>Registers the site's public identity (<c>Site:BaseUrl</c>, checked at start-up) and the one cache of rendered responses.</summary>
+    /// <summary>Registers the site's public identity (<c>Site:BaseUrl</c>, checked at start-up) and the one cache of
+    /// rendered responses.</summary>
     public static IServiceCollection AddStackwiseSeo(this IServiceCollection services)
     {
         services.AddOptions<SiteOptions>()

@@ -37,14 +37,16 @@ public sealed class SiteOptions : IValidatableObject
     /// <summary>The host name of <see cref="BaseUrl"/>, which the site always answers to.</summary>
     public string Host => Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) ? uri.Host : "";
 
-    /// <summary>URLs per sitemap file; past it <c>/sitemap.xml</c> becomes an index of <c>/sitemaps/{n}.xml</c>. The protocol's limit is the default.</summary>
+    /// <summary>URLs per sitemap file; past it <c>/sitemap.xml</c> becomes an index of <c>/sitemaps/{n}.xml</c>. The
+    /// protocol's limit is the default.</summary>
     [Range(1, MaxSitemapUrlsPerFile)]
     public int SitemapUrlsPerFile { get; set; } = MaxSitemapUrlsPerFile;
 
     /// <summary>The sitemap protocol's limit of URLs in one file.</summary>
     public const int MaxSitemapUrlsPerFile = 50_000;
 
-    /// <summary>The site's account on X/Twitter, such as <c>@stackwise</c>, written as <c>twitter:site</c> on every page; none when empty.</summary>
+    /// <summary>The site's account on X/Twitter, such as <c>@stackwise</c>, written as <c>twitter:site</c> on every
+    /// page; none when empty.</summary>
     [RegularExpression("^(@[A-Za-z0-9_]{1,15})?$", ErrorMessage = "Site:SocialHandle must be an @handle of 1 to 15 letters, digits or underscores, like @stackwise.")]
     public string SocialHandle { get; set; } = "";
 

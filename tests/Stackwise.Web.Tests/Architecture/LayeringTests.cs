@@ -96,8 +96,9 @@ public sealed class LayeringTests
         Assert.True(offenders.Count == 0, "Content and Rendering must not depend on the web framework:\n" + string.Join("\n", offenders));
     }
 
-    /// <summary>The types of <paramref name="from"/> that use something of <paramref name="to"/>, as lines for the failure message.</summary>
-    /// <param name="exactly">True to take only the namespace itself, not its sub-namespaces.</param>
+    /// <summary>The types of <paramref name="from"/> that use something of <paramref name="to"/>, as lines for the
+    /// failure message.</summary> <param name="exactly">True to take only the namespace itself, not its
+    /// sub-namespaces.</param>
     private static IEnumerable<string> Offenders(string from, string to, bool exactly)
     {
         var types = Types.InAssembly(typeof(Program).Assembly).That();

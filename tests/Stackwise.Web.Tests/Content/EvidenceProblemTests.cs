@@ -6,7 +6,8 @@ using Stackwise.Web.Tests.Support;
 
 namespace Stackwise.Web.Tests.Content;
 
-/// <summary>Each problem with references, citations, people and typed health risks: a bad file in, the code, place and message out.</summary>
+/// <summary>Each problem with references, citations, people and typed health risks: a bad file in, the code, place and
+/// message out.</summary>
 public sealed class EvidenceProblemTests
 {
     private const string Article = """

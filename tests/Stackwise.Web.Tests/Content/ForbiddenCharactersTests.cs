@@ -11,7 +11,8 @@ using Stackwise.Web.Tests.Support;
 
 namespace Stackwise.Web.Tests.Content;
 
-/// <summary>No character in a content file can make a page, feed or sitemap fail: the ones that could are refused with their place.</summary>
+/// <summary>No character in a content file can make a page, feed or sitemap fail: the ones that could are refused with
+/// their place.</summary>
 public sealed class ForbiddenCharactersTests : IDisposable
 {
     private static readonly ContentParser Parser = new(new MarkdownRenderer());
@@ -72,7 +73,8 @@ public sealed class ForbiddenCharactersTests : IDisposable
         }
     }
 
-    /// <summary>One of each kind: C0 controls (NUL, SOH, ESC, form feed), DEL, C1 (NEL), noncharacters in the BMP and beyond, both halves of a surrogate pair alone.</summary>
+    /// <summary>One of each kind: C0 controls (NUL, SOH, ESC, form feed), DEL, C1 (NEL), noncharacters in the BMP and
+    /// beyond, both halves of a surrogate pair alone.</summary>
     public static TheoryData<string, string> Forbidden => new()
     {
         { "\\0", "U+0000 (an invisible control character)" },

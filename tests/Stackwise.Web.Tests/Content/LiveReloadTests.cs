@@ -224,7 +224,8 @@ public sealed class LiveReloadTests : IAsyncLifetime, IAsyncDisposable
             && line.Contains("is still open for writing after 30 s; reading it as it is", StringComparison.Ordinal));
     }
 
-    /// <summary>Moves the watcher's clock past up to <paramref name="count"/> quiet periods, stopping early at a swap; returns how many.</summary>
+    /// <summary>Moves the watcher's clock past up to <paramref name="count"/> quiet periods, stopping early at a swap;
+    /// returns how many.</summary>
     private async Task<int> AdvanceQuietPeriodsAsync(int count)
     {
         var time = (WatchedTime)Factory.Time;

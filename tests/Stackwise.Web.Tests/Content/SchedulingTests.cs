@@ -20,7 +20,8 @@ public sealed class SchedulingTests : IDisposable
         SyntheticContent.LowRiskArticle.Replace("title: Good", "title: Scheduled", StringComparison.Ordinal)
             .Replace("published: 2026-01-01", $"published: {published:yyyy-MM-dd}", StringComparison.Ordinal);
 
-    /// <summary>Days ahead of today: either side of .NET's longest timer (about 49.7 days), a year, a decade, and the last date there is.</summary>
+    /// <summary>Days ahead of today: either side of .NET's longest timer (about 49.7 days), a year, a decade, and the
+    /// last date there is.</summary>
     public static TheoryData<string> ScheduledDates => new()
     {
         "2026-07-01", "2026-08-18", "2026-08-19", "2026-08-20", "2026-10-08", "2027-07-01", "2027-07-02", "2036-06-30", "9999-12-31",

@@ -6,7 +6,8 @@ using Stackwise.Web.Tests.Support;
 
 namespace Stackwise.Web.Tests.Content;
 
-/// <summary>The store awaits every observer of a swap; one that throws is logged, and the new content and the other observers go on.</summary>
+/// <summary>The store awaits every observer of a swap; one that throws is logged, and the new content and the other
+/// observers go on.</summary>
 public sealed class SnapshotObserverTests : IDisposable
 {
     private readonly TempContentFolder _folder = new TempContentFolder().Write("therapies/first.md", SyntheticContent.LowRiskArticle);

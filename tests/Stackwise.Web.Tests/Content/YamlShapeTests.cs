@@ -16,8 +16,9 @@ public sealed class YamlShapeTests
 
     private static readonly ContentParser Parser = new(new MarkdownRenderer());
 
-    /// <summary>Values nested <c>levels</c> deep in one shape YAML can nest, as text that goes after <c>tags:</c> or <c>gone:</c>.</summary>
-    /// <param name="Deepest">The most levels of the shape that fit, with the other fields, in the largest file the site reads.</param>
+    /// <summary>Values nested <c>levels</c> deep in one shape YAML can nest, as text that goes after <c>tags:</c> or
+    /// <c>gone:</c>.</summary> <param name="Deepest">The most levels of the shape that fit, with the other fields, in
+    /// the largest file the site reads.</param>
     public sealed record NestingShape(Func<int, string> Write, int Deepest);
 
     private const int Room = ContentLoader.MaxFileBytes - 300;

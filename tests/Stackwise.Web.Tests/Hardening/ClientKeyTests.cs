@@ -3,7 +3,8 @@ using Stackwise.Web.Hardening;
 
 namespace Stackwise.Web.Tests.Hardening;
 
-/// <summary>The search rate limit counts a client by its IPv4 address or its IPv6 /64, so rotating addresses inside one network does not escape it.</summary>
+/// <summary>The search rate limit counts a client by its IPv4 address or its IPv6 /64, so rotating addresses inside one
+/// network does not escape it.</summary>
 public sealed class ClientKeyTests
 {
     [Theory]

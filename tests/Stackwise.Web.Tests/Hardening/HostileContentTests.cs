@@ -195,7 +195,8 @@ public sealed class HostileContentTests(HostileContentTests.Site site) : IClassF
         }
     }
 
-    /// <summary>What a browser makes of a URL attribute before it looks at the scheme: no whitespace or control characters, lowercase.</summary>
+    /// <summary>What a browser makes of a URL attribute before it looks at the scheme: no whitespace or control
+    /// characters, lowercase.</summary>
     private static string AsBrowserReadsIt(string value) =>
         new string([.. value.Where(c => !char.IsWhiteSpace(c) && !char.IsControl(c))]).ToLowerInvariant();
 

@@ -105,7 +105,8 @@ public sealed class StartupGateTests
         Assert.True(site.Services.GetRequiredService<IOptions<HostOptions>>().Value.ServicesStartConcurrently);
     }
 
-    /// <summary>The site as it is while its first load runs: the content store's start (that load) is taken out, so it never ends.</summary>
+    /// <summary>The site as it is while its first load runs: the content store's start (that load) is taken out, so it
+    /// never ends.</summary>
     private sealed class StillLoadingFactory() : StackwiseFactory(RepositoryPaths.TestContent)
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -3,7 +3,8 @@ using Stackwise.Web.Tests.Support;
 
 namespace Stackwise.Web.Tests.Pages;
 
-/// <summary>The error page shows an error status only when the site itself sends a request there; asked for directly it is not found.</summary>
+/// <summary>The error page shows an error status only when the site itself sends a request there; asked for directly it
+/// is not found.</summary>
 public sealed class DirectErrorPageTests(TestContentFactory factory) : IClassFixture<TestContentFactory>
 {
     [Theory]

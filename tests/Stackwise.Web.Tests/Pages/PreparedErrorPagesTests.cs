@@ -9,7 +9,8 @@ using Stackwise.Web.Tests.Support;
 
 namespace Stackwise.Web.Tests.Pages;
 
-/// <summary>Outside Development, the "not found" and "gone" pages are rendered once per snapshot and coding, then written for every path.</summary>
+/// <summary>Outside Development, the "not found" and "gone" pages are rendered once per snapshot and coding, then
+/// written for every path.</summary>
 public sealed class PreparedErrorPagesTests
 {
     // Unknown paths of every kind a client sends: no route at all, a route with no article, a folder, another case, a file
@@ -128,7 +129,8 @@ public sealed class PreparedErrorPagesTests
         Assert.Equal(0, renders.Count);
     }
 
-    /// <summary>The not-found page reads nothing a save changes, so it outlives reloads; a page added at the path answers it instead.</summary>
+    /// <summary>The not-found page reads nothing a save changes, so it outlives reloads; a page added at the path
+    /// answers it instead.</summary>
     [Fact]
     public async Task TheNotFoundPageOutlivesAReloadAndAPageAddedAtThePathIsServed()
     {

@@ -58,7 +58,8 @@ public sealed class MarkdownRendererTests
             rendered.Links.AsEnumerable());
     }
 
-    /// <summary>Lists, quotes and emphasis nested exactly to the limit render; one level more is refused with the limit's message.</summary>
+    /// <summary>Lists, quotes and emphasis nested exactly to the limit render; one level more is refused with the
+    /// limit's message.</summary>
     [Theory]
     [InlineData("quotes")]
     [InlineData("lists")]

@@ -6,7 +6,8 @@ using Stackwise.Web.Tests.Support;
 
 namespace Stackwise.Web.Tests.Search;
 
-/// <summary>A query asked again on the same content is answered with the results it got, never across a reload, and the kept queries are bounded.</summary>
+/// <summary>A query asked again on the same content is answered with the results it got, never across a reload, and the
+/// kept queries are bounded.</summary>
 public sealed class RecentSearchesTests : IDisposable
 {
 

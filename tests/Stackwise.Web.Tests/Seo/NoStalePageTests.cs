@@ -108,7 +108,8 @@ public sealed class NoStalePageTests : IDisposable
         Assert.True(patched >= 4, $"only {patched} saves were patched into the last snapshot; the rest were whole loads");
     }
 
-    /// <summary>Every page a site lists, and every path either site ever listed, in each coding, twice (the second from the cache).</summary>
+    /// <summary>Every page a site lists, and every path either site ever listed, in each coding, twice (the second from
+    /// the cache).</summary>
     private async Task<Dictionary<string, Answer>> CrawlAsync(HttpClient client)
     {
         _seen.UnionWith(await ListedPathsAsync(client));

@@ -98,7 +98,8 @@ public sealed class PreparedResponseTests
         Assert.Equal(1, site.Services.GetRequiredService<ResponseCache>().Count);
     }
 
-    /// <summary>Another spelling of a path that routing answers is rendered each time and never kept, so it cannot multiply the entries.</summary>
+    /// <summary>Another spelling of a path that routing answers is rendered each time and never kept, so it cannot
+    /// multiply the entries.</summary>
     [Fact]
     public async Task OtherSpellingsOfAPathAreRenderedEachTimeAndNotKept()
     {

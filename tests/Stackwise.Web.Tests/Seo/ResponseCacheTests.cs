@@ -5,7 +5,8 @@ using Stackwise.Web.Seo;
 
 namespace Stackwise.Web.Tests.Seo;
 
-/// <summary>The one response cache: what a new snapshot's changed keys drop, and that a render of an older snapshot is never kept.</summary>
+/// <summary>The one response cache: what a new snapshot's changed keys drop, and that a render of an older snapshot is
+/// never kept.</summary>
 public sealed class ResponseCacheTests
 {
     private static PreparedResponse Response(params string[] keys) =>

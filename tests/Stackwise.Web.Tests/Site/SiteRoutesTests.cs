@@ -12,7 +12,8 @@ namespace Stackwise.Web.Tests.Site;
 /// </summary>
 public sealed class SiteRoutesTests
 {
-    /// <summary>The static-file fallback of the framework: it serves a file of wwwroot when one exists, else falls through to 404.</summary>
+    /// <summary>The static-file fallback of the framework: it serves a file of wwwroot when one exists, else falls
+    /// through to 404.</summary>
     private const string StaticFileFallback = "{**path:file}";
 
     [Fact]

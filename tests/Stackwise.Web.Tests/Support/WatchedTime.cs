@@ -24,7 +24,8 @@ public sealed class WatchedTime(DateTimeOffset start) : FakeTimeProvider(start)
         return timer;
     }
 
-    /// <summary>Completes once a wait of <paramref name="dueTime"/> has started (since the last such call); fails after 10 s of real time.</summary>
+    /// <summary>Completes once a wait of <paramref name="dueTime"/> has started (since the last such call); fails after
+    /// 10 s of real time.</summary>
     public async Task WaitStartedAsync(TimeSpan dueTime)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));

@@ -78,7 +78,8 @@ public static class BodyChecks
         }
     }
 
-    /// <summary>The paths of the site the document's links go to (no images), as written and normalized: what its link checks look up.</summary>
+    /// <summary>The paths of the site the document's links go to (no images), as written and normalized: what its link
+    /// checks look up.</summary>
     public static IEnumerable<string> LinkedPaths(ContentDocument document)
     {
         foreach (var link in document.Links)

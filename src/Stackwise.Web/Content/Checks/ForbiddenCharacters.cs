@@ -22,7 +22,8 @@ public static class ForbiddenCharacters
     private static readonly SearchValues<char> Suspects = SearchValues.Create([.. Enumerable.Range(0, 0x10000)
         .Where(IsForbidden).Select(unit => (char)unit)]);
 
-    /// <summary>Each character no page or feed may carry, at its line and column (the first few; one is enough to refuse the file).</summary>
+    /// <summary>Each character no page or feed may carry, at its line and column (the first few; one is enough to
+    /// refuse the file).</summary>
     public static List<ContentProblem> Problems(ContentPath path, string text)
     {
         const int MaxReported = 10;
@@ -68,7 +69,8 @@ public static class ForbiddenCharacters
 
     public static bool Any(string text) => text.AsSpan().ContainsAny(Suspects) && Find(text).Any();
 
-    /// <summary>True for a code point no page or feed may carry (a whole code point; surrogates are checked by <see cref="Find"/>).</summary>
+    /// <summary>True for a code point no page or feed may carry (a whole code point; surrogates are checked by <see
+    /// cref="Find"/>).</summary>
     public static bool IsForbidden(int codePoint) =>
         (codePoint < 0x20 && codePoint is not ('\t' or '\n' or '\r'))
         || codePoint is >= 0x7F and <= 0x9F

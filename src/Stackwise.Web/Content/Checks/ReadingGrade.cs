@@ -75,7 +75,8 @@ public static class ReadingGrade
 
     public static int Syllables(string word) => Syllables(word.AsSpan());
 
-    /// <summary>The syllables of one English word by its spelling: groups of one or two vowels, less a silent final e or -es/-ed; at least one.</summary>
+    /// <summary>The syllables of one English word by its spelling: groups of one or two vowels, less a silent final e
+    /// or -es/-ed; at least one.</summary>
     public static int Syllables(ReadOnlySpan<char> word)
     {
         Span<char> buffer = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];

@@ -10,7 +10,8 @@ internal static class ContentFolder
     // The most links followed before giving up on a loop of links, as the kernel does (ELOOP after 40).
     private const int MaxLinks = 40;
 
-    /// <summary>The absolute path of <paramref name="root"/> with every symbolic link in it resolved, or the path as given when it does not exist.</summary>
+    /// <summary>The absolute path of <paramref name="root"/> with every symbolic link in it resolved, or the path as
+    /// given when it does not exist.</summary>
     public static string Resolve(string root)
     {
         var path = Path.GetFullPath(root);
@@ -25,7 +26,8 @@ internal static class ContentFolder
         return path;
     }
 
-    /// <summary>The path with its first linked folder (from the top) replaced by the link's target, or null when no part of it is a link.</summary>
+    /// <summary>The path with its first linked folder (from the top) replaced by the link's target, or null when no
+    /// part of it is a link.</summary>
     private static string? FirstLink(string path)
     {
         var parts = path.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);

@@ -17,9 +17,10 @@ public interface ISnapshotObserver
     Task SnapshotSwappedAsync(ContentChange change, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
-/// <summary>A new snapshot and what differs from the one it replaces.</summary>
-/// <param name="Before">The snapshot it replaces; null for the first one a process loads.</param>
-/// <param name="Keys">The <see cref="ContentKeys"/> whose values differ; for the first snapshot, <see cref="ContentKeys.Site"/> alone (anything may have changed while the site was down).</param>
+/// <summary>A new snapshot and what differs from the one it replaces.</summary> <param name="Before">The snapshot it
+/// replaces; null for the first one a process loads.</param> <param name="Keys">The <see cref="ContentKeys"/> whose
+/// values differ; for the first snapshot, <see cref="ContentKeys.Site"/> alone (anything may have changed while the
+/// site was down).</param>
 public sealed record ContentChange(ContentSnapshot? Before, ContentSnapshot After, IReadOnlySet<string> Keys)
 {
     public static ContentChange Between(ContentSnapshot? before, ContentSnapshot after, IEnumerable<IPerSnapshot> declared) =>

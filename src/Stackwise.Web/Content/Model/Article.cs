@@ -39,7 +39,8 @@ public sealed record Article(
     /// <summary>Everyone the article names, writers first.</summary>
     public IEnumerable<PersonReference> People => ReviewedBy is null ? Authors : [.. Authors, ReviewedBy];
 
-    /// <summary>The table of contents: the body's <c>##</c> sections, then the references and the health risks when there are any.</summary>
+    /// <summary>The table of contents: the body's <c>##</c> sections, then the references and the health risks when
+    /// there are any.</summary>
     public ImmutableArray<Heading> TableOfContents =>
     [
         .. Headings.Where(heading => heading.Level == 2),

@@ -9,7 +9,8 @@ public enum HealthRiskKind
     Interaction,
 }
 
-/// <summary>One item of an article's "Health Risks" list: its words, shown as written, and its kind (a side effect unless the editor says otherwise).</summary>
+/// <summary>One item of an article's "Health Risks" list: its words, shown as written, and its kind (a side effect
+/// unless the editor says otherwise).</summary>
 public sealed record HealthRisk(string Text, HealthRiskKind Kind = HealthRiskKind.SideEffect)
 {
     /// <summary>The kinds as editors write them in <c>kind:</c>, in the order docs/authoring.md lists them.</summary>

@@ -14,7 +14,8 @@ public sealed record Reference(string Id, string Title, ImmutableArray<string> A
 {
     public string Anchor => CitationExtension.AnchorPrefix + Id;
 
-    /// <summary>The DOI's address at doi.org, its suffix percent-encoded as the DOI handbook asks (a `#` or `?` in a DOI is part of it).</summary>
+    /// <summary>The DOI's address at doi.org, its suffix percent-encoded as the DOI handbook asks (a `#` or `?` in a
+    /// DOI is part of it).</summary>
     public string? DoiUrl => Doi is null ? null : $"https://doi.org/{EncodeDoi(Doi)}";
 
     public string? PubMedUrl => Pmid is null ? null : $"https://pubmed.ncbi.nlm.nih.gov/{Pmid}/";

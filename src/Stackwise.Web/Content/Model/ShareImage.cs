@@ -2,8 +2,8 @@ using Stackwise.Web.Rendering;
 
 namespace Stackwise.Web.Content.Model;
 
-/// <summary>The picture an article names for its share card (<c>image</c>), a file under <c>content/images/</c>, with its alt text.</summary>
-/// <param name="File">The path under <c>content/images/</c>, with forward slashes.</param>
+/// <summary>The picture an article names for its share card (<c>image</c>), a file under <c>content/images/</c>, with
+/// its alt text.</summary> <param name="File">The path under <c>content/images/</c>, with forward slashes.</param>
 public sealed record ShareImage(string File, string Alt, SourcePosition Position)
 {
     /// <summary>The types social sites show, by file ending.</summary>

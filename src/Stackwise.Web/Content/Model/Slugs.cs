@@ -5,7 +5,8 @@ namespace Stackwise.Web.Content.Model;
 
 public static class Slugs
 {
-    /// <summary>Lowercase ASCII words joined by hyphens (<c>Thérapie Café</c> -> <c>therapie-cafe</c>), or null when nothing is left.</summary>
+    /// <summary>Lowercase ASCII words joined by hyphens (<c>Thérapie Café</c> -> <c>therapie-cafe</c>), or null when
+    /// nothing is left.</summary>
     public static string? FromText(string text)
     {
         var slug = new StringBuilder();

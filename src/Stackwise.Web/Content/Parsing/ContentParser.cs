@@ -21,8 +21,9 @@ public sealed record ParseResult(ContentDocument? Document, ImmutableArray<Conte
 /// </param>
 public sealed class ContentParser(MarkdownRenderer renderer, double? maxReadingGrade = ReadingGrade.DefaultLimit)
 {
-    /// <param name="today">The UTC date that <c>updated</c>, <c>lastReviewed</c> and <c>published</c> are compared with (from the caller's <see cref="TimeProvider"/>).</param>
-    /// <param name="shared">The repeated values of the load this file belongs to; none shared with other files when not given.</param>
+    /// <param name="today">The UTC date that <c>updated</c>, <c>lastReviewed</c> and <c>published</c> are compared with
+    /// (from the caller's <see cref="TimeProvider"/>).</param> <param name="shared">The repeated values of the load
+    /// this file belongs to; none shared with other files when not given.</param>
     public ParseResult Parse(ContentPath path, string text, DateOnly today, SharedValues? shared = null)
     {
         try

@@ -10,7 +10,8 @@ internal static class HostScripts
 {
     private static readonly IdnMapping Idn = new();
 
-    /// <summary>The first label of <paramref name="asciiHost"/> (as <see cref="Uri.IdnHost"/> gives it) that mixes alphabets, in Unicode, or null.</summary>
+    /// <summary>The first label of <paramref name="asciiHost"/> (as <see cref="Uri.IdnHost"/> gives it) that mixes
+    /// alphabets, in Unicode, or null.</summary>
     public static string? MixedLabel(string asciiHost)
     {
         foreach (var label in asciiHost.Split('.'))

@@ -76,7 +76,8 @@ internal sealed class SimpleYamlReader
         return _events;
     }
 
-    /// <summary>A block mapping whose first key is at <paramref name="column"/> of <paramref name="line"/> (after a list's dash for an item).</summary>
+    /// <summary>A block mapping whose first key is at <paramref name="column"/> of <paramref name="line"/> (after a
+    /// list's dash for an item).</summary>
     private bool Mapping(int line, int column)
     {
         var start = At(_lineStarts[line] + column, line);
@@ -231,7 +232,8 @@ internal sealed class SimpleYamlReader
         }
     }
 
-    /// <summary>The index of the colon after a field name at <paramref name="start"/> (a letter, then letters, digits, '-' or '_'), or -1.</summary>
+    /// <summary>The index of the colon after a field name at <paramref name="start"/> (a letter, then letters, digits,
+    /// '-' or '_'), or -1.</summary>
     private int KeyEnd(int start, int lineEnd)
     {
         if (start >= lineEnd || !char.IsAsciiLetter(_text[start]))

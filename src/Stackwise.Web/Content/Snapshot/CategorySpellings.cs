@@ -13,7 +13,8 @@ internal sealed class CategorySpellings
 
     private CategorySpellings(Dictionary<string, Dictionary<string, (Category First, int Uses)>> bySlug) => _bySlug = bySlug;
 
-    /// <summary>The uses of every spelling among <paramref name="documents"/>, drafts included (one pass, no query: it runs on every full load).</summary>
+    /// <summary>The uses of every spelling among <paramref name="documents"/>, drafts included (one pass, no query: it
+    /// runs on every full load).</summary>
     public static CategorySpellings Count(IEnumerable<ContentDocument> documents)
     {
         var bySlug = new Dictionary<string, Dictionary<string, (Category, int)>>(StringComparer.Ordinal);
@@ -41,7 +42,8 @@ internal sealed class CategorySpellings
         return best.First ?? throw new KeyNotFoundException($"no article has the category `{slug}`");
     }
 
-    /// <summary>The counts after one article's category changed from <paramref name="before"/> to <paramref name="after"/> (either may be null).</summary>
+    /// <summary>The counts after one article's category changed from <paramref name="before"/> to <paramref
+    /// name="after"/> (either may be null).</summary>
     public CategorySpellings With(Category? before, Category? after)
     {
         var bySlug = new Dictionary<string, Dictionary<string, (Category, int)>>(_bySlug, StringComparer.Ordinal);

@@ -28,7 +28,8 @@ public sealed record LoadedContent(
     /// <summary>Files under <c>content/images/</c> the site does not serve, each with the reason, for the editor's message.</summary>
     public IReadOnlyDictionary<string, string> UnservedImages { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>Every markdown file listed, in ordinal order: a patch tells from it whether a changed path is a folder of content.</summary>
+    /// <summary>Every markdown file listed, in ordinal order: a patch tells from it whether a changed path is a folder
+    /// of content.</summary>
     public ImmutableArray<string> Files { get; init; } = [];
 
     /// <summary>The problems the folder listing found (links), kept so a reload that lists only changed paths still reports them.</summary>

@@ -115,7 +115,8 @@ internal static class SnapshotBuilder
         return paths.AsReadOnly();
     }
 
-    /// <summary>Every path answered with a page made from content: home, documents, categories and risk levels with their later pages.</summary>
+    /// <summary>Every path answered with a page made from content: home, documents, categories and risk levels with
+    /// their later pages.</summary>
     private static ReadOnlySet<string> ServedPaths(ImmutableDictionary<string, ContentDocument> byUrl, ImmutableArray<CategoryListing> categories,
         FrozenDictionary<RiskLevel, ImmutableArray<Article>> byRisk) =>
         byUrl.Keys

@@ -22,7 +22,8 @@ public sealed class ArticleModel(ContentSnapshot snapshot, IOptions<SiteOptions>
 
     public Person? Reviewer { get; private set; }
 
-    /// <summary>Due on the snapshot's day: the content reloads itself when a review date passes (<see cref="ContentVisibility.ChangesOn"/>).</summary>
+    /// <summary>Due on the snapshot's day: the content reloads itself when a review date passes (<see
+    /// cref="ContentVisibility.ChangesOn"/>).</summary>
     public bool IsDueForReview => Article.Dates.IsDueForReview(snapshot.Visibility.Today);
 
     /// <summary>A draft or scheduled article, served only as a Development preview.</summary>
