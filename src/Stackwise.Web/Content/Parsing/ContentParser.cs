@@ -78,7 +78,7 @@ public sealed class ContentParser(MarkdownRenderer renderer, double? maxReadingG
         {
             ReferenceChecks.RefuseCitations(path, rendered, problems);
         }
-        var aliases = ReadAliases(path, frontMatter, problems);
+        var aliases = ArticleFields.ReadAliases(path, frontMatter, problems);
         var isDraft = frontMatter.Flag("draft");
         BodyChecks.CheckLinkSchemes(path, rendered, problems);
         ReferenceChecks.WarnMalformed(path, rendered, problems);
@@ -95,12 +95,12 @@ public sealed class ContentParser(MarkdownRenderer renderer, double? maxReadingG
     private Article? ReadArticle(ContentPath path, FrontMatter frontMatter, RenderedMarkdown rendered, List<ContentProblem> problems, SharedValues shared)
     {
         var title = frontMatter.Text("title", FrontMatterField.TitleMaxLength);
-        var category = shared.Share(ReadCategory(path, frontMatter, problems));
+        var category = shared.Share(ArticleFields.ReadCategory(path, frontMatter, problems));
         var risk = frontMatter.Risk();
         var summary = frontMatter.Text("summary", FrontMatterField.SummaryMaxLength);
         var healthRisks = frontMatter.HealthRisks();
         var tags = frontMatter.TextList("tags", FrontMatterField.TagMaxLength);
-        var dates = ReadDates(path, frontMatter, problems);
+        var dates = ArticleFields.ReadDates(path, frontMatter, problems);
         // Citations are checked against references that could be read: when the front matter or the field itself could not
         // be, the error that says so is the one to fix, and every citation would be reported as unknown after it.
         var references = frontMatter.IsInvalid("references") ? [] : ReferenceChecks.InCitationOrder(path, frontMatter.References(), rendered, problems);
@@ -112,7 +112,7 @@ public sealed class ContentParser(MarkdownRenderer renderer, double? maxReadingG
                 "`reviewedBy` needs `lastReviewed`: the date of the review, written as YYYY-MM-DD"));
         }
         CheckReadingGrade(path, rendered, problems);
-        var image = ReadImage(path, frontMatter, problems);
+        var image = ArticleFields.ReadImage(path, frontMatter, problems);
 
         if (risk is RiskLevel.Moderate or RiskLevel.High && healthRisks.IsEmpty && !frontMatter.IsInvalid("healthRisks"))
         {
@@ -143,77 +143,6 @@ public sealed class ContentParser(MarkdownRenderer renderer, double? maxReadingG
         }
     }
 
-    private static Category? ReadCategory(ContentPath path, FrontMatter frontMatter, List<ContentProblem> problems)
-    {
-        var name = frontMatter.Text("category", FrontMatterField.TitleMaxLength);
-        if (name is null)
-        {
-            return null;
-        }
-        var category = Category.FromName(name);
-        if (category is null)
-        {
-            problems.Add(ContentProblem.Error(path.File, frontMatter.PositionOf("category"), ProblemCodes.InvalidValue,
-                $"field `category` must contain letters or digits (got `{name}`)"));
-        }
-        return category;
-    }
-
-    private static ArticleDates? ReadDates(ContentPath path, FrontMatter frontMatter, List<ContentProblem> problems)
-    {
-        var published = frontMatter.Date("published", required: true);
-        var updated = frontMatter.Date("updated", required: false);
-        var lastReviewed = frontMatter.Date("lastReviewed", required: false);
-        var nextReview = frontMatter.Date("nextReview", required: false);
-
-        NotBefore("updated", updated, "published", published);
-        NotBefore("nextReview", nextReview, "lastReviewed", lastReviewed);
-        return published is null ? null : new ArticleDates(published.Value, updated, lastReviewed, nextReview);
-
-        void NotBefore(string later, DateOnly? laterDate, string earlier, DateOnly? earlierDate)
-        {
-            if (laterDate < earlierDate)
-            {
-                problems.Add(ContentProblem.Error(path.File, frontMatter.PositionOf(later), ProblemCodes.InvalidValue,
-                    $"field `{later}` ({laterDate:yyyy-MM-dd}) is before `{earlier}` ({earlierDate:yyyy-MM-dd})"));
-            }
-        }
-    }
-
-    /// <summary><c>image</c>, a file under content/images/ of a type social sites show, and its required <c>imageAlt</c>.</summary>
-    private static ShareImage? ReadImage(ContentPath path, FrontMatter frontMatter, List<ContentProblem> problems)
-    {
-        var file = frontMatter.Text("image", FrontMatterField.AliasMaxLength, required: false);
-        var alt = frontMatter.Text("imageAlt", FrontMatterField.HealthRiskMaxLength, required: false);
-        if (file is null)
-        {
-            if (alt is not null)
-            {
-                problems.Add(ContentProblem.Error(path.File, frontMatter.PositionOf("imageAlt"), ProblemCodes.InvalidValue,
-                    "field `imageAlt` describes `image`; add `image` or remove `imageAlt`"));
-            }
-            return null;
-        }
-        var relative = file.StartsWith($"/{SiteRoutes.ImagesFolder}/", StringComparison.Ordinal) ? file[(SiteRoutes.ImagesFolder.Length + 2)..] : file;
-        if (relative.Length == 0 || relative.StartsWith('/') || relative.Split('/').Any(segment => segment is "" or "." or "..")
-            || !ShareImage.Types.ContainsKey(System.IO.Path.GetExtension(relative)))
-        {
-            problems.Add(ContentProblem.Error(path.File, frontMatter.PositionOf("image"), ProblemCodes.InvalidValue,
-                $"field `image` must name a {string.Join(", ", ShareImage.Types.Keys)} file in content/{SiteRoutes.ImagesFolder}/, like `ketamine-card.png` (got `{file}`)"));
-            return null;
-        }
-        if (alt is null)
-        {
-            if (!frontMatter.IsInvalid("imageAlt"))
-            {
-                problems.Add(ContentProblem.Error(path.File, frontMatter.PositionOf("image"), ProblemCodes.ImageWithoutAlt,
-                    "field `image` needs `imageAlt`: what the picture shows, for readers who cannot see it"));
-            }
-            return null;
-        }
-        return new ShareImage(relative, alt, frontMatter.PositionOf("image"));
-    }
-
     private static Person? ReadPerson(ContentPath path, FrontMatter frontMatter, RenderedMarkdown rendered)
     {
         var name = frontMatter.Text("name", FrontMatterField.NameMaxLength);
@@ -230,34 +159,5 @@ public sealed class ContentParser(MarkdownRenderer renderer, double? maxReadingG
         return title is null || summary is null
             ? null
             : new SitePage(path, title, summary, updated, rendered.Html, rendered.Headings);
-    }
-
-    private static ImmutableArray<string> ReadAliases(ContentPath path, FrontMatter frontMatter, List<ContentProblem> problems)
-    {
-        var aliases = ImmutableArray.CreateBuilder<string>();
-        foreach (var (alias, position) in frontMatter.TextListItems("aliases", FrontMatterField.AliasMaxLength))
-        {
-            var normalized = SitePaths.Normalize(alias);
-            if (normalized is null)
-            {
-                problems.Add(ContentProblem.Error(path.File, position, ProblemCodes.InvalidValue,
-                    $"alias `{alias}` must be a site path starting with `/`, with no spaces, `?` or `#`, like `/old/page-name`"));
-            }
-            else if (normalized == path.Url)
-            {
-                problems.Add(ContentProblem.Error(path.File, position, ProblemCodes.InvalidValue,
-                    $"alias `{alias}` is the page's own URL"));
-            }
-            else if (SitePaths.IsReserved(normalized))
-            {
-                problems.Add(ContentProblem.EntryError(path.File, position, ProblemCodes.ReservedPath,
-                    $"alias `{alias}` is a path the site itself answers; it is ignored (choose the old URL of this page instead)"));
-            }
-            else if (!aliases.Contains(normalized))
-            {
-                aliases.Add(normalized);
-            }
-        }
-        return aliases.ToImmutable();
     }
 }
