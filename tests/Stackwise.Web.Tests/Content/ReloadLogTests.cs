@@ -75,12 +75,12 @@ public sealed class NewProblemsTests
 
     [Fact]
     public void TheSameObjectsAreNotNew() =>
-        Assert.Empty(ContentStore.NewProblems([Kept, Rebuilt], [Kept, Rebuilt]));
+        Assert.Empty(ContentProblemLog.NewProblems([Kept, Rebuilt], [Kept, Rebuilt]));
 
     [Fact]
     public void AnEqualProblemMadeAgainIsNotNew() =>
         // A reparsed file, or a check of the whole site, makes new objects for the problems it had before.
-        Assert.Empty(ContentStore.NewProblems([Kept, Rebuilt with { }], [Kept, Rebuilt]));
+        Assert.Empty(ContentProblemLog.NewProblems([Kept, Rebuilt with { }], [Kept, Rebuilt]));
 
     [Fact]
     public void AProblemThatDiffersInAnyPartIsNew()
@@ -96,16 +96,16 @@ public sealed class NewProblemsTests
         ];
         foreach (var problem in changed)
         {
-            Assert.Equal([problem], ContentStore.NewProblems([Kept, problem], [Kept, Rebuilt]));
+            Assert.Equal([problem], ContentProblemLog.NewProblems([Kept, problem], [Kept, Rebuilt]));
         }
     }
 
     [Fact]
     public void AnEqualCopyOfAProblemStillThereIsNotNew() =>
         // Equal to a problem that is still there as its earlier object: the value counts, not where the object came from.
-        Assert.Empty(ContentStore.NewProblems([Kept, Kept with { }], [Kept]));
+        Assert.Empty(ContentProblemLog.NewProblems([Kept, Kept with { }], [Kept]));
 
     [Fact]
     public void EverythingIsNewOnTheFirstLoad() =>
-        Assert.Equal([Kept, Rebuilt], ContentStore.NewProblems([Kept, Rebuilt], []));
+        Assert.Equal([Kept, Rebuilt], ContentProblemLog.NewProblems([Kept, Rebuilt], []));
 }

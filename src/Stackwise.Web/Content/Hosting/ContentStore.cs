@@ -1,7 +1,5 @@
-using System.Collections.Immutable;
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
-using Stackwise.Web.Content.Model;
 using Stackwise.Web.Content.Snapshot;
 using Stackwise.Web.Site;
 
@@ -22,18 +20,13 @@ public sealed partial class ContentStore(
     IEnumerable<IPerSnapshot> declared,
     ILogger<ContentStore> logger) : IHostedService, IAsyncDisposable
 {
-    /// <summary>
-    /// The longest a timer is set for. .NET timers take at most about 49.7 days; a publication further off is
-    /// reached by waking up once a day and setting the timer again, so any date an editor writes is safe.
-    /// </summary>
-    internal static readonly TimeSpan LongestTimerDelay = TimeSpan.FromDays(1);
-
     private readonly SemaphoreSlim _reloading = new(1, 1);
     private readonly SnapshotWarming _warming = new(warmers, logger);
+    private readonly ContentProblemLog _problemLog = new(logger);
+    private PublicationTimer? _publication;
 
     /// <summary>Completes when every snapshot swapped in so far has been warmed (or skipped for a newer one).</summary>
     internal Task WarmingIdle => _warming.Idle;
-    private readonly Lock _timerLock = new();
     private volatile ContentSnapshot _current = ContentSnapshot.Empty;
     private volatile bool _loaded;
 
@@ -41,8 +34,6 @@ public sealed partial class ContentStore(
     // changes were never loaded, so the next reload lists the whole folder rather than trusting its own list of changes.
     private bool _listEverything;
     private ContentWatcher? _watcher;
-    private ITimer? _publicationTimer;
-    private DateOnly? _scheduledFor;
 
     public ContentSnapshot Current => _current;
 
@@ -96,7 +87,7 @@ public sealed partial class ContentStore(
             {
                 // The folder the root leads to now, resolved once: a link swapped during the load cannot mix two trees.
                 snapshot = await loader.LoadAsync(ContentFolder.Resolve(Root), visibility, previous, changed, cancellationToken);
-                LogNewProblems(snapshot, previous);
+                _problemLog.LogNew(snapshot, previous);
             }
             catch (Exception e) when (previous is not null && e is not OperationCanceledException)
             {
@@ -162,7 +153,8 @@ public sealed partial class ContentStore(
         }
         try
         {
-            SchedulePublication(snapshot.NextPublication);
+            _publication ??= new PublicationTimer(time, () => ReloadAsync(CancellationToken.None), logger);
+            _publication.Schedule(snapshot.NextPublication);
         }
         catch (Exception e)
         {
@@ -197,104 +189,6 @@ public sealed partial class ContentStore(
         }
     }
 
-    /// <summary>
-    /// The problems in <paramref name="current"/> that are not in <paramref name="before"/>. An unchanged file keeps its
-    /// parse, so its problems are the very same objects: those are matched by reference, and only the rest are compared
-    /// by value with the earlier problems of their files (hashing every problem of a site whose 10,000 articles each had a
-    /// reading-grade note took 10 ms per reload).
-    /// </summary>
-    internal static List<ContentProblem> NewProblems(ImmutableArray<ContentProblem> current, ImmutableArray<ContentProblem> before)
-    {
-        var sameObjects = new HashSet<ContentProblem>(before, ReferenceEqualityComparer.Instance);
-        var candidates = current.Where(problem => !sameObjects.Contains(problem)).ToList();
-        if (candidates.Count == 0)
-        {
-            return candidates;
-        }
-        var files = candidates.Select(problem => problem.File).ToHashSet(StringComparer.Ordinal);
-        var known = before.Where(problem => files.Contains(problem.File)).ToHashSet();
-        return candidates.Where(problem => !known.Contains(problem)).ToList();
-    }
-
-    /// <summary>Each problem is logged once, when it appears, not again on every reload.</summary>
-    private void LogNewProblems(ContentSnapshot snapshot, ContentSnapshot? previous)
-    {
-        // A patch changes the problems of the files it replaced alone: only those are compared (a site with 100,000 notes
-        // would hash them all on every save).
-        var newProblems = snapshot.PatchedFrom is { } patch && patch.Version == previous?.Version
-            ? NewProblems(SortedProblems.ProblemsOf(snapshot.Problems, patch), SortedProblems.ProblemsOf(previous.Problems, patch))
-            : NewProblems(snapshot.Problems, previous?.Problems ?? []);
-        // Advice on the writing is for editors (`check`, the problems page): the operator's log only counts it.
-        var advice = newProblems.Count(problem => problem.IsAdvice);
-        if (advice > 0 && logger.IsEnabled(LogLevel.Information))
-        {
-            var notes = Counted.Of(advice, "new note");
-            LogAdvice(notes);
-        }
-        foreach (var problem in newProblems.Where(problem => !problem.IsAdvice))
-        {
-            if (problem.Severity == ProblemSeverity.Warning)
-            {
-                LogWarning(problem.ToString());
-            }
-            else if (problem.OnlyEntryIgnored)
-            {
-                LogEntryIgnored(problem.ToString());
-            }
-            else if (snapshot.KeptFiles.Contains(problem.File))
-            {
-                LogKept(problem.ToString());
-            }
-            else
-            {
-                LogRejected(problem.ToString());
-            }
-        }
-    }
-
-    /// <summary>
-    /// A scheduled article goes live at midnight UTC of its date without anyone touching the folder (and a date that was
-    /// in the future is checked again on its day).
-    /// </summary>
-    private void SchedulePublication(DateOnly? date)
-    {
-        lock (_timerLock)
-        {
-            _publicationTimer?.Dispose();
-            _publicationTimer = null;
-            if (date is { } day)
-            {
-                var due = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-                _publicationTimer = time.CreateTimer(_ => OnPublicationTimer(due), null, DelayUntil(due), Timeout.InfiniteTimeSpan);
-                if (_scheduledFor != day)
-                {
-                    LogScheduled(day);
-                }
-            }
-            _scheduledFor = date;
-        }
-    }
-
-    private TimeSpan DelayUntil(DateTimeOffset due)
-    {
-        var delay = due - time.GetUtcNow();
-        return delay <= TimeSpan.Zero ? TimeSpan.Zero : delay < LongestTimerDelay ? delay : LongestTimerDelay;
-    }
-
-    /// <summary>Reloads once the date has come; before that (a long wait is cut into days) sets the timer again.</summary>
-    private void OnPublicationTimer(DateTimeOffset due)
-    {
-        if (time.GetUtcNow() < due)
-        {
-            lock (_timerLock)
-            {
-                _publicationTimer?.Change(DelayUntil(due), Timeout.InfiniteTimeSpan);
-            }
-            return;
-        }
-        _ = ReloadAsync(CancellationToken.None);
-    }
-
     public async ValueTask DisposeAsync()
     {
         if (_watcher is not null)
@@ -302,36 +196,14 @@ public sealed partial class ContentStore(
             await _watcher.DisposeAsync();
             _watcher = null;
         }
-        lock (_timerLock)
-        {
-            _publicationTimer?.Dispose();
-            _publicationTimer = null;
-        }
+        _publication?.Dispose();
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Content file rejected: {Problem}")]
-    private partial void LogRejected(string problem);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Content file refused, last good version kept online: {Problem}")]
-    private partial void LogKept(string problem);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Content entry ignored, the rest of the file is served: {Problem}")]
-    private partial void LogEntryIgnored(string problem);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Content warning: {Problem}")]
-    private partial void LogWarning(string problem);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Content advice for editors: {Notes:l} on the writing (reading grade); `check` and the Development problems page list them")]
-    private partial void LogAdvice(string notes);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Content reload from {Root} failed before the swap; content version {Version} stays online")]
     private partial void LogReloadFailed(Exception exception, string root, long version);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Content version {Version} is online, but {Step} failed")]
     private partial void LogAfterSwapFailed(Exception exception, long version, string step);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Content reloads by itself at midnight UTC of {Date:yyyy-MM-dd} (a scheduled publication or a date check)")]
-    private partial void LogScheduled(DateOnly date);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Content loaded: {Articles:l} and {Pages:l} ({People:l}), {Rejected:l} rejected ({KeptCount} kept at their last good version), from {Root} in {ElapsedMs} ms; version {Version} is online, {ChangedKeys:l} changed")]
