@@ -41,14 +41,7 @@ internal sealed partial class ContentWatcher : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly Channel<bool> _changes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly CancellationTokenSource _stopping = new();
-    private readonly Lock _pendingLock = new();
-    private HashSet<string> _pending = new(StringComparer.Ordinal);
-    private bool _pendingEverything;
-
-    // False until the first reload since the watch was armed (unless it was armed before the first load): that reload replaces
-    // a snapshot loaded before the watch began, so changes made in between were never named, and it lists the whole folder.
-    // Every later one names every change.
-    private bool _complete;
+    private readonly PendingChanges _pending;
     private readonly Task _loop;
     private FileSystemWatcher? _watcher;
 
@@ -67,124 +60,33 @@ internal sealed partial class ContentWatcher : IAsyncDisposable
     /// </param>
     public ContentWatcher(string root, Func<ChangedFiles, CancellationToken, Task> reload, TimeProvider time, ILogger logger, bool beforeFirstLoad = false)
     {
-        _complete = beforeFirstLoad;
+        _pending = new PendingChanges(complete: beforeFirstLoad);
         _root = root;
         _reload = reload;
         _time = time;
         _logger = logger;
         _watcher = TryWatch();
-        _parentWatcher = TryWatchParent();
+        _parentWatcher = FolderEvents.WatchRoot(_root, () => Signal(null), LogWatchError);
         _loop = Task.Run(() => RunAsync(_stopping.Token));
     }
 
     private FileSystemWatcher? TryWatch()
     {
         var target = ContentFolder.Resolve(_root);
-        if (!Directory.Exists(target))
+        if (!Directory.Exists(target) || FolderEvents.Watch(target, Signal, LogWatchError) is not { } watcher)
         {
             return null;
         }
-        FileSystemWatcher watcher;
-        try
-        {
-            watcher = new FileSystemWatcher(target)
-            {
-                IncludeSubdirectories = true,
-                NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.Attributes,
-                InternalBufferSize = 64 * 1024,
-            };
-        }
-        catch (Exception e) when (e is IOException or ArgumentException)
-        {
-            // For example the system's limit of inotify instances; the loop tries again every second.
-            LogWatchError(e.Message);
-            return null;
-        }
-        watcher.Created += (_, e) => Signal(e.FullPath);
-        watcher.Changed += (_, e) => Signal(e.FullPath);
-        watcher.Deleted += (_, e) => Signal(e.FullPath);
-        watcher.Renamed += (_, e) =>
-        {
-            Signal(e.OldFullPath);
-            Signal(e.FullPath);
-        };
-        watcher.Error += (_, e) =>
-        {
-            // Events may have been lost (the kernel's queue overflowed): read every file again.
-            LogWatchError(e.GetException().Message);
-            Signal(null);
-        };
-        watcher.EnableRaisingEvents = true;
         _watched = target;
         return watcher;
-    }
-
-    private FileSystemWatcher? TryWatchParent()
-    {
-        var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(_root)));
-        var parent = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(_root)));
-        if (parent is null || !Directory.Exists(parent))
-        {
-            return null;
-        }
-        try
-        {
-            var watcher = new FileSystemWatcher(parent) { NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName };
-            watcher.Created += (_, e) => SignalIfRoot(e.Name);
-            watcher.Deleted += (_, e) => SignalIfRoot(e.Name);
-            watcher.Renamed += (_, e) =>
-            {
-                SignalIfRoot(e.Name);
-                SignalIfRoot(e.OldName);
-            };
-            watcher.EnableRaisingEvents = true;
-            return watcher;
-        }
-        catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException)
-        {
-            // Without it a swap of the root's own link is still found by the check every second.
-            LogWatchError(e.Message);
-            return null;
-        }
-
-        void SignalIfRoot(string? changed)
-        {
-            if (string.Equals(changed, name, StringComparison.Ordinal))
-            {
-                Signal(null);
-            }
-        }
     }
 
     /// <param name="fullPath">The path an event names, or null when any file may have changed.</param>
     internal void Signal(string? fullPath)
     {
         var relative = fullPath is null ? null : Path.GetRelativePath(_watched ?? _root, fullPath).Replace('\\', '/');
-        lock (_pendingLock)
-        {
-            if (relative is null || relative == "." || relative.StartsWith("../", StringComparison.Ordinal))
-            {
-                _pendingEverything = true;
-            }
-            else
-            {
-                _pending.Add(relative);
-            }
-        }
+        _pending.Add(relative is null || relative == "." || relative.StartsWith("../", StringComparison.Ordinal) ? null : relative);
         _changes.Writer.TryWrite(true);
-    }
-
-    /// <summary>The paths named since the last call; the next events start a new set.</summary>
-    private ChangedFiles TakeChanges()
-    {
-        lock (_pendingLock)
-        {
-            var changes = _pendingEverything ? ChangedFiles.Everything : _complete ? ChangedFiles.Complete(_pending) : ChangedFiles.Of(_pending);
-            _pending = new HashSet<string>(StringComparer.Ordinal);
-            _pendingEverything = false;
-            _complete = true;
-            return changes;
-        }
     }
 
     private async Task RunAsync(CancellationToken stopping)
@@ -202,12 +104,8 @@ internal sealed partial class ContentWatcher : IAsyncDisposable
                         continue;
                     }
                     LogFolderBack(_root);
-                    lock (_pendingLock)
-                    {
-                        // Whatever came back may differ from what went away, stamps or not.
-                        _pendingEverything = true;
-                        _complete = false;
-                    }
+                    // Whatever came back may differ from what went away, stamps or not.
+                    _pending.Restart();
                 }
                 else if (await WaitForChangeAsync(stopping))
                 {
@@ -230,7 +128,7 @@ internal sealed partial class ContentWatcher : IAsyncDisposable
                 Retarget();
                 try
                 {
-                    await _reload(TakeChanges(), stopping);
+                    await _reload(_pending.Take(), stopping);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -257,11 +155,7 @@ internal sealed partial class ContentWatcher : IAsyncDisposable
         LogFolderRetargeted(_root, target);
         _watcher?.Dispose();
         _watcher = TryWatch();
-        lock (_pendingLock)
-        {
-            _pendingEverything = true;
-            _complete = false;
-        }
+        _pending.Restart();
         return true;
     }
 
@@ -309,13 +203,8 @@ internal sealed partial class ContentWatcher : IAsyncDisposable
     /// <summary>A file named by the changes so far that another process still has open for writing, or null.</summary>
     private string? StillBeingWritten()
     {
-        string[] changed;
-        lock (_pendingLock)
-        {
-            changed = [.. _pending];
-        }
         var folder = _watched ?? _root;
-        return changed.FirstOrDefault(path => OpenForWriting.Check(Path.Combine(folder, path)));
+        return _pending.Paths().FirstOrDefault(path => OpenForWriting.Check(Path.Combine(folder, path)));
     }
 
     public async ValueTask DisposeAsync()
