@@ -73,7 +73,9 @@ public sealed class LayoutTests(SiteFixture site)
         var page = await site.OpenAsync(SitePages.Home, width: 375, javaScript: false);
 
         await page.Locator("header input[name=q]").FillAsync("ketamin");
+        var answer = page.WaitForResponseAsync(response => response.Url.EndsWith("/search?q=ketamin", StringComparison.Ordinal));
         await page.Locator("header input[name=q]").PressAsync("Enter");
+        Assert.Equal(200, (await answer).Status);
         await page.WaitForURLAsync("**/search?q=ketamin");
 
         var first = page.Locator(".search-results .article-card-title a").First;
