@@ -1,0 +1,128 @@
+using Microsoft.Extensions.Time.Testing;
+using Stackwise.Web.Commands;
+using Stackwise.Web.Tests.Support;
+
+namespace Stackwise.Web.Tests.Commands;
+
+/// <summary>
+/// `new`: a draft written from the template into the content folder, dated by the clock it is given, that passes the
+/// check; and everything it refuses to write (an existing file, a bad section or title, a path out of the folder).
+/// </summary>
+public sealed class NewCommandTests : IDisposable
+{
+    private readonly TempContentFolder _folder = new TempContentFolder().Write("therapies/good.md", SyntheticContent.LowRiskArticle);
+
+    public void Dispose() => _folder.Dispose();
+
+    private static Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => AppProcess.RunAsync(args);
+
+    [Fact]
+    public async Task NewWritesADraftFromTheTemplateThatPassesTheCheck()
+    {
+        var (exitCode, output, _) = await RunAsync("new", "therapies", "Synthetic Test Therapy", "--content", _folder.Root);
+        var file = Path.Combine(_folder.Root, "therapies", "synthetic-test-therapy.md");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("synthetic-test-therapy.md", output, StringComparison.Ordinal);
+        var text = await File.ReadAllTextAsync(file);
+        Assert.Contains("title: \"Synthetic Test Therapy\"", text, StringComparison.Ordinal);
+        Assert.Contains("draft: true", text, StringComparison.Ordinal);
+        Assert.All(EditorCommands.SectionHeadings, heading => Assert.Contains($"\n## {heading}\n", text, StringComparison.Ordinal));
+        Assert.Equal(0, (await RunAsync("check", "--content", _folder.Root)).ExitCode);
+    }
+
+    [Theory]
+    [InlineData(2031, 2, 3)]
+    [InlineData(2026, 12, 31)]
+    public async Task NewDatesTheDraftByTheClockItIsGiven(int year, int month, int day)
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(year, month, day, 23, 30, 0, TimeSpan.Zero));
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exitCode = await SiteCommands.RunAsync(["new", "therapies", "Synthetic Dated Therapy", "--content", _folder.Root],
+            () => throw new InvalidOperationException("new builds no site"), output, error, time);
+
+        Assert.Equal(0, exitCode);
+        var written = await File.ReadAllTextAsync(Path.Combine(_folder.Root, "therapies", "synthetic-dated-therapy.md"));
+        Assert.Contains($"\npublished: {year:0000}-{month:00}-{day:00}\n", written, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheTemplatesOptionalFieldsPassTheCheckOnceUncommented()
+    {
+        var template = EditorCommands.Template("Synthetic Cited Therapy", new DateOnly(2026, 1, 5));
+        var used = template.Replace("\n# ", "\n", StringComparison.Ordinal).Replace("Write the introduction here.", "Write the introduction here [@source-id].", StringComparison.Ordinal);
+        _folder.Write("therapies/synthetic-cited-therapy.md", used)
+            .Write("people/your-slug.md", "---\nname: Synthetic Writer\n---\nSynthetic.\n")
+            .Write("people/reviewer-slug.md", "---\nname: Synthetic Reviewer\ncredentials: MD\n---\nSynthetic.\n");
+
+        var (exitCode, output, _) = await RunAsync("check", "--content", _folder.Root);
+
+        Assert.NotEqual(template, used);
+        Assert.True(exitCode == 0, output);
+        Assert.Contains(": 0 errors, 0 warnings;", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NewRefusesToOverwriteAnExistingFile()
+    {
+        var (exitCode, _, error) = await RunAsync("new", "therapies", "Good", "--content", _folder.Root);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("already exists", error, StringComparison.Ordinal);
+        Assert.Equal(SyntheticContent.LowRiskArticle, await File.ReadAllTextAsync(Path.Combine(_folder.Root, "therapies", "good.md")));
+    }
+
+    [Theory]
+    [InlineData("pages", "About Us")]
+    [InlineData("Bad Section", "Title")]
+    [InlineData("therapies", "!!!")]
+    public async Task NewRefusesBadSectionsAndTitles(string section, string title)
+    {
+        var (exitCode, _, error) = await RunAsync("new", section, title, "--content", _folder.Root);
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith("error:", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("people", "Jane Doe", "people's pages in content/people/ are written by hand")]
+    [InlineData("pages", "About Us", "site pages in content/pages/ are written by hand")]
+    [InlineData("therapies", "Two\nLines", "the title must be one line of text")]
+    [InlineData("therapies", "Carriage\rReturn", "the title must be one line of text")]
+    [InlineData("therapies", "Tab\tInside", "the title must be one line of text")]
+    [InlineData("therapies", "Bell\u0007Inside", "the title must be one line of text")]
+    [InlineData("therapies", "Line\u2028Separator", "the title must be one line of text")]
+    [InlineData("therapies", "Non\uFFFFCharacter", "the title must be one line of text")]
+    public async Task NewRefusesWhatWouldNotBeAnArticleAndWritesNothing(string section, string title, string message)
+    {
+        var before = Directory.GetFiles(_folder.Root, "*", SearchOption.AllDirectories);
+
+        var (exitCode, _, error) = await RunAsync("new", section, title, "--content", _folder.Root);
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith($"error: {message}", error, StringComparison.Ordinal);
+        Assert.Equal(before, Directory.GetFiles(_folder.Root, "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task NewNeverWritesThroughASymbolicLinkOutOfTheContentFolder()
+    {
+        var outside = Directory.CreateTempSubdirectory("stackwise-outside-");
+        try
+        {
+            Directory.CreateSymbolicLink(Path.Combine(_folder.Root, "linked"), outside.FullName);
+
+            var (exitCode, _, error) = await RunAsync("new", "linked", "Synthetic Title", "--content", _folder.Root);
+
+            Assert.Equal(1, exitCode);
+            Assert.Contains("is a symbolic link", error, StringComparison.Ordinal);
+            Assert.Empty(outside.EnumerateFileSystemInfos());
+        }
+        finally
+        {
+            outside.Delete(recursive: true);
+        }
+    }
+}
