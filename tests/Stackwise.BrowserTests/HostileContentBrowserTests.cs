@@ -5,14 +5,14 @@ using Stackwise.Web.Tests.Support;
 namespace Stackwise.BrowserTests;
 
 /// <summary>
-/// The hostile files of <see cref="HostileContentTests"/> that are served, opened in Chromium: nothing in them
+/// The hostile files of <see cref="HostileFiles"/> that are served, opened in Chromium: nothing in them
 /// runs (every payload calls <c>alert</c>, so running code would open a dialog) and no page is blanked by CSS.
 /// </summary>
 [Collection(SharedSite.Name)]
 public sealed class HostileContentBrowserTests(HostileContentBrowserTests.HostileSite site) : IClassFixture<HostileContentBrowserTests.HostileSite>
 {
     public static TheoryData<string> Pages =>
-        [.. HostileContentTests.InertPaths.Select(path => "/" + path[..^".md".Length]), "/images/hostile.svg"];
+        [.. HostileFiles.InertPaths.Select(path => "/" + path[..^".md".Length]), "/images/hostile.svg"];
 
     [BrowserTheory]
     [MemberData(nameof(Pages))]
@@ -41,13 +41,13 @@ public sealed class HostileContentBrowserTests(HostileContentBrowserTests.Hostil
         await context.CloseAsync();
     }
 
-    /// <summary>The site on one folder holding every hostile file, built as <see cref="HostileContentTests"/> builds it.</summary>
+    /// <summary>The site on one folder holding every hostile file, built as <see cref="HostileFiles"/> builds it.</summary>
     public sealed class HostileSite : SiteFixture
     {
         private readonly TempContentFolder _folder;
 
         public HostileSite()
-            : this(HostileContentTests.WriteFolder())
+            : this(HostileFiles.WriteFolder())
         {
         }
 
