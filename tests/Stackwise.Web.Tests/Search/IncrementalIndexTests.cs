@@ -8,36 +8,8 @@ namespace Stackwise.Web.Tests.Search;
 /// A new snapshot's index is built from the previous one, analysing only articles whose words changed; whatever the edits,
 /// it answers every query as an index built from scratch would.
 /// </summary>
-public sealed class IncrementalIndexTests : IDisposable
+public sealed class IncrementalIndexTests : IndexedFolder
 {
-
-    private readonly TempContentFolder _folder = new();
-
-    public void Dispose() => _folder.Dispose();
-
-    private static string Article(string title, string category, string risk, string body, string published = "2026-01-01") =>
-        $"---\ntitle: {title}\ncategory: {category}\nrisk: {risk}\nsummary: Synthetic.\nhealthRisks:\n  - Synthetic risk\npublished: {published}\n---\n{body}\n";
-
-    private static readonly string[] Words = ["amber", "birch", "cedar", "delta", "ember", "fjord", "grove", "heron"];
-
-    private TempContentFolder WriteCorpus()
-    {
-        var words = Words;
-        for (var i = 0; i < words.Length; i++)
-        {
-            _folder.Write($"therapies/synthetic-{i}.md", Article($"Synthetic {words[i]} therapy", i % 2 == 0 ? "Alpha" : "Beta",
-                i % 3 == 0 ? "low" : "moderate", $"Shared words {words[i]} and {words[(i + 1) % words.Length]}.\n\n## About {words[i]}\n\nText."));
-        }
-        return _folder;
-    }
-
-    private async Task<ContentSnapshot> LoadAsync(ContentSnapshot? previous)
-    {
-        var snapshot = await _folder.LoadAsync(previous, ChangedFiles.Everything);
-        Assert.Empty(snapshot.Problems);
-        return snapshot;
-    }
-
     [Fact]
     public async Task OnlyChangedAndNewArticlesAreAnalysedAndTheIndexAnswersAsAFreshOne()
     {
@@ -45,10 +17,10 @@ public sealed class IncrementalIndexTests : IDisposable
         var first = await LoadAsync(null);
         var before = SearchIndex.Build(first);
 
-        _folder.Write("therapies/synthetic-1.md", Article("Synthetic birch therapy", "Beta", "moderate", "Rewritten with quartz instead."))
+        Folder.Write("therapies/synthetic-1.md", Article("Synthetic birch therapy", "Beta", "moderate", "Rewritten with quartz instead."))
             .Write("therapies/synthetic-2.md", Article("Synthetic cedar therapy", "Gamma", "high", "Shared words cedar and delta.\n\n## About cedar\n\nText."))
             .Write("therapies/synthetic-9.md", Article("Synthetic iris therapy", "Alpha", "low", "Brand new words: iris and amber."));
-        File.Delete(Path.Combine(_folder.Root, "therapies", "synthetic-3.md"));
+        File.Delete(Path.Combine(Folder.Root, "therapies", "synthetic-3.md"));
         var second = await LoadAsync(first);
 
         var incremental = SearchIndex.Build(second, before);
@@ -73,11 +45,11 @@ public sealed class IncrementalIndexTests : IDisposable
             var file = $"therapies/synthetic-{save % 8}.md";
             if (save % 5 == 4)
             {
-                File.Delete(Path.Combine(_folder.Root, file));
+                File.Delete(Path.Combine(Folder.Root, file));
             }
             else
             {
-                _folder.Write(file, Article($"Synthetic save {save} therapy", save % 2 == 0 ? "Alpha" : "Beta", "low", $"Saved words version{save} and amber."));
+                Folder.Write(file, Article($"Synthetic save {save} therapy", save % 2 == 0 ? "Alpha" : "Beta", "low", $"Saved words version{save} and amber."));
             }
             snapshot = await LoadAsync(snapshot);
             index = SearchIndex.Build(snapshot, index);
@@ -101,81 +73,22 @@ public sealed class IncrementalIndexTests : IDisposable
             // version keeps the article's section, so each save is patched (a section others could link to is a whole load).
             var words = save % 2 == 0;
             var section = $"\n\n## About {Words[number]}\n\nText.";
-            _folder.Write(file, Article(words ? $"Synthetic save {save} therapy" : $"Synthetic {save} kept", number % 2 == 0 ? "Alpha" : "Beta",
+            Folder.Write(file, Article(words ? $"Synthetic save {save} therapy" : $"Synthetic {save} kept", number % 2 == 0 ? "Alpha" : "Beta",
                 words ? "low" : "high", (words ? $"Saved words version{save} and amber." : "Kept words.") + section));
             if (!words)
             {
                 // Write the words first (analysed), then only the risk level: the second save keeps the document.
-                snapshot = await _folder.LoadAsync(snapshot, ChangedFiles.Complete([file]));
+                snapshot = await Folder.LoadAsync(snapshot, ChangedFiles.Complete([file]));
                 index = SearchIndex.Build(snapshot, index);
-                _folder.Write(file, Article($"Synthetic {save} kept", number % 2 == 0 ? "Alpha" : "Beta", "moderate", "Kept words." + section));
+                Folder.Write(file, Article($"Synthetic {save} kept", number % 2 == 0 ? "Alpha" : "Beta", "moderate", "Kept words." + section));
             }
-            snapshot = await _folder.LoadAsync(snapshot, ChangedFiles.Complete([file]));
+            snapshot = await Folder.LoadAsync(snapshot, ChangedFiles.Complete([file]));
             Assert.NotNull(snapshot.PatchedFrom);
             index = SearchIndex.Build(snapshot, index);
 
             Assert.Equal(words ? 1 : 0, index.Analyzed);
             AssertSameAnswers(SearchIndex.Build(snapshot), index);
         }
-    }
-
-    [Fact]
-    public async Task SavesAddSmallSegmentsThatAreMergedWithoutCopyingTheFirst()
-    {
-        const int Articles = 100;
-        for (var i = 0; i < Articles; i++)
-        {
-            _folder.Write($"therapies/many-{i:000}.md", Article($"Synthetic many {i:000} therapy", i % 2 == 0 ? "Alpha" : "Beta", "low", $"Common words number{i} and amber."));
-        }
-        var snapshot = await LoadAsync(null);
-        var index = SearchIndex.Build(snapshot);
-        var builds = new List<(int Segments, int Copied)>();
-
-        // Saves of one file each, a different file every time: fewer than a fifth of the documents end up masked.
-        for (var save = 0; save < 2 * SearchIndex.MaxSegments + 1; save++)
-        {
-            _folder.Write($"therapies/many-{save:000}.md", Article($"Synthetic many {save:000} therapy", "Alpha", "low", $"Common words saved{save} and amber."));
-            snapshot = await LoadAsync(snapshot);
-            index = SearchIndex.Build(snapshot, index);
-            builds.Add((index.Segments, index.Copied));
-
-            Assert.Equal(1, index.Analyzed);
-            Assert.InRange(index.Segments, 1, SearchIndex.MaxSegments);
-            Assert.Equal([$"/therapies/many-{save:000}"], Urls(index.Search(new SearchQuery($"saved{save}", null, null))));
-            Assert.DoesNotContain($"/therapies/many-{save:000}", AllUrls(index, new SearchQuery($"number{save}", null, null)));  // its old word
-            AssertSameAnswers(SearchIndex.Build(snapshot), index);
-        }
-        Assert.Contains(builds, build => build.Segments > 2);             // saves added segments
-        Assert.Contains(builds, build => build.Copied > 0);               // and they were merged again,
-        // Never with the 100 of the first: at most the articles saved so far (one each).
-        Assert.All(builds.Select((build, save) => (build, save)), pair => Assert.InRange(pair.build.Copied, 0, pair.save + 1));
-        Assert.All(builds.Where(build => build.Copied > 0), build => Assert.Equal(2, build.Segments));
-    }
-
-    [Fact]
-    public async Task WhenAFifthOfTheDocumentsAreMaskedEverythingIsMergedIntoOneSegment()
-    {
-        for (var i = 0; i < 20; i++)
-        {
-            _folder.Write($"therapies/many-{i:00}.md", Article($"Synthetic many {i:00} therapy", "Alpha", "low", $"Common words number{i} and amber."));
-        }
-        var snapshot = await LoadAsync(null);
-        var index = SearchIndex.Build(snapshot);
-        var builds = new List<(int Segments, int Copied)>();
-
-        for (var save = 0; save < 6; save++)
-        {
-            _folder.Write($"therapies/many-{save:00}.md", Article($"Synthetic many {save:00} therapy", "Alpha", "low", $"Common words saved{save} and amber."));
-            snapshot = await LoadAsync(snapshot);
-            index = SearchIndex.Build(snapshot, index);
-            builds.Add((index.Segments, index.Copied));
-            AssertSameAnswers(SearchIndex.Build(snapshot), index);
-        }
-
-        // Each save masks one more of the first 20 documents (small segments come and are merged meanwhile); at the sixth,
-        // 6 masked of 26 documents is more than a fifth: all 20 live documents are copied into one segment.
-        Assert.All(builds[..5], build => Assert.True(build.Segments > 1 && build.Copied < 20, $"{build}"));
-        Assert.Equal((1, 20), builds[5]);
     }
 
     [Fact]
@@ -186,7 +99,7 @@ public sealed class IncrementalIndexTests : IDisposable
         var before = SearchIndex.Build(first);
 
         var again = SearchIndex.Build(await LoadAsync(first), before);
-        var later = await _folder.LoadAsync(first, visibility: TempContentFolder.Production with { Today = new DateOnly(2026, 9, 1) });
+        var later = await Folder.LoadAsync(first, visibility: TempContentFolder.Production with { Today = new DateOnly(2026, 9, 1) });
         var published = SearchIndex.Build(later, before);
 
         Assert.Equal(0, again.Analyzed);
@@ -210,9 +123,9 @@ public sealed class IncrementalIndexTests : IDisposable
         foreach (var (i, category) in new[] { (0, "Aardvark"), (2, "Aardvark"), (4, "Mid") })
         {
             var file = $"therapies/synthetic-{i}.md";
-            _folder.Write(file, Article($"Synthetic {Words[i]} therapy", category, i % 3 == 0 ? "low" : "moderate",
+            Folder.Write(file, Article($"Synthetic {Words[i]} therapy", category, i % 3 == 0 ? "low" : "moderate",
                 $"Shared words {Words[i]} and {Words[(i + 1) % Words.Length]}.\n\n## About {Words[i]}\n\nText."));
-            var next = await _folder.LoadAsync(snapshot, ChangedFiles.Complete([file]));
+            var next = await Folder.LoadAsync(snapshot, ChangedFiles.Complete([file]));
             Assert.NotNull(next.PatchedFrom);  // the unchanged articles are the same objects: their numbers are carried
             index = SearchIndex.Build(next, index);
             snapshot = next;
@@ -244,34 +157,5 @@ public sealed class IncrementalIndexTests : IDisposable
             // One segment with the same documents in the same order: the same scores, so the same order of results.
             Assert.Equal(Urls(whole.Search(new SearchQuery(text, null, null))), Urls(inParts.Search(new SearchQuery(text, null, null))));
         }
-    }
-
-    private static void AssertSameAnswers(SearchIndex fresh, SearchIndex incremental)
-    {
-        Assert.Equal(fresh.Count, incremental.Count);
-        string[] queries = ["amber", "birch", "cedar", "delta", "ember", "fjord", "grove", "heron", "iris", "quartz", "synthetic", "therapy", "shared", "amberr", "version3"];
-        foreach (var text in queries)
-        {
-            foreach (var query in new[] { new SearchQuery(text, null, null), new SearchQuery(text, "alpha", null), new SearchQuery(text, null, Web.Content.Model.RiskLevel.Low) })
-            {
-                var (expected, actual) = (fresh.Search(query), incremental.Search(query));
-                Assert.True(expected.Total == actual.Total, $"{query}: {expected.Total} fresh, {actual.Total} incremental ({incremental.Segments} segments)");
-                // Every result, all pages: until segments are merged, masked documents still count in term statistics, so
-                // scores (and the order within a page) may differ a little from a fresh index; what is found may not.
-                Assert.Equal(AllUrls(fresh, query), AllUrls(incremental, query));
-                Assert.Equal(expected.Categories.Select(facet => (facet.Label, facet.Count)), actual.Categories.Select(facet => (facet.Label, facet.Count)));
-                Assert.Equal(expected.Risks.Select(facet => (facet.Label, facet.Count)), actual.Risks.Select(facet => (facet.Label, facet.Count)));
-            }
-        }
-    }
-
-    private static IEnumerable<string> Urls(SearchResults results) => results.Hits.Select(hit => hit.Article.Url);
-
-    private static List<string> AllUrls(SearchIndex index, SearchQuery query)
-    {
-        var total = index.Search(query).Total;
-        return [.. Enumerable.Range(1, Math.Max(1, (total + SearchResults.PageSize - 1) / SearchResults.PageSize))
-            .SelectMany(page => Urls(index.Search(query with { Page = page })))
-            .Order(StringComparer.Ordinal)];
     }
 }
