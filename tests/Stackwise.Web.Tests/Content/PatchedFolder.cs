@@ -10,10 +10,8 @@ namespace Stackwise.Web.Tests.Content;
 /// articles, links, aliases, a draft, a scheduled article, a gone entry), the saves themselves, and the assertion that
 /// a snapshot is the one a whole load of the same files gives: the set-up of the tests of patched snapshots.
 /// </summary>
-public abstract class PatchedFolder : IDisposable
+public abstract class PatchedFolder : FolderTest
 {
-    protected TempContentFolder Folder { get; } = new();
-
     protected PatchedFolder()
     {
         Folder
@@ -33,20 +31,6 @@ public abstract class PatchedFolder : IDisposable
             .Write("therapies/draft.md", Article("Draft", "Category One", "low", "published: 2026-01-06\ndraft: true"))
             .Write("therapies/scheduled.md", Article("Scheduled", "Category One", "low", "published: 2026-06-03"))
             .Write("redirects.yml", "gone:\n  - /removed\n");
-    }
-
-    public void Dispose()
-    {
-        Dispose(true);
-        GC.SuppressFinalize(this);
-    }
-
-    protected virtual void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            Folder.Dispose();
-        }
     }
 
     protected static string Article(string title, string category, string risk, string frontMatter, string body = "Synthetic body text.") =>

@@ -8,24 +8,8 @@ namespace Stackwise.Web.Tests.Search;
 /// A synthetic folder of articles that share words, loaded into snapshots, and the comparison of an index's answers
 /// with those of an index built from scratch: the set-up of the tests of indexes built from the previous one.
 /// </summary>
-public abstract class IndexedFolder : IDisposable
+public abstract class IndexedFolder : FolderTest
 {
-    protected TempContentFolder Folder { get; } = new();
-
-    public void Dispose()
-    {
-        Dispose(true);
-        GC.SuppressFinalize(this);
-    }
-
-    protected virtual void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            Folder.Dispose();
-        }
-    }
-
     protected static string Article(string title, string category, string risk, string body, string published = "2026-01-01") =>
         $"---\ntitle: {title}\ncategory: {category}\nrisk: {risk}\nsummary: Synthetic.\nhealthRisks:\n  - Synthetic risk\npublished: {published}\n---\n{body}\n";
 
