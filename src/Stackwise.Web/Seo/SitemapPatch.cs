@@ -38,22 +38,17 @@ internal static class SitemapPatch
             {
                 case (Article, Article) when !isPublic:
                     continue;
-                case (Article was, Article article) when was.Dates.Modified == article.Dates.Modified && was.Category.Slug == article.Category.Slug
-                    && was.Risk == article.Risk && was.People.Select(person => person.Slug).SequenceEqual(article.People.Select(person => person.Slug)):
-                    if (Moved(before, snapshot, was, article, entries, patch.Replaced.Length) is not { } moved)
+                case (Article was, Article article) when SameDateRiskAndPeople(was, article):
+                    // An article that kept its category moves among the articles at most; one that changed category also
+                    // changes the category pages.
+                    var carried = was.Category.Slug == article.Category.Slug
+                        ? Moved(before, snapshot, was, article, entries, patch.Replaced.Length)
+                        : Recategorised(before, snapshot, was, article, entries, patch.Replaced.Length);
+                    if (carried is null)
                     {
                         return null;
                     }
-                    entries = moved;
-                    continue;
-                case (Article was, Article article) when was.Dates.Modified == article.Dates.Modified && was.Risk == article.Risk
-                    && was.People.Select(person => person.Slug).SequenceEqual(article.People.Select(person => person.Slug)):
-                    // Only the category differs (the case above took the rest).
-                    if (Recategorised(before, snapshot, was, article, entries, patch.Replaced.Length) is not { } recategorised)
-                    {
-                        return null;
-                    }
-                    entries = recategorised;
+                    entries = carried;
                     continue;
                 case (SitePage was, SitePage page) when was.Updated == page.Updated:
                 case (Person, Person):
@@ -64,6 +59,10 @@ internal static class SitemapPatch
         }
         return entries;
     }
+
+    private static bool SameDateRiskAndPeople(Article was, Article article) =>
+        was.Dates.Modified == article.Dates.Modified && was.Risk == article.Risk
+        && was.People.Select(person => person.Slug).SequenceEqual(article.People.Select(person => person.Slug));
 
     /// <summary>
     /// The entries with one article's moved to its new place among the articles and its two lists' pages dated again, or the

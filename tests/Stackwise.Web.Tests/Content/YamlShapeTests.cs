@@ -165,6 +165,19 @@ public sealed class YamlShapeTests
         Assert.Contains(says, problem.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>`gone:` written twice would drop the first list of paths: refused, however the second is quoted.</summary>
+    [Theory]
+    [InlineData("gone:\n  - /a\ngone:\n  - /b\n")]
+    [InlineData("gone:\n  - /a\n'gone':\n  - /b\n")]
+    public void RedirectsWithGoneWrittenTwiceAreRefusedAtTheSecond(string yaml)
+    {
+        var problems = new List<ContentProblem>();
+
+        Assert.Empty(RedirectsFile.Read(yaml, problems));
+        var problem = Assert.Single(problems);
+        Assert.Equal((ProblemCodes.DuplicateField, 3, 1), (problem.Code, problem.Position.Line, problem.Position.Column));
+    }
+
     public static TheoryData<string, int, int> Tags => new()
     {
         { "!x draft: false\n", 7, 1 },

@@ -133,7 +133,7 @@ internal static class SnapshotPatch
             ServedPaths = servedPaths,
             Redirects = indexes.Redirects,
             ByTag = lists.ByTag.AsReadOnly(),
-            Problems = SortedProblems.WithProblems(previous.Problems, replacements.Select(change => (change.File, (IReadOnlyList<ContentProblem>)change.Problems))),
+            Problems = SortedProblems.WithProblems(previous.Problems, replacements.Select(change => (change.File, change.Problems))),
             Patchable = linked with { ByFile = files, Parsed = parses, ByUrl = urls, Spellings = spellings },
             PatchedFrom = new PatchOrigin(previous.Version, new WeakReference<ContentSnapshot>(previous), [.. replacements.Select(change => (change.Old, change.New))],
                 [.. added, .. removed]),

@@ -39,7 +39,7 @@ internal static class SortedProblems
 
     /// <summary>The problems with each replaced file's own swapped in, still sorted by file, then line and column.</summary>
     public static ImmutableArray<ContentProblem> WithProblems(ImmutableArray<ContentProblem> problems,
-        IEnumerable<(string File, IReadOnlyList<ContentProblem> Problems)> replaced)
+        IEnumerable<(string File, List<ContentProblem> Problems)> replaced)
     {
         var result = ImmutableArray.CreateBuilder<ContentProblem>(problems.Length);
         var next = 0;
