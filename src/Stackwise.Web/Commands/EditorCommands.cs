@@ -19,9 +19,6 @@ public static class EditorCommands
     public const int Failed = 1;
     public const int CouldNotRun = 2;
 
-    public static readonly string[] SectionHeadings =
-        ["How It Works", "Benefits For Your Health", "The Science Behind It", "Treatment Protocol", "What to Watch Out For"];
-
     /// <summary>Prints every problem in the form compilers use and a summary; 1 when there is an error.</summary>
     /// <param name="maxReadingGrade">Articles reading above this grade get a warning (<c>Content:MaxReadingGrade</c>).</param>
     /// <param name="today">The UTC date the files are judged on (scheduled, reviews due, dates in the future).</param>
@@ -40,38 +37,50 @@ public static class EditorCommands
     }
 
     /// <summary>Writes a draft article from the template; never overwrites a file.</summary>
-    public static async Task<int> NewAsync(string root, string section, string title, TextWriter output, TextWriter error, DateOnly today)
+    public static Task<int> NewAsync(string root, string section, string title, TextWriter output, TextWriter error, DateOnly today) =>
+        WriteNewAsync(root, section, isPerson: false, title, "title", FrontMatterField.TitleMaxLength, text => Templates.Article(text, today), output, error, today);
+
+    /// <summary>Writes a person's page from the template at content/people/{slug of NAME}.md; never overwrites a file.</summary>
+    public static Task<int> NewPersonAsync(string root, string name, TextWriter output, TextWriter error, DateOnly today) =>
+        WriteNewAsync(root, ContentPath.PeopleFolder, isPerson: true, name, "name", FrontMatterField.NameMaxLength, Templates.Person, output, error, today);
+
+    private static async Task<int> WriteNewAsync(string root, string section, bool isPerson, string title, string field, int maxLength,
+        Func<string, string> template, TextWriter output, TextWriter error, DateOnly today)
     {
         var slug = Slugs.FromText(title);
-        if (slug is null || title.Length > FrontMatterField.TitleMaxLength)
+        if (slug is null || title.Length > maxLength)
         {
-            await error.WriteLineAsync($"error: the title must have letters or digits and at most {FrontMatterField.TitleMaxLength} characters.");
+            await error.WriteLineAsync($"error: the {field} must have letters or digits and at most {maxLength} characters.");
             return Failed;
         }
         if (title.Any(c => char.IsControl(c) || char.GetUnicodeCategory(c) is UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
             || ForbiddenCharacters.Any(title))
         {
-            await error.WriteLineAsync("error: the title must be one line of text, with no line break, tab or control character.");
+            await error.WriteLineAsync($"error: the {field} must be one line of text, with no line break, tab or control character.");
             return Failed;
         }
-        if (!ContentPath.TryParse($"{section}/{slug}.md", out var path, out var problem) || !path.IsArticle)
+        if (!ContentPath.TryParse($"{section}/{slug}.md", out var path, out var problem) || (isPerson ? !path.IsPerson : !path.IsArticle))
         {
-            await error.WriteLineAsync($"error: {(problem?.Message ?? $"{(path?.IsPerson == true ? "people's pages in content/people/" : "site pages in content/pages/")} are written by hand; choose an article section such as `therapies`")}.");
+            await error.WriteLineAsync($"error: {problem?.Message ?? (path?.IsPerson == true
+                ? "people's pages are written with `new person \"Name\"`, not as an article section"
+                : "site pages in content/pages/ are written by hand; choose an article section such as `therapies`")}.");
             return Failed;
         }
 
         var folder = Path.Combine(root, section);
         if (Directory.Exists(folder) && ContentFolder.Resolve(folder) != Path.Combine(ContentFolder.Resolve(root), section))
         {
-            // The site never follows a link inside the content folder, so an article written there would never be served.
+            // The site never follows a link inside the content folder, so a file written there would never be served.
             await error.WriteLineAsync($"error: {Shown(folder)} is a symbolic link (or inside one); the site does not follow links in the content folder, so nothing was written.");
             return Failed;
         }
-        var text = Template(title, today);
-        if (new ContentParser(new MarkdownRenderer(), maxReadingGrade: null).Parse(path, text, today).Problems.FirstOrDefault(found => found.Severity == ProblemSeverity.Error) is { } invalid)
+        var text = template(title);
+        var parsed = new ContentParser(new MarkdownRenderer(), maxReadingGrade: null).Parse(path, text, today);
+        if (parsed.Problems.FirstOrDefault(found => found.Severity == ProblemSeverity.Error && found.Code != ProblemCodes.Placeholder) is { } invalid)
         {
-            // The template with this title must be a file the site reads; a title no check above foresaw must not write a broken one.
-            await error.WriteLineAsync($"error: the title would make a file the site cannot read ({invalid.Code}: {invalid.Message}); nothing was written.");
+            // The template with this title must be a file the site reads once its placeholders are replaced; a title no
+            // check above foresaw must not write a broken one.
+            await error.WriteLineAsync($"error: the {field} would make a file the site cannot read ({invalid.Code}: {invalid.Message}); nothing was written.");
             return Failed;
         }
 
@@ -88,36 +97,10 @@ public static class EditorCommands
         {
             await writer.WriteAsync(text);
         }
-        await output.WriteLineAsync($"Wrote {Shown(file)} (a draft: remove `draft: true` to publish it at {path.Url}).");
+        await output.WriteLineAsync(isPerson
+            ? $"Wrote {Shown(file)}: replace the placeholder biography, then name them as `author: {slug}` or `reviewedBy: {slug}` in an article."
+            : $"Wrote {Shown(file)} (a draft: replace the placeholder text, then remove `draft: true` to publish it at {path.Url}).");
         return Ok;
-    }
-
-    public static string Template(string title, DateOnly today)
-    {
-        var sections = string.Concat(SectionHeadings.Select(heading => $"\n## {heading}\n\nWrite this section.\n"));
-        return $"""
-            ---
-            title: "{title.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}"
-            category: Uncategorized
-            risk: moderate
-            summary: Replace with one or two sentences for lists and search results, at most 160 characters.
-            healthRisks:
-              - Replace with the first health risk
-              # An item can also say its kind: `- text: ...` then `kind: side-effect` (or serious, contraindication, interaction).
-            published: {today:yyyy-MM-dd}
-            draft: true
-            ## Optional fields, each explained in docs/authoring.md: remove the `# ` before a line to use it.
-            # author: your-slug                 # a person's file in content/people/, or a list of them
-            # reviewedBy: reviewer-slug          # only with the date of the review:
-            # lastReviewed: {today:yyyy-MM-dd}
-            # references:                        # cite each in the text as [@source-id]
-            #   - id: source-id
-            #     title: The title of the source
-            #     url: https://example.org/      # or doi: 10.1000/xyz123, or pmid: 12345678
-            ---
-            Write the introduction here.
-            {sections}
-            """;
     }
 
     /// <summary>A path as the editor can click it: relative to where the command was typed, unless that climbs out.</summary>

@@ -71,10 +71,17 @@ public static class SiteCommands
 
         var section = new Argument<string>("SECTION") { Description = "The article's folder under content/, such as therapies." };
         var title = new Argument<string>("TITLE") { Description = "The article's title, in quotes." };
-        var newArticle = new Command("new", "Write a draft article from the template at content/SECTION/{slug of TITLE}.md; never overwrites a file. "
+        var newArticle = new Command("new", "Write a draft article from the template at content/SECTION/{slug of TITLE}.md (or a person's page: new person NAME); never overwrites a file. "
             + "Exit codes: 0 written, 1 refused (bad title or section, file exists), 2 could not run.") { section, title, content };
         newArticle.SetAction(async (parse, _) => await WithFolderAsync(parse.GetValue(content), error,
             (folder, _) => EditorCommands.NewAsync(folder, parse.GetValue(section) ?? "", parse.GetValue(title) ?? "", output, error, Today(time))));
+
+        var name = new Argument<string>("NAME") { Description = "The person's name as bylines show it, in quotes." };
+        var newPerson = new Command("person", "Write a writer's or reviewer's page from the template at content/people/{slug of NAME}.md; never overwrites a file. "
+            + "Exit codes: 0 written, 1 refused (bad name, file exists), 2 could not run.") { name, content };
+        newPerson.SetAction(async (parse, _) => await WithFolderAsync(parse.GetValue(content), error,
+            (folder, _) => EditorCommands.NewPersonAsync(folder, parse.GetValue(name) ?? "", output, error, Today(time))));
+        newArticle.Subcommands.Add(newPerson);
 
         var outputFolder = new Argument<string>("OUTDIR") { Description = "An empty or new folder to write the site into." };
         var export = new Command("export", "Run the site on a loopback port and save every page, feed, sitemap and asset as static files. "

@@ -82,7 +82,7 @@ public sealed class CommandsTests : IDisposable
 
     [Theory]
     [InlineData("check", "--content <DIR>")]
-    [InlineData("new", "new <SECTION> <TITLE> [options]")]
+    [InlineData("new", "new <SECTION> <TITLE> [command] [options]")]
     [InlineData("export", "export <OUTDIR>")]
     public async Task EachCommandHasHelp(string command, string usage)
     {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Stackwise.Web.Commands;
+using Stackwise.Web.Content.Checks;
 using Stackwise.Web.Tests.Support;
 
 namespace Stackwise.Web.Tests.Commands;
@@ -27,7 +28,7 @@ public sealed class NewCommandTests : IDisposable
         var text = await File.ReadAllTextAsync(file);
         Assert.Contains("title: \"Synthetic Test Therapy\"", text, StringComparison.Ordinal);
         Assert.Contains("draft: true", text, StringComparison.Ordinal);
-        Assert.All(EditorCommands.SectionHeadings, heading => Assert.Contains($"\n## {heading}\n", text, StringComparison.Ordinal));
+        Assert.All(Templates.SectionHeadings, heading => Assert.Contains($"\n## {heading}\n", text, StringComparison.Ordinal));
         Assert.Equal(0, (await RunAsync("check", "--content", _folder.Root)).ExitCode);
     }
 
@@ -51,8 +52,10 @@ public sealed class NewCommandTests : IDisposable
     [Fact]
     public async Task TheTemplatesOptionalFieldsPassTheCheckOnceUncommented()
     {
-        var template = EditorCommands.Template("Synthetic Cited Therapy", new DateOnly(2026, 1, 5));
-        var used = template.Replace("\n# ", "\n", StringComparison.Ordinal).Replace("Write the introduction here.", "Write the introduction here [@source-id].", StringComparison.Ordinal);
+        var template = Templates.Article("Synthetic Cited Therapy", new DateOnly(2026, 1, 5));
+        var used = Placeholders.Phrases.Aggregate(template, (text, phrase) => text.Replace(phrase, "Synthetic words.", StringComparison.Ordinal))
+            .Replace($"category: {Placeholders.Category}", "category: Synthetic", StringComparison.Ordinal)
+            .Replace("\n# ", "\n", StringComparison.Ordinal).Replace("---\nSynthetic words.", "---\nSynthetic words [@source-id].", StringComparison.Ordinal);
         _folder.Write("therapies/synthetic-cited-therapy.md", used)
             .Write("people/your-slug.md", "---\nname: Synthetic Writer\n---\nSynthetic.\n")
             .Write("people/reviewer-slug.md", "---\nname: Synthetic Reviewer\ncredentials: MD\n---\nSynthetic.\n");
@@ -87,7 +90,7 @@ public sealed class NewCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("people", "Jane Doe", "people's pages in content/people/ are written by hand")]
+    [InlineData("people", "Jane Doe", "people's pages are written with `new person \"Name\"`")]
     [InlineData("pages", "About Us", "site pages in content/pages/ are written by hand")]
     [InlineData("therapies", "Two\nLines", "the title must be one line of text")]
     [InlineData("therapies", "Carriage\rReturn", "the title must be one line of text")]

@@ -55,4 +55,5 @@ public static class ProblemCodes
     public const string ImageWithoutAlt = "SW069";
     public const string MissingShareImage = "SW070";
     public const string MalformedCitation = "SW071";
+    public const string Placeholder = "SW072";
 }

@@ -83,6 +83,7 @@ public sealed class ContentParser(MarkdownRenderer renderer, double? maxReadingG
         BodyChecks.CheckLinkSchemes(path, rendered, problems);
         ReferenceChecks.WarnMalformed(path, rendered, problems);
         BodyChecks.CheckHeadings(path, rendered, problems);
+        Placeholders.Check(path, text, document is Article article ? (article.Category.Name, frontMatter.PositionOf("category")) : null, isDraft, problems);
         var recheckOn = DateChecks.CheckAgainstToday(path, frontMatter.PositionOf, document, today, problems);
 
         var hasErrors = problems.Any(problem => problem.RejectsFile);
