@@ -24,8 +24,7 @@ public static class EditorCommands
     /// <param name="today">The UTC date the files are judged on (scheduled, reviews due, dates in the future).</param>
     public static async Task<int> CheckAsync(string root, double maxReadingGrade, TextWriter output, DateOnly today)
     {
-        var loader = new ContentLoader(new ContentParser(new MarkdownRenderer(), maxReadingGrade));
-        var snapshot = await loader.LoadAsync(root, new ContentVisibility(today, IncludeUnpublished: true), previous: null, CancellationToken.None);
+        var snapshot = await LoadAsync(root, maxReadingGrade, today);
         var shownRoot = Shown(root);
         foreach (var problem in snapshot.Problems)
         {
@@ -35,6 +34,19 @@ public static class EditorCommands
             $"Checked {Counted.Of(snapshot.FilesRead, "file")} in {shownRoot}: {Counted.Of(snapshot.ErrorCount, "error")}, {Counted.Of(snapshot.WarningCount, "warning")}; {Counted.Of(snapshot.FilesRejected, "file")} kept off the site."));
         return snapshot.ErrorCount == 0 ? Ok : Failed;
     }
+
+    /// <summary>Lists the articles due for review (<see cref="ReviewsDue"/>); 0 whatever it finds.</summary>
+    public static async Task<int> ReviewsAsync(string root, int withinDays, string format, TextWriter output, DateOnly today)
+    {
+        var snapshot = await LoadAsync(root, maxReadingGrade: null, today);
+        await ReviewsReport.WriteAsync(ReviewsDue.List(snapshot, today, withinDays), format, withinDays, Shown(root), output);
+        return Ok;
+    }
+
+    /// <summary>The whole folder as the Development site sees it: drafts and scheduled articles included.</summary>
+    private static Task<ContentSnapshot> LoadAsync(string root, double? maxReadingGrade, DateOnly today) =>
+        new ContentLoader(new ContentParser(new MarkdownRenderer(), maxReadingGrade))
+            .LoadAsync(root, new ContentVisibility(today, IncludeUnpublished: true), previous: null, CancellationToken.None);
 
     /// <summary>Writes a draft article from the template; never overwrites a file.</summary>
     public static Task<int> NewAsync(string root, string section, string title, TextWriter output, TextWriter error, DateOnly today) =>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Stackwise.Web.Content.Checks;
 using Stackwise.Web.Content.Hosting;
 using Stackwise.Web.Export;
@@ -13,7 +14,7 @@ namespace Stackwise.Web.Commands;
 /// </summary>
 public static class SiteCommands
 {
-    private static readonly string[] CommandNames = ["check", "new", "export"];
+    private static readonly string[] CommandNames = ["check", "new", "reviews", "export"];
 
     private static readonly string[] Names = [.. CommandNames, "--help", "-h", "-?"];
 
@@ -83,12 +84,45 @@ public static class SiteCommands
             (folder, _) => EditorCommands.NewPersonAsync(folder, parse.GetValue(name) ?? "", output, error, Today(time))));
         newArticle.Subcommands.Add(newPerson);
 
+        var within = new Option<int>("--within")
+        {
+            Description = $"How many days ahead a review counts as due (default {ReviewsDue.DefaultDays}).",
+            HelpName = "DAYS",
+            DefaultValueFactory = _ => ReviewsDue.DefaultDays,
+        };
+        within.Validators.Add(result =>
+        {
+            // A value that is not a number has the parser's own error already.
+            if (result.Tokens is [{ } token] && int.TryParse(token.Value, CultureInfo.InvariantCulture, out var days) && days is < 0 or > 36500)
+            {
+                result.AddError("--within must be a number of days from 0 to 36500.");
+            }
+        });
+        var reviewsFormat = Format(ReviewsReport.Formats);
+        var reviews = new Command("reviews", $"List the articles whose nextReview has passed or falls within DAYS, and those with no review date, "
+            + "soonest first, with writer, reviewer and dates. Exit codes: 0 listed (whatever is due), 2 could not run.") { within, reviewsFormat, content };
+        reviews.SetAction(async (parse, _) => await WithFolderAsync(parse.GetValue(content), error,
+            (folder, _) => EditorCommands.ReviewsAsync(folder, parse.GetValue(within), parse.GetValue(reviewsFormat) ?? "text", output, Today(time))));
+
         var outputFolder = new Argument<string>("OUTDIR") { Description = "An empty or new folder to write the site into." };
         var export = new Command("export", "Run the site on a loopback port and save every page, feed, sitemap and asset as static files. "
             + "Exit codes: 0 exported, 1 a page failed, 2 could not run (the folder is not empty or cannot be written, or the site cannot start).") { outputFolder };
         export.SetAction(async (parse, _) => await SiteExport.RunAsync(buildSite, Typed(parse.GetValue(outputFolder)), output, error));
 
-        return new RootCommand("Stackwise: run with no command to serve the site, or run one of these commands.") { check, newArticle, export };
+        return new RootCommand("Stackwise: run with no command to serve the site, or run one of these commands.") { check, newArticle, reviews, export };
+    }
+
+    /// <summary>A <c>--format</c> option taking one of <paramref name="formats"/>, the first by default.</summary>
+    private static Option<string> Format(string[] formats)
+    {
+        var format = new Option<string>("--format")
+        {
+            Description = $"How to print the result: {string.Join(", ", formats)} (default {formats[0]}).",
+            HelpName = "FORMAT",
+            DefaultValueFactory = _ => formats[0],
+        };
+        format.AcceptOnlyFromAmong(formats);
+        return format;
     }
 
     /// <summary>A path as typed, made absolute from where it was typed (<c>dotnet run</c> starts the app in the project
