@@ -5,7 +5,6 @@ using Stackwise.Web.Content.Model;
 using Stackwise.Web.Content.Parsing;
 using Stackwise.Web.Content.Snapshot;
 using Stackwise.Web.Rendering;
-using Stackwise.Web.Site;
 
 namespace Stackwise.Web.Commands;
 
@@ -19,19 +18,13 @@ public static class EditorCommands
     public const int Failed = 1;
     public const int CouldNotRun = 2;
 
-    /// <summary>Prints every problem in the form compilers use and a summary; 1 when there is an error.</summary>
-    /// <param name="maxReadingGrade">Articles reading above this grade get a warning (<c>Content:MaxReadingGrade</c>).</param>
+    /// <summary>Prints every problem (<see cref="CheckReport"/> says how in each format) and a summary; 1 when there is an error.</summary>
+    /// <param name="options">The content settings: the reading grade (<c>Content:MaxReadingGrade</c>) and where the guide is.</param>
     /// <param name="today">The UTC date the files are judged on (scheduled, reviews due, dates in the future).</param>
-    public static async Task<int> CheckAsync(string root, double maxReadingGrade, TextWriter output, DateOnly today)
+    public static async Task<int> CheckAsync(string root, ContentOptions options, string format, TextWriter output, DateOnly today)
     {
-        var snapshot = await LoadAsync(root, maxReadingGrade, today);
-        var shownRoot = Shown(root);
-        foreach (var problem in snapshot.Problems)
-        {
-            await output.WriteLineAsync((problem with { File = Path.Combine(shownRoot, problem.File).Replace('\\', '/') }).ToString());
-        }
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"Checked {Counted.Of(snapshot.FilesRead, "file")} in {shownRoot}: {Counted.Of(snapshot.ErrorCount, "error")}, {Counted.Of(snapshot.WarningCount, "warning")}; {Counted.Of(snapshot.FilesRejected, "file")} kept off the site."));
+        var snapshot = await LoadAsync(root, options.MaxReadingGrade, today);
+        await CheckReport.WriteAsync(snapshot, format, Shown(root), options.GuideUrl, output);
         return snapshot.ErrorCount == 0 ? Ok : Failed;
     }
 

@@ -65,10 +65,11 @@ public static class SiteCommands
             HelpName = "DIR",
         };
 
-        var check = new Command("check", "Check every content file and print each problem as FILE:LINE:COLUMN: severity CODE: message. "
-            + "Exit codes: 0 no errors (warnings allowed), 1 errors, 2 could not run.") { content };
-        check.SetAction(async (parse, _) =>
-            await WithFolderAsync(parse.GetValue(content), error, (folder, options) => EditorCommands.CheckAsync(folder, options.MaxReadingGrade, output, Today(time))));
+        var checkFormat = Format(CheckReport.Formats);
+        var check = new Command("check", "Check every content file and print each problem as FILE:LINE:COLUMN: severity CODE: message "
+            + "(or as JSON, SARIF 2.1.0 or GitHub Actions annotations). Exit codes: 0 no errors (warnings allowed), 1 errors, 2 could not run.") { checkFormat, content };
+        check.SetAction(async (parse, _) => await WithFolderAsync(parse.GetValue(content), error,
+            (folder, options) => EditorCommands.CheckAsync(folder, options, parse.GetValue(checkFormat) ?? "text", output, Today(time))));
 
         var section = new Argument<string>("SECTION") { Description = "The article's folder under content/, such as therapies." };
         var title = new Argument<string>("TITLE") { Description = "The article's title, in quotes." };

@@ -18,7 +18,7 @@ public sealed class AuthoringGuideTests
     [Theory]
     [MemberData(nameof(Codes))]
     public void EveryCodeHasARowInTheGuide(string code) =>
-        Assert.Single(Guide, line => line.StartsWith($"| {code} | ", StringComparison.Ordinal));
+        Assert.Single(Guide, line => line.StartsWith($"| <a id=\"{code.ToLowerInvariant()}\"></a>{code} | ", StringComparison.Ordinal));
 
     [Theory]
     [MemberData(nameof(Fields))]

@@ -19,5 +19,12 @@ public sealed class ContentOptions
     [Range(1.0, 20.0)]
     public double MaxReadingGrade { get; set; } = ReadingGrade.DefaultLimit;
 
+    /// <summary>
+    /// Where editors read docs/authoring.md (a repository's page of it, say): <c>check --format sarif</c> links each problem
+    /// code to its row there. Empty links to the copy shipped beside the app.
+    /// </summary>
+    [Url]
+    public string? GuideUrl { get; set; }
+
     public string ResolveRoot(string contentRootPath) => Path.GetFullPath(Path.Combine(contentRootPath, Root));
 }
