@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Globalization;
 using Stackwise.Web.Content.Checks;
 using Stackwise.Web.Content.Hosting;
@@ -35,6 +37,30 @@ public static class EditorCommands
         await ReviewsReport.WriteAsync(ReviewsDue.List(snapshot, today, withinDays), format, withinDays, Shown(root), output);
         return Ok;
     }
+
+    /// <summary>Writes the JSON Schemas of the front matter and redirects.yml (<see cref="FrontMatterSchema"/>) into a folder.</summary>
+    public static async Task<int> SchemaAsync(string folder, TextWriter output, TextWriter error)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder);
+            foreach (var (name, schema) in FrontMatterSchema.Files())
+            {
+                await File.WriteAllTextAsync(Path.Combine(folder, name), Schema(schema));
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"error: the schemas cannot be written to {Shown(folder)}: {e.Message}");
+            return CouldNotRun;
+        }
+        await output.WriteLineAsync($"Wrote {string.Join(", ", FrontMatterSchema.Files().Keys)} to {Shown(folder)}.");
+        return Ok;
+    }
+
+    /// <summary>A schema as the files in docs/schemas/ hold it: indented, LF line ends, a final newline.</summary>
+    public static string Schema(JsonObject schema) =>
+        schema.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JsonOutput.Options.Encoder }).ReplaceLineEndings("\n") + "\n";
 
     /// <summary>The whole folder as the Development site sees it: drafts and scheduled articles included.</summary>
     private static Task<ContentSnapshot> LoadAsync(string root, double? maxReadingGrade, DateOnly today) =>

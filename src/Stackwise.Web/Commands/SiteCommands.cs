@@ -14,7 +14,7 @@ namespace Stackwise.Web.Commands;
 /// </summary>
 public static class SiteCommands
 {
-    private static readonly string[] CommandNames = ["check", "new", "reviews", "export"];
+    private static readonly string[] CommandNames = ["check", "new", "reviews", "schema", "export"];
 
     private static readonly string[] Names = [.. CommandNames, "--help", "-h", "-?"];
 
@@ -105,12 +105,17 @@ public static class SiteCommands
         reviews.SetAction(async (parse, _) => await WithFolderAsync(parse.GetValue(content), error,
             (folder, _) => EditorCommands.ReviewsAsync(folder, parse.GetValue(within), parse.GetValue(reviewsFormat) ?? "text", output, Today(time))));
 
+        var schemaFolder = new Argument<string>("OUTDIR") { Description = "The folder to write the schemas into, such as docs/schemas." };
+        var schema = new Command("schema", "Write the JSON Schemas of the front matter of articles, site pages and people, and of redirects.yml, "
+            + "for editors' tools. Exit codes: 0 written, 2 could not run.") { schemaFolder };
+        schema.SetAction(async (parse, _) => await EditorCommands.SchemaAsync(Typed(parse.GetValue(schemaFolder)), output, error));
+
         var outputFolder = new Argument<string>("OUTDIR") { Description = "An empty or new folder to write the site into." };
         var export = new Command("export", "Run the site on a loopback port and save every page, feed, sitemap and asset as static files. "
             + "Exit codes: 0 exported, 1 a page failed, 2 could not run (the folder is not empty or cannot be written, or the site cannot start).") { outputFolder };
         export.SetAction(async (parse, _) => await SiteExport.RunAsync(buildSite, Typed(parse.GetValue(outputFolder)), output, error));
 
-        return new RootCommand("Stackwise: run with no command to serve the site, or run one of these commands.") { check, newArticle, reviews, export };
+        return new RootCommand("Stackwise: run with no command to serve the site, or run one of these commands.") { check, newArticle, reviews, schema, export };
     }
 
     /// <summary>A <c>--format</c> option taking one of <paramref name="formats"/>, the first by default.</summary>

@@ -57,7 +57,7 @@ internal sealed partial class FrontMatter
         {
             var position = PositionOf(item);
             var fields = ItemFields((YamlMappingNode)item, name, ReferenceKeys);
-            var id = ItemText(fields, name, "id", maxLength: 60, position);
+            var id = ItemText(fields, name, "id", FrontMatterField.ReferenceIdMaxLength, position);
             if (id is not null && !ContentPath.IsValidSlug(id))
             {
                 Add(fields["id"].Position, ProblemCodes.InvalidValue,

@@ -116,7 +116,7 @@ internal sealed partial class FrontMatter
 
     public RiskLevel? Risk()
     {
-        var text = Text("risk", maxLength: 40);
+        var text = Text("risk", FrontMatterField.RiskMaxLength);
         if (text is null)
         {
             return null;

@@ -29,8 +29,13 @@ public enum DocumentKinds
     Person = 4,
 }
 
-/// <summary>One field of the closed front matter schema. docs/authoring.md documents the same table for editors.</summary>
-public sealed record FrontMatterField(string Name, FieldType Type, DocumentKinds For)
+/// <summary>
+/// One field of the closed front matter schema. docs/authoring.md documents the same table for editors, and
+/// <see cref="FrontMatterSchema"/> makes the JSON Schemas in docs/schemas/ from it.
+/// </summary>
+/// <param name="MaxLength">The most characters of the value, or of each item of a list; 0 for dates, flags and references.</param>
+/// <param name="RequiredFor">The kinds of file that must have the field.</param>
+public sealed record FrontMatterField(string Name, FieldType Type, DocumentKinds For, int MaxLength = 0, DocumentKinds RequiredFor = 0)
 {
     public const int TitleMaxLength = 120;
     public const int SummaryMaxLength = 160;
@@ -40,31 +45,33 @@ public sealed record FrontMatterField(string Name, FieldType Type, DocumentKinds
     public const int NameMaxLength = 80;
     public const int ReferenceTextMaxLength = 300;
     public const int UrlMaxLength = 2000;
+    public const int RiskMaxLength = 40;
+    public const int ReferenceIdMaxLength = 60;
 
     private const DocumentKinds ArticlesAndPages = DocumentKinds.Article | DocumentKinds.Page;
 
     public static readonly IReadOnlyList<FrontMatterField> All =
     [
-        new("title", FieldType.Text, ArticlesAndPages),
-        new("category", FieldType.Text, DocumentKinds.Article),
-        new("risk", FieldType.Text, DocumentKinds.Article),
-        new("summary", FieldType.Text, ArticlesAndPages),
-        new("healthRisks", FieldType.HealthRiskList, DocumentKinds.Article),
-        new("published", FieldType.Date, DocumentKinds.Article),
+        new("title", FieldType.Text, ArticlesAndPages, TitleMaxLength, ArticlesAndPages),
+        new("category", FieldType.Text, DocumentKinds.Article, TitleMaxLength, DocumentKinds.Article),
+        new("risk", FieldType.Text, DocumentKinds.Article, RiskMaxLength, DocumentKinds.Article),
+        new("summary", FieldType.Text, ArticlesAndPages, SummaryMaxLength, ArticlesAndPages),
+        new("healthRisks", FieldType.HealthRiskList, DocumentKinds.Article, HealthRiskMaxLength),
+        new("published", FieldType.Date, DocumentKinds.Article, RequiredFor: DocumentKinds.Article),
         new("updated", FieldType.Date, ArticlesAndPages),
         new("lastReviewed", FieldType.Date, DocumentKinds.Article),
         new("nextReview", FieldType.Date, DocumentKinds.Article),
-        new("author", FieldType.TextOrList, DocumentKinds.Article),
-        new("reviewedBy", FieldType.Text, DocumentKinds.Article),
+        new("author", FieldType.TextOrList, DocumentKinds.Article, NameMaxLength),
+        new("reviewedBy", FieldType.Text, DocumentKinds.Article, NameMaxLength),
         new("references", FieldType.ReferenceList, DocumentKinds.Article),
-        new("image", FieldType.Text, DocumentKinds.Article),
-        new("imageAlt", FieldType.Text, DocumentKinds.Article),
-        new("tags", FieldType.TextList, DocumentKinds.Article),
-        new("aliases", FieldType.TextList, ArticlesAndPages),
+        new("image", FieldType.Text, DocumentKinds.Article, AliasMaxLength),
+        new("imageAlt", FieldType.Text, DocumentKinds.Article, HealthRiskMaxLength),
+        new("tags", FieldType.TextList, DocumentKinds.Article, TagMaxLength),
+        new("aliases", FieldType.TextList, ArticlesAndPages, AliasMaxLength),
         new("draft", FieldType.Flag, ArticlesAndPages),
-        new("name", FieldType.Text, DocumentKinds.Person),
-        new("credentials", FieldType.Text, DocumentKinds.Person),
-        new("role", FieldType.Text, DocumentKinds.Person),
+        new("name", FieldType.Text, DocumentKinds.Person, NameMaxLength, DocumentKinds.Person),
+        new("credentials", FieldType.Text, DocumentKinds.Person, NameMaxLength),
+        new("role", FieldType.Text, DocumentKinds.Person, NameMaxLength),
     ];
 
     public static FrontMatterField? Find(string name) => All.FirstOrDefault(field => field.Name == name);
