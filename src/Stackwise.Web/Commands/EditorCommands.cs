@@ -1,6 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Globalization;
 using Stackwise.Web.Content.Checks;
 using Stackwise.Web.Content.Hosting;
 using Stackwise.Web.Content.Model;

@@ -98,13 +98,19 @@ public static class FrontMatterSchema
             ["title"] = Text(FrontMatterField.ReferenceTextMaxLength),
             ["authors"] = List(Text(FrontMatterField.NameMaxLength)),
             ["source"] = Text(FrontMatterField.ReferenceTextMaxLength),
-            ["year"] = new JsonObject { ["anyOf"] = new JsonArray(
+            ["year"] = new JsonObject
+            {
+                ["anyOf"] = new JsonArray(
                 new JsonObject { ["type"] = "integer", ["minimum"] = 1000, ["maximum"] = 9999 },
-                new JsonObject { ["type"] = "string", ["pattern"] = "^[1-9][0-9]{3}$" }) },
+                new JsonObject { ["type"] = "string", ["pattern"] = "^[1-9][0-9]{3}$" })
+            },
             ["doi"] = Text(FrontMatterField.UrlMaxLength, pattern: @"^10\.[0-9]{4,9}(\.[0-9]+)*/\S+$"),
-            ["pmid"] = new JsonObject { ["anyOf"] = new JsonArray(
+            ["pmid"] = new JsonObject
+            {
+                ["anyOf"] = new JsonArray(
                 new JsonObject { ["type"] = "integer", ["minimum"] = 1, ["maximum"] = 999_999_999 },
-                new JsonObject { ["type"] = "string", ["pattern"] = "^[1-9][0-9]{0,8}$" }) },
+                new JsonObject { ["type"] = "string", ["pattern"] = "^[1-9][0-9]{0,8}$" })
+            },
             ["url"] = Text(FrontMatterField.UrlMaxLength, pattern: @"^https://[^\s/?#@]+[^\s]*$"),
         }, required: ["id", "title"]);
         // SW064: readers need a way to find the source.
