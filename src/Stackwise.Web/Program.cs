@@ -5,6 +5,7 @@ using Stackwise.Web.Commands;
 using Stackwise.Web.Content;
 using Stackwise.Web.Hardening;
 using Stackwise.Web.Pages;
+using Stackwise.Web.Pages.ContentProblems;
 using Stackwise.Web.Rendering;
 using Stackwise.Web.Search;
 using Stackwise.Web.Seo;
@@ -81,6 +82,10 @@ static WebApplication BuildSite(string[] args)
     app.MapSeoEndpoints();                      // robots.txt, sitemap.xml, feed.xml, rss.xml
     app.MapCardEndpoints();                     // Cards/: /cards/{page}.png, a share card for every page
     app.MapHealthEndpoints();                   // /healthz and /readyz for load balancers
+    if (app.Environment.IsDevelopment())
+    {
+        app.MapLiveReload();                    // Development: pages reload themselves after a save
+    }
 
     return app;
 }

@@ -20,7 +20,14 @@ public class SiteFixture : IAsyncLifetime, IAsyncDisposable
     {
     }
 
-    protected SiteFixture(string contentRoot) => _factory = new StackwiseFactory(contentRoot);
+    protected SiteFixture(string contentRoot)
+        : this(new StackwiseFactory(contentRoot))
+    {
+    }
+
+    /// <param name="factory">The site to run, in its environment and with its settings.</param>
+    protected SiteFixture(StackwiseFactory factory) => _factory = factory;
+
     private readonly Lock _lock = new();
     private readonly List<IPage> _idle = [];
     private Task<IBrowserContext>? _withScript;

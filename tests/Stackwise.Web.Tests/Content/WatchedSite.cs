@@ -16,6 +16,9 @@ public abstract class WatchedSite : IAsyncLifetime, IAsyncDisposable
     private StackwiseFactory? _factory;
     private HttpClient? _client;
 
+    /// <summary>The environment the site runs in: Production unless a test class is about the Development preview.</summary>
+    protected virtual string Environment => "Production";
+
     protected HttpClient Client => _client ?? throw new InvalidOperationException("The site starts in InitializeAsync.");
 
     protected StackwiseFactory Factory => _factory ?? throw new InvalidOperationException("The site starts in InitializeAsync.");
@@ -24,7 +27,7 @@ public abstract class WatchedSite : IAsyncLifetime, IAsyncDisposable
     {
         Folder.Write("therapies/first.md", Article("First Synthetic Therapy"))
             .Write("pages/terms.md", "---\ntitle: Terms\nsummary: Synthetic.\n---\nText.\n");
-        _factory = new StackwiseFactory(Folder.Root) { Watch = true, Time = new WatchedTime(DateTimeOffset.UtcNow) };
+        _factory = new StackwiseFactory(Folder.Root, Environment) { Watch = true, Time = new WatchedTime(DateTimeOffset.UtcNow) };
         _client = _factory.CreateClient();
         return Task.CompletedTask;
     }
