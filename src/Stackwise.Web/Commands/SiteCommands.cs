@@ -4,6 +4,7 @@ using System.Globalization;
 using Stackwise.Web.Content.Checks;
 using Stackwise.Web.Content.Hosting;
 using Stackwise.Web.Export;
+using Stackwise.Web.Pages.Preview;
 
 namespace Stackwise.Web.Commands;
 
@@ -14,7 +15,7 @@ namespace Stackwise.Web.Commands;
 /// </summary>
 public static class SiteCommands
 {
-    private static readonly string[] CommandNames = ["check", "new", "reviews", "schema", "export"];
+    private static readonly string[] CommandNames = ["check", "new", "reviews", "preview", "schema", "export"];
 
     private static readonly string[] Names = [.. CommandNames, "--help", "-h", "-?"];
 
@@ -69,20 +70,20 @@ public static class SiteCommands
         var check = new Command("check", "Check every content file and print each problem as FILE:LINE:COLUMN: severity CODE: message "
             + "(or as JSON, SARIF 2.1.0 or GitHub Actions annotations). Exit codes: 0 no errors (warnings allowed), 1 errors, 2 could not run.") { checkFormat, content };
         check.SetAction(async (parse, _) => await WithFolderAsync(parse.GetValue(content), error,
-            (folder, options) => EditorCommands.CheckAsync(folder, options, parse.GetValue(checkFormat) ?? "text", output, Today(time))));
+            (folder, options, _) => EditorCommands.CheckAsync(folder, options, parse.GetValue(checkFormat) ?? "text", output, Today(time))));
 
         var section = new Argument<string>("SECTION") { Description = "The article's folder under content/, such as therapies." };
         var title = new Argument<string>("TITLE") { Description = "The article's title, in quotes." };
         var newArticle = new Command("new", "Write a draft article from the template at content/SECTION/{slug of TITLE}.md (or a person's page: new person NAME); never overwrites a file. "
             + "Exit codes: 0 written, 1 refused (bad title or section, file exists), 2 could not run.") { section, title, content };
         newArticle.SetAction(async (parse, _) => await WithFolderAsync(parse.GetValue(content), error,
-            (folder, _) => EditorCommands.NewAsync(folder, parse.GetValue(section) ?? "", parse.GetValue(title) ?? "", output, error, Today(time))));
+            (folder, _, _) => EditorCommands.NewAsync(folder, parse.GetValue(section) ?? "", parse.GetValue(title) ?? "", output, error, Today(time))));
 
         var name = new Argument<string>("NAME") { Description = "The person's name as bylines show it, in quotes." };
         var newPerson = new Command("person", "Write a writer's or reviewer's page from the template at content/people/{slug of NAME}.md; never overwrites a file. "
             + "Exit codes: 0 written, 1 refused (bad name, file exists), 2 could not run.") { name, content };
         newPerson.SetAction(async (parse, _) => await WithFolderAsync(parse.GetValue(content), error,
-            (folder, _) => EditorCommands.NewPersonAsync(folder, parse.GetValue(name) ?? "", output, error, Today(time))));
+            (folder, _, _) => EditorCommands.NewPersonAsync(folder, parse.GetValue(name) ?? "", output, error, Today(time))));
         newArticle.Subcommands.Add(newPerson);
 
         var within = new Option<int>("--within")
@@ -103,7 +104,26 @@ public static class SiteCommands
         var reviews = new Command("reviews", $"List the articles whose nextReview has passed or falls within DAYS, and those with no review date, "
             + "soonest first, with writer, reviewer and dates. Exit codes: 0 listed (whatever is due), 2 could not run.") { within, reviewsFormat, content };
         reviews.SetAction(async (parse, _) => await WithFolderAsync(parse.GetValue(content), error,
-            (folder, _) => EditorCommands.ReviewsAsync(folder, parse.GetValue(within), parse.GetValue(reviewsFormat) ?? "text", output, Today(time))));
+            (folder, _, _) => EditorCommands.ReviewsAsync(folder, parse.GetValue(within), parse.GetValue(reviewsFormat) ?? "text", output, Today(time))));
+
+        var article = new Argument<string>("ARTICLE") { Description = "The draft or scheduled article: its file (content/therapies/x.md) or its address (/therapies/x)." };
+        var days = new Option<int>("--days")
+        {
+            Description = $"How many days the link opens the article (1 to {PreviewTokens.MaxDays}, default {PreviewTokens.DefaultDays}).",
+            HelpName = "DAYS",
+            DefaultValueFactory = _ => PreviewTokens.DefaultDays,
+        };
+        days.Validators.Add(result =>
+        {
+            if (result.Tokens is [{ } token] && int.TryParse(token.Value, CultureInfo.InvariantCulture, out var count) && count is < 1 or > PreviewTokens.MaxDays)
+            {
+                result.AddError($"--days must be a number of days from 1 to {PreviewTokens.MaxDays}.");
+            }
+        });
+        var preview = new Command("preview", "Print a link that opens a draft or scheduled article on the Production site for DAYS days, for a medical reviewer; "
+            + "signed with Site:PreviewKey, which must be the site's. Exit codes: 0 printed, 1 not a draft or scheduled article, 2 could not run (no key).") { article, days, content };
+        preview.SetAction(async (parse, _) => await WithFolderAsync(parse.GetValue(content), error,
+            (folder, _, configuration) => PreviewCommand.RunAsync(folder, configuration, parse.GetValue(article) ?? "", parse.GetValue(days), output, error, time)));
 
         var schemaFolder = new Argument<string>("OUTDIR") { Description = "The folder to write the schemas into, such as docs/schemas." };
         var schema = new Command("schema", "Write the JSON Schemas of the front matter of articles, site pages and people, and of redirects.yml, "
@@ -115,7 +135,7 @@ public static class SiteCommands
             + "Exit codes: 0 exported, 1 a page failed, 2 could not run (the folder is not empty or cannot be written, or the site cannot start).") { outputFolder };
         export.SetAction(async (parse, _) => await SiteExport.RunAsync(buildSite, Typed(parse.GetValue(outputFolder)), output, error));
 
-        return new RootCommand("Stackwise: run with no command to serve the site, or run one of these commands.") { check, newArticle, reviews, schema, export };
+        return new RootCommand("Stackwise: run with no command to serve the site, or run one of these commands.") { check, newArticle, reviews, preview, schema, export };
     }
 
     /// <summary>A <c>--format</c> option taking one of <paramref name="formats"/>, the first by default.</summary>
@@ -141,7 +161,7 @@ public static class SiteCommands
     /// configured one) with the site's content settings, checked as the site checks them at start-up.
     /// </summary>
     private static async Task<int> WithFolderAsync(string? contentOption, TextWriter error,
-        Func<string, ContentOptions, Task<int>> command)
+        Func<string, ContentOptions, IConfiguration, Task<int>> command)
     {
         if (contentOption is not null && string.IsNullOrWhiteSpace(contentOption))
         {
@@ -180,6 +200,6 @@ public static class SiteCommands
             await error.WriteLineAsync($"error: the content folder '{folder}' does not exist.");
             return EditorCommands.CouldNotRun;
         }
-        return await command(folder, options);
+        return await command(folder, options, site.Configuration);
     }
 }

@@ -16,6 +16,11 @@ public static class HardeningServices
     /// <summary>The rate limiting policy of endpoints that do work per request (search).</summary>
     public const string PerClientPolicy = "per-client";
 
+    /// <summary>Preview links: 20 tries a minute per client address, so a key cannot be guessed by asking.</summary>
+    public const string PreviewPolicy = "previews";
+
+    public const int PreviewsPerMinute = 20;
+
     /// <summary>The host names always answered besides the base URL's, so local runs, probes on the machine and tests work.</summary>
     private static readonly string[] LoopbackHosts = ["localhost", "127.0.0.1", "[::1]"];
 
@@ -65,6 +70,8 @@ public static class HardeningServices
                 return RateLimitPartition.GetFixedWindowLimiter(ClientKey(context.Connection.RemoteIpAddress),
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = limit.PermitLimit, Window = TimeSpan.FromSeconds(limit.WindowSeconds), QueueLimit = 0 });
             });
+            options.AddPolicy(PreviewPolicy, context => RateLimitPartition.GetFixedWindowLimiter(ClientKey(context.Connection.RemoteIpAddress),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = PreviewsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = (context, _) =>
             {

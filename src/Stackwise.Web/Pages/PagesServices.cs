@@ -28,6 +28,7 @@ public static class PagesServices
             Route(pages, "/Search/Search", SiteRoutes.Search);
             Route(pages, "/Errors/Error", SiteRoutes.ErrorTemplate);
             Route(pages, "/ContentProblems/Problems", SiteRoutes.ContentProblems);
+            Route(pages, "/Preview/Preview", SiteRoutes.PreviewTemplate);
         });
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
         // The ephemeral provider never reads a key ring, but data protection's hosted service loads the file-system one at

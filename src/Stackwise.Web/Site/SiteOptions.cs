@@ -50,6 +50,16 @@ public sealed class SiteOptions : IValidatableObject
     [RegularExpression("^(@[A-Za-z0-9_]{1,15})?$", ErrorMessage = "Site:SocialHandle must be an @handle of 1 to 15 letters, digits or underscores, like @stackwise.")]
     public string SocialHandle { get; set; } = "";
 
+    /// <summary>
+    /// The secret that signs preview links to drafts and scheduled articles (<c>preview</c> makes them, Pages/Preview checks
+    /// them): at least 32 characters, such as the output of <c>openssl rand -base64 32</c>. Empty, the default, turns previews
+    /// off. Changing it invalidates every link made with the old one.
+    /// </summary>
+    public string PreviewKey { get; set; } = "";
+
+    /// <summary>The fewest characters of <see cref="PreviewKey"/>.</summary>
+    public const int PreviewKeyMinLength = 32;
+
     /// <summary>The absolute URL of a site path, such as <c>/terms</c>.</summary>
     public string Absolute(string path) => BaseUrl + path;
 
@@ -63,6 +73,12 @@ public sealed class SiteOptions : IValidatableObject
         foreach (var proxy in KnownProxies.Where(proxy => !System.Net.IPAddress.TryParse(proxy, out _)))
         {
             yield return new ValidationResult($"Site:KnownProxies must list IP addresses (got '{proxy}').", [nameof(KnownProxies)]);
+        }
+        if (PreviewKey.Length is > 0 and < PreviewKeyMinLength)
+        {
+            yield return new ValidationResult(
+                $"Site:PreviewKey must be at least {PreviewKeyMinLength} characters (it has {PreviewKey.Length}); make one with `openssl rand -base64 32`, or leave it empty to turn previews off.",
+                [nameof(PreviewKey)]);
         }
         if (!valid)
         {

@@ -47,6 +47,11 @@ public static class SiteRoutes
     /// <summary>The Development page listing every content problem.</summary>
     public const string ContentProblems = "/_content/problems";
 
+    /// <summary>A draft or scheduled article shown to a reviewer who has a signed link (Pages/Preview).</summary>
+    public const string PreviewTemplate = "/_content/preview/{token}";
+
+    public static string Preview(string token) => $"/_content/preview/{token}";
+
     /// <summary>Images editors put in <c>content/images/</c>, served under the same name.</summary>
     public const string ImagesFolder = "images";
 
@@ -71,7 +76,7 @@ public static class SiteRoutes
     public static readonly ImmutableArray<string> SiteTemplates =
     [
         People, PersonTemplate, HomeCard, CardTemplate, CategoryTemplate, CategoryTemplate + ListPageSuffix, RiskLevelTemplate, RiskLevelTemplate + ListPageSuffix, Search, ErrorTemplate,
-        Robots, Sitemap, SitemapPartTemplate, AtomFeed, RssFeed, Liveness, Readiness, ContentProblems,
+        Robots, Sitemap, SitemapPartTemplate, AtomFeed, RssFeed, Liveness, Readiness, ContentProblems, PreviewTemplate,
     ];
 
     /// <summary>The routes content documents are served at.</summary>

@@ -102,6 +102,10 @@ public sealed class CommandsTests : IDisposable
         Assert.Contains("  check ", output, StringComparison.Ordinal);
         Assert.Contains("  new <SECTION> <TITLE> ", output, StringComparison.Ordinal);
         Assert.Contains("  export <OUTDIR> ", output, StringComparison.Ordinal);
+        // The README shows the same text, so a new command or option cannot leave it behind.
+        var readme = (await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "README.md"))).ReplaceLineEndings("\n");
+        var start = readme.IndexOf("```text\nDescription:", StringComparison.Ordinal) + "```text\n".Length;
+        Assert.Equal(output.ReplaceLineEndings("\n").TrimEnd(), readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)].TrimEnd());
     }
 
     [Fact]

@@ -20,6 +20,7 @@ public sealed class ContentStartupTests
         { "CDN purge URL not a URL", ["--Cdn:PurgeUrls:0", "not a url"], "Cdn:PurgeUrls must be absolute http or https URLs" },
         { "CDN purge URL not http", ["--Cdn:PurgeUrls:0", "ftp://127.0.0.1/"], "Cdn:PurgeUrls must be absolute http or https URLs" },
         { "CDN purge attempts zero", ["--Cdn:Attempts", "0"], "Cdn:PurgeUrls must be absolute http or https URLs, Cdn:Attempts at least 1" },
+        { "preview key too short to be secret", ["--Site:PreviewKey", "thirty-one-characters-is-short"], "Site:PreviewKey must be at least 32 characters (it has 30)" },
         { "port in use", [], "address already in use" },
     };
 

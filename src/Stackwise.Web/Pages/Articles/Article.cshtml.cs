@@ -37,15 +37,21 @@ public sealed class ArticleModel(ContentSnapshot snapshot, IOptions<SiteOptions>
 
     public IActionResult OnGet(string section, string slug)
     {
-        _article = snapshot.FindArticle(section, slug);
-        if (_article is null)
+        if (snapshot.FindArticle(section, slug) is not { } article)
         {
             return NotFound();
         }
-        Related = snapshot.RelatedTo(_article);
-        Authors = snapshot.PeopleNamed(_article.Authors);
-        Reviewer = _article.ReviewedBy is { } reviewedBy ? snapshot.PeopleNamed([reviewedBy]).FirstOrDefault() : null;
-        IsPreview = !snapshot.IsPublic(_article);
+        Show(article);
         return Page();
+    }
+
+    /// <summary>Reads what the page shows of <paramref name="article"/>: its people, related articles, whether it is public.</summary>
+    public void Show(Article article)
+    {
+        _article = article;
+        Related = snapshot.RelatedTo(article);
+        Authors = snapshot.PeopleNamed(article.Authors);
+        Reviewer = article.ReviewedBy is { } reviewedBy ? snapshot.PeopleNamed([reviewedBy]).FirstOrDefault() : null;
+        IsPreview = !snapshot.IsPublic(article);
     }
 }
