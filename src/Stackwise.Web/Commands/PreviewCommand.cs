@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Stackwise.Web.Content.Model;
 using Stackwise.Web.Content.Snapshot;
-using Stackwise.Web.Pages.Preview;
 using Stackwise.Web.Site;
 
 namespace Stackwise.Web.Commands;

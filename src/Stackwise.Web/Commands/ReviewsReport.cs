@@ -1,5 +1,5 @@
 using System.Globalization;
-using Stackwise.Web.Content.Checks;
+using Stackwise.Web.Content.Snapshot;
 using Stackwise.Web.Site;
 
 namespace Stackwise.Web.Commands;

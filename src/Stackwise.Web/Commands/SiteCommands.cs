@@ -3,8 +3,9 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Stackwise.Web.Content.Checks;
 using Stackwise.Web.Content.Hosting;
+using Stackwise.Web.Content.Snapshot;
 using Stackwise.Web.Export;
-using Stackwise.Web.Pages.Preview;
+using Stackwise.Web.Site;
 
 namespace Stackwise.Web.Commands;
 

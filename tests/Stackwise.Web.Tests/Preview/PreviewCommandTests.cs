@@ -1,5 +1,5 @@
 using System.Net;
-using Stackwise.Web.Pages.Preview;
+using Stackwise.Web.Site;
 using Stackwise.Web.Tests.Support;
 
 namespace Stackwise.Web.Tests.Preview;

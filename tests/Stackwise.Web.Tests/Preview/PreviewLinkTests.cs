@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 using Stackwise.Web.Hardening;
-using Stackwise.Web.Pages.Preview;
 using Stackwise.Web.Site;
 using Stackwise.Web.Tests.Support;
 

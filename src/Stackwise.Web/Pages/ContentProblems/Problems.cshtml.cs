@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Stackwise.Web.Content.Checks;
 using Stackwise.Web.Content.Snapshot;
 using Stackwise.Web.Seo;
 

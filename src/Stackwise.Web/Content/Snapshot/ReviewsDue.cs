@@ -1,8 +1,7 @@
 using System.Collections.Immutable;
 using Stackwise.Web.Content.Model;
-using Stackwise.Web.Content.Snapshot;
 
-namespace Stackwise.Web.Content.Checks;
+namespace Stackwise.Web.Content.Snapshot;
 
 /// <summary>Where an article stands against its <c>nextReview</c> date.</summary>
 public enum ReviewState

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace Stackwise.Web.Pages.Preview;
+namespace Stackwise.Web.Site;
 
 /// <summary>
 /// The signed part of a preview link: the article's URL and when the link expires, signed with HMAC-SHA256 and the site's
