@@ -46,6 +46,8 @@ public sealed class PreviewLinkTests : FolderTest
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(title, document.QuerySelector("h1")?.TextContent);
         Assert.StartsWith(banner, document.QuerySelector(".preview-banner")?.NormalizedText(), StringComparison.Ordinal);
+        Assert.Contains("preview link", document.QuerySelector(".preview-banner")?.NormalizedText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Development", document.QuerySelector(".preview-banner")?.NormalizedText(), StringComparison.Ordinal);
         Assert.Equal("noindex", document.QuerySelector("meta[name=robots]")?.GetAttribute("content"));
         Assert.Null(document.QuerySelector("link[rel=canonical]"));
         Assert.True(response.Headers.CacheControl is { Private: true, NoStore: true, MaxAge: null, SharedMaxAge: null }, response.Headers.CacheControl?.ToString());
