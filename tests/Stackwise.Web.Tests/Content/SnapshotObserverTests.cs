@@ -32,6 +32,20 @@ public sealed class SnapshotObserverTests : IDisposable
             message.StartsWith($"Content version {store.Current.Version} is online, but \"FailingObserver\" failed", StringComparison.Ordinal)), string.Join("\n", site.Logs.Messages));
     }
 
+    [Fact]
+    public async Task ObserversHearWhenTheFirstSnapshotIsWarmedAndAFailingOneIsLogged()
+    {
+        var counting = new CountingObserver();
+        await using var site = new ObservedFactory(_folder.Root, new FailingObserver(), counting);
+        site.CreateClient();
+        var store = site.Services.GetRequiredService<ContentStore>();
+
+        await store.WarmingIdle;
+
+        Assert.Equal([store.Current.Version], counting.Warmed);
+        Assert.Contains(site.Logs.Messages, message => message.StartsWith($"\"FailingObserver\" failed for content version {store.Current.Version}", StringComparison.Ordinal));
+    }
+
     private sealed class ObservedFactory(string root, params ISnapshotObserver[] observers) : StackwiseFactory(root)
     {
         protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
@@ -53,6 +67,8 @@ public sealed class SnapshotObserverTests : IDisposable
 
         public Task SnapshotSwappedAsync(ContentChange change, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("synthetic observer failure");
+
+        public void Warmed(Stackwise.Web.Content.Snapshot.ContentSnapshot snapshot) => throw new InvalidOperationException("synthetic observer failure after warming");
     }
 
     private sealed class CountingObserver : ISnapshotObserver
@@ -60,6 +76,10 @@ public sealed class SnapshotObserverTests : IDisposable
         private int _swaps;
 
         public int Swaps => _swaps;
+
+        public List<long> Warmed { get; } = [];
+
+        void ISnapshotObserver.Warmed(Stackwise.Web.Content.Snapshot.ContentSnapshot snapshot) => Warmed.Add(snapshot.Version);
 
         public Task SnapshotSwappedAsync(ContentChange change, CancellationToken cancellationToken)
         {

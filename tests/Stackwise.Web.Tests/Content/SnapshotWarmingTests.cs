@@ -19,7 +19,7 @@ public sealed class SnapshotWarmingTests
     public async Task SnapshotsReplacedDuringAWarmAreSkippedAndTheNewestIsWarmed()
     {
         var warmer = new GatedWarmer();
-        var warming = new SnapshotWarming([warmer], new ListLogger());
+        var warming = new SnapshotWarming([warmer], [], new ListLogger());
         var (first, second, third) = (NewSnapshot(), NewSnapshot(), NewSnapshot());
 
         warming.Enqueue(first);
@@ -39,7 +39,7 @@ public sealed class SnapshotWarmingTests
         var other = new GatedWarmer();
         other.Gate.Release(10);
         var logger = new ListLogger();
-        var warming = new SnapshotWarming([failing, other], logger);
+        var warming = new SnapshotWarming([failing, other], [], logger);
         var (first, second) = (NewSnapshot(), NewSnapshot());
 
         warming.Enqueue(first);

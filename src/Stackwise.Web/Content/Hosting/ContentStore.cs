@@ -21,7 +21,7 @@ public sealed partial class ContentStore(
     ILogger<ContentStore> logger) : IHostedService, IAsyncDisposable
 {
     private readonly SemaphoreSlim _reloading = new(1, 1);
-    private readonly SnapshotWarming _warming = new(warmers, logger);
+    private readonly SnapshotWarming _warming = new(warmers, observers, logger);
     private readonly ContentProblemLog _problemLog = new(logger);
     private PublicationTimer? _publication;
 

@@ -1,3 +1,5 @@
+using Stackwise.Web.Content.Snapshot;
+
 namespace Stackwise.Web.Content.Hosting;
 
 /// <summary>
@@ -14,16 +16,32 @@ internal sealed partial class FullCollections(ILogger<FullCollections> logger) :
 
     public Task SnapshotSwappedAsync(ContentChange change, CancellationToken cancellationToken)
     {
+        if (change.Before is not null)
+        {
+            CollectIfWorthIt(change.After.Version);
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// After a background warm, above all the first snapshot's: building the first search index of 100,000 articles leaves
+    /// hundreds of megabytes of garbage, and collected here, off any save, it no longer falls on the first save after a
+    /// start, where the collection's marking took one of the two cores while the saved page was rendered ("A full
+    /// collection after saves" in docs/performance.md).
+    /// </summary>
+    public void Warmed(ContentSnapshot snapshot) => CollectIfWorthIt(snapshot.Version);
+
+    private void CollectIfWorthIt(long version)
+    {
         var background = GC.GetGCMemoryInfo(GCKind.Background);
         var blocking = GC.GetGCMemoryInfo(GCKind.FullBlocking);
         var afterLastFull = (background.Index > blocking.Index ? background : blocking).HeapSizeBytes;
         var now = GC.GetGCMemoryInfo(GCKind.Any).HeapSizeBytes;
-        if (change.Before is not null && IsWorthIt(now, afterLastFull))
+        if (IsWorthIt(now, afterLastFull))
         {
-            LogCollecting(change.After.Version, (now - afterLastFull) >> 20);
+            LogCollecting(version, (now - afterLastFull) >> 20);
             GC.Collect(2, GCCollectionMode.Forced, blocking: false);
         }
-        return Task.CompletedTask;
     }
 
     /// <summary>True when the heap grew since the last full collection by a sixteenth of what that one kept, and at

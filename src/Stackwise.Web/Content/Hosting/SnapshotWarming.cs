@@ -10,7 +10,7 @@ namespace Stackwise.Web.Content.Hosting;
 /// the requests of CPU ("Warmed swaps, the newest snapshot only" in docs/performance.md). A warmer that throws is logged
 /// and the next snapshot is warmed as usual.
 /// </summary>
-internal sealed partial class SnapshotWarming(IEnumerable<ISnapshotWarmer> warmers, ILogger logger)
+internal sealed partial class SnapshotWarming(IEnumerable<ISnapshotWarmer> warmers, IEnumerable<ISnapshotObserver> observers, ILogger logger)
 {
     private readonly Lock _lock = new();
     private ContentSnapshot? _pending;
@@ -77,6 +77,17 @@ internal sealed partial class SnapshotWarming(IEnumerable<ISnapshotWarmer> warme
                 _pending = null;
             }
             WarmEach(snapshot);
+            foreach (var observer in observers)
+            {
+                try
+                {
+                    observer.Warmed(snapshot);
+                }
+                catch (Exception e)
+                {
+                    LogWarmingFailed(e, observer.GetType().Name, snapshot.Version);
+                }
+            }
         }
     }
 
