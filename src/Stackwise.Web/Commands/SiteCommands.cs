@@ -87,20 +87,7 @@ public static class SiteCommands
             (folder, _, _) => EditorCommands.NewPersonAsync(folder, parse.GetValue(name) ?? "", output, error, Today(time))));
         newArticle.Subcommands.Add(newPerson);
 
-        var within = new Option<int>("--within")
-        {
-            Description = $"How many days ahead a review counts as due (default {ReviewsDue.DefaultDays}).",
-            HelpName = "DAYS",
-            DefaultValueFactory = _ => ReviewsDue.DefaultDays,
-        };
-        within.Validators.Add(result =>
-        {
-            // A value that is not a number has the parser's own error already.
-            if (result.Tokens is [{ } token] && int.TryParse(token.Value, CultureInfo.InvariantCulture, out var days) && days is < 0 or > 36500)
-            {
-                result.AddError("--within must be a number of days from 0 to 36500.");
-            }
-        });
+        var within = Days("--within", "How many days ahead a review counts as due", ReviewsDue.DefaultDays, min: 0, max: 36_500);
         var reviewsFormat = Format(ReviewsReport.Formats);
         var reviews = new Command("reviews", $"List the articles whose nextReview has passed or falls within DAYS, and those with no review date, "
             + "soonest first, with writer, reviewer and dates. Exit codes: 0 listed (whatever is due), 2 could not run.") { within, reviewsFormat, content };
@@ -108,19 +95,7 @@ public static class SiteCommands
             (folder, _, _) => EditorCommands.ReviewsAsync(folder, parse.GetValue(within), parse.GetValue(reviewsFormat) ?? "text", output, Today(time))));
 
         var article = new Argument<string>("ARTICLE") { Description = "The draft or scheduled article: its file (content/therapies/x.md) or its address (/therapies/x)." };
-        var days = new Option<int>("--days")
-        {
-            Description = $"How many days the link opens the article (1 to {PreviewTokens.MaxDays}, default {PreviewTokens.DefaultDays}).",
-            HelpName = "DAYS",
-            DefaultValueFactory = _ => PreviewTokens.DefaultDays,
-        };
-        days.Validators.Add(result =>
-        {
-            if (result.Tokens is [{ } token] && int.TryParse(token.Value, CultureInfo.InvariantCulture, out var count) && count is < 1 or > PreviewTokens.MaxDays)
-            {
-                result.AddError($"--days must be a number of days from 1 to {PreviewTokens.MaxDays}.");
-            }
-        });
+        var days = Days("--days", "How many days the link opens the article", PreviewTokens.DefaultDays, min: 1, max: PreviewTokens.MaxDays);
         var preview = new Command("preview", "Print a link that opens a draft or scheduled article on the Production site for DAYS days, for a medical reviewer; "
             + "signed with Site:PreviewKey, which must be the site's. Exit codes: 0 printed, 1 not a draft or scheduled article, 2 could not run (no key).") { article, days, content };
         preview.SetAction(async (parse, _) => await WithFolderAsync(parse.GetValue(content), error,
@@ -150,6 +125,26 @@ public static class SiteCommands
         };
         format.AcceptOnlyFromAmong(formats);
         return format;
+    }
+
+    /// <summary>A number of days from <paramref name="min"/> to <paramref name="max"/>, <paramref name="defaultDays"/> when not given.</summary>
+    private static Option<int> Days(string name, string description, int defaultDays, int min, int max)
+    {
+        var days = new Option<int>(name)
+        {
+            Description = string.Create(CultureInfo.InvariantCulture, $"{description} ({min} to {max}, default {defaultDays})."),
+            HelpName = "DAYS",
+            DefaultValueFactory = _ => defaultDays,
+        };
+        days.Validators.Add(result =>
+        {
+            // A value that is not a number has the parser's own error already.
+            if (result.Tokens is [{ } token] && int.TryParse(token.Value, CultureInfo.InvariantCulture, out var count) && (count < min || count > max))
+            {
+                result.AddError(string.Create(CultureInfo.InvariantCulture, $"{name} must be a number of days from {min} to {max}."));
+            }
+        });
+        return days;
     }
 
     /// <summary>A path as typed, made absolute from where it was typed (<c>dotnet run</c> starts the app in the project
