@@ -62,8 +62,9 @@ public static class EditorCommands
     public static string Schema(JsonObject schema) =>
         schema.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JsonOutput.Options.Encoder }).ReplaceLineEndings("\n") + "\n";
 
-    /// <summary>The whole folder as the Development site sees it: drafts and scheduled articles included.</summary>
-    private static Task<ContentSnapshot> LoadAsync(string root, double? maxReadingGrade, DateOnly today) =>
+    /// <summary>The whole folder as the Development site sees it: drafts and scheduled articles included (whether one is
+    /// public is still <see cref="ContentSnapshot.IsPublic"/>'s to say).</summary>
+    internal static Task<ContentSnapshot> LoadAsync(string root, double? maxReadingGrade, DateOnly today) =>
         new ContentLoader(new ContentParser(new MarkdownRenderer(), maxReadingGrade))
             .LoadAsync(root, new ContentVisibility(today, IncludeUnpublished: true), previous: null, CancellationToken.None);
 

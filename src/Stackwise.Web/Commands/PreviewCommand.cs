@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Stackwise.Web.Content.Model;
-using Stackwise.Web.Content.Snapshot;
 using Stackwise.Web.Site;
 
 namespace Stackwise.Web.Commands;
@@ -29,8 +28,7 @@ public static class PreviewCommand
 
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var snapshot = await new ContentLoader(new Content.Parsing.ContentParser(new Rendering.MarkdownRenderer(), maxReadingGrade: null))
-            .LoadAsync(root, new ContentVisibility(today, IncludeUnpublished: false), previous: null, CancellationToken.None);
+        var snapshot = await EditorCommands.LoadAsync(root, maxReadingGrade: null, today);
         var file = FileOf(root, typed);
         if (file is null || snapshot.ByFile.GetValueOrDefault(file) is not Article article)
         {

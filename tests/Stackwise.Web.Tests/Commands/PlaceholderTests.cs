@@ -133,6 +133,24 @@ public sealed partial class PlaceholderTests : FolderTest
     }
 
     [Fact]
+    public async Task TheDevelopmentSiteServesADraftTemplateAndListsItsPlaceholdersAsWarnings()
+    {
+        var text = Templates.Article("Synthetic Unfinished", new DateOnly(2026, 1, 1));
+        Folder.Write("therapies/synthetic-unfinished.md", text);
+        await using var site = new StackwiseFactory(Folder.Root, "Development");
+        var client = site.CreateClient();
+
+        var (draft, _) = await client.GetPageAsync("/therapies/synthetic-unfinished");
+        var (_, problems) = await client.GetPageAsync("/_content/problems");
+
+        Assert.Equal(HttpStatusCode.OK, draft.StatusCode);
+        var rows = problems.QuerySelectorAll("table.problems tbody tr").Select(row => row.QuerySelectorAll("td").Select(cell => cell.TextContent.Trim()).ToList())
+            .Where(cells => cells[2] == ProblemCodes.Placeholder).ToList();
+        Assert.Equal(PlaceholderLines(text).Select(line => $"content/therapies/synthetic-unfinished.md:{line}"), rows.Select(cells => cells[0][..cells[0].LastIndexOf(':')]));
+        Assert.All(rows, cells => Assert.Equal("Warning", cells[1]));
+    }
+
+    [Fact]
     public async Task ThePublishedSiteNeverServesAnArticleWithAPlaceholder()
     {
         var text = Templates.Article("Synthetic Unfinished", new DateOnly(2026, 1, 1)).Replace("draft: true\n", "", StringComparison.Ordinal);
