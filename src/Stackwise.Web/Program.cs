@@ -1,4 +1,3 @@
-using Serilog;
 using Stackwise.Web.Cards;
 using Stackwise.Web.Cdn;
 using Stackwise.Web.Commands;
@@ -10,6 +9,7 @@ using Stackwise.Web.Rendering;
 using Stackwise.Web.Search;
 using Stackwise.Web.Seo;
 using Stackwise.Web.Site;
+using Stackwise.Web.Telemetry;
 
 // `check`, `new` and `export` are commands (Commands/SiteCommands.cs, each with --help): they run instead of serving.
 if (SiteCommands.IsCommand(args))
@@ -34,20 +34,8 @@ static WebApplication BuildSite(string[] args)
     // without this, `dotnet run` or tests in Production would answer stylesheets with empty bodies.
     builder.WebHost.UseStaticWebAssets();
 
-    // Logging: Serilog from the "Serilog" section of appsettings.json. The static Log.Logger is left alone so that
-    // several hosts (parallel tests) each keep their own logger. The hosting layer's category is off unless
-    // configuration names it: while it is on at any level, every request pays for an Activity and a log scope that no
-    // sink here shows ("A request log of our own" in docs/performance.md); a tracing listener still gets its Activity.
-    // The health check service is off too: its one check is readiness, unhealthy only while a start loads, and it wrote
-    // an error for each probe then (the request log has the probe's line).
-    builder.Services.AddSerilog((services, logger) => logger
-        .MinimumLevel.Override("Microsoft.AspNetCore.Hosting.Diagnostics", Serilog.Events.LevelAlias.Off)
-        .MinimumLevel.Override("Microsoft.Extensions.Diagnostics.HealthChecks", Serilog.Events.LevelAlias.Off)
-        .ReadFrom.Configuration(services.GetRequiredService<IConfiguration>())
-        .ReadFrom.Services(services)
-        .Enrich.FromLogContext(), preserveStaticLogger: true);
-
     // Features, each registered next to its own code.
+    builder.AddStackwiseTelemetry();            // Telemetry/: logs (text or JSON); OpenTelemetry metrics and traces when an exporter is set
     builder.Services.AddStackwiseSeo();         // Seo/: Site:BaseUrl, the response cache and what each save changed in it
     builder.Services.AddStackwiseRendering();   // Rendering/: the one Markdig pipeline
     builder.Services.AddStackwiseContent();     // Content/: content folder -> immutable snapshot
@@ -77,7 +65,7 @@ static WebApplication BuildSite(string[] args)
     app.UseContentImages();                     // content/images/ at /images/
     app.UseStackwiseSeo();                      // 301 aliases and URL variants, 410 gone, ETag and 304, keeping what renders
 
-    app.MapStaticAssets();
+    app.MapStaticAssets().WithPageKind(PageKinds.Asset);
     app.MapStackwisePages();
     app.MapSeoEndpoints();                      // robots.txt, sitemap.xml, feed.xml, rss.xml
     app.MapCardEndpoints();                     // Cards/: /cards/{page}.png, a share card for every page

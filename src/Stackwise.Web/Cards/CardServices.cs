@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Stackwise.Web.Content.Snapshot;
 using Stackwise.Web.Seo;
 using Stackwise.Web.Site;
+using Stackwise.Web.Telemetry;
 
 namespace Stackwise.Web.Cards;
 
@@ -14,7 +15,16 @@ public static class CardServices
     public static IServiceCollection AddStackwiseCards(this IServiceCollection services)
     {
         services.AddSingleton(_ => new CardRenderer(FontFolder));
-        services.AddSingleton<CardStore>();
+        services.AddSingleton(provider =>
+        {
+            var (renderer, metrics) = (provider.GetRequiredService<CardRenderer>(), provider.GetRequiredService<SiteMetrics>());
+            return new CardStore(card =>
+            {
+                var png = renderer.Draw(card);
+                metrics.CardDrawn();
+                return png;
+            }, CardStore.MaxCards);
+        });
         services.AddHostedService<CardFontCheck>();
         return services;
     }
@@ -26,9 +36,9 @@ public static class CardServices
     public static IEndpointRouteBuilder MapCardEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapMethods(SiteRoutes.HomeCard, [HttpMethods.Get, HttpMethods.Head], (HttpContext context, ContentSnapshot snapshot, CardStore store, IOptions<SiteOptions> site) =>
-            ServeAsync(context, snapshot, store, site.Value, SiteRoutes.Home));
+            ServeAsync(context, snapshot, store, site.Value, SiteRoutes.Home)).WithPageKind(PageKinds.Card);
         endpoints.MapMethods(SiteRoutes.CardTemplate, [HttpMethods.Get, HttpMethods.Head], (HttpContext context, string page, ContentSnapshot snapshot, CardStore store, IOptions<SiteOptions> site) =>
-            page.EndsWith(".png", StringComparison.Ordinal) ? ServeAsync(context, snapshot, store, site.Value, "/" + page[..^".png".Length]) : Task.FromResult(Results.NotFound()));
+            page.EndsWith(".png", StringComparison.Ordinal) ? ServeAsync(context, snapshot, store, site.Value, "/" + page[..^".png".Length]) : Task.FromResult(Results.NotFound())).WithPageKind(PageKinds.Card);
         return endpoints;
     }
 

@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using Stackwise.Web.Content.Hosting;
 using Stackwise.Web.Content.Snapshot;
 using Stackwise.Web.Site;
+using Stackwise.Web.Telemetry;
 
 namespace Stackwise.Web.Cdn;
 
@@ -14,7 +16,7 @@ namespace Stackwise.Web.Cdn;
 /// first snapshot of a process purges everything (<see cref="ContentKeys.Site"/>): the content may have changed while the
 /// site was down.
 /// </summary>
-internal sealed partial class CdnPurges(IOptions<CdnOptions> options, TimeProvider time, ILogger<CdnPurges> logger)
+internal sealed partial class CdnPurges(IOptions<CdnOptions> options, TimeProvider time, SiteMetrics metrics, ILogger<CdnPurges> logger)
     : BackgroundService, ISnapshotObserver
 {
     /// <summary>The longest <c>xkey-purge</c> header sent; more keys go in several requests (Varnish takes 8 KB of headers).</summary>
@@ -98,7 +100,23 @@ internal sealed partial class CdnPurges(IOptions<CdnOptions> options, TimeProvid
     }
 
     /// <summary>Null when the cache took the purge, else why not.</summary>
+    /// <remarks>Each attempt is a span and a measurement of <c>stackwise.cdn.purge.duration</c>, sent or failed.</remarks>
     private async Task<string?> TrySendAsync(Uri url, IReadOnlyList<string> keys, CancellationToken stoppingToken)
+    {
+        var start = Stopwatch.GetTimestamp();
+        using var activity = SiteActivities.Source.StartActivity("cdn purge", ActivityKind.Client);
+        activity?.SetTag("server.address", url.Host);
+        activity?.SetTag("stackwise.cdn.keys", keys.Count);
+        var failure = await PurgeAsync(url, keys, stoppingToken);
+        metrics.Purged(SiteMetrics.Since(start), url, sent: failure is null);
+        if (failure is not null)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, failure);
+        }
+        return failure;
+    }
+
+    private async Task<string?> PurgeAsync(Uri url, IReadOnlyList<string> keys, CancellationToken stoppingToken)
     {
         using var request = new HttpRequestMessage(new HttpMethod("PURGE"), url);
         request.Headers.TryAddWithoutValidation(KeysHeader, string.Join(' ', keys));

@@ -26,6 +26,7 @@ public static class ContentServices
         services.AddSingleton<ContentStore>();
         services.AddHostedService(provider => provider.GetRequiredService<ContentStore>());
         services.AddSingleton<ISnapshotObserver, FullCollections>();
+        services.AddSingleton<ISnapshotObserver, ContentMetrics>();     // the content's gauges (docs/observability.md)
         // One snapshot per request: whatever a request reads (redirects, the cache key, the page, search, the error
         // page it is re-executed to) comes from the snapshot that was current when it first asked, even if a reload
         // swaps in a new one halfway through.

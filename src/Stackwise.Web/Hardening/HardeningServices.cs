@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.HttpsPolicy;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using Stackwise.Web.Site;
+using Stackwise.Web.Telemetry;
 
 namespace Stackwise.Web.Hardening;
 
@@ -152,8 +153,8 @@ public static class HardeningServices
     /// <summary><c>/healthz</c>: the process answers. <c>/readyz</c>: content is loaded.</summary>
     public static WebApplication MapHealthEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks(SiteRoutes.Liveness, new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks(SiteRoutes.Readiness, new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapHealthChecks(SiteRoutes.Liveness, new HealthCheckOptions { Predicate = _ => false }).WithPageKind(PageKinds.Health);
+        app.MapHealthChecks(SiteRoutes.Readiness, new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).WithPageKind(PageKinds.Health);
         return app;
     }
 

@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using Serilog.Events;
+using Stackwise.Web.Telemetry;
 
 namespace Stackwise.Web.Hardening;
 
 /// <summary>
 /// One log line per request: method, path (without the query string), status and time, at the level <see cref="LevelOf"/>
-/// gives (Error for a 5xx or an exception, Debug for health probes, Information otherwise). An operator quiets it with
+/// gives (Error for a 5xx or an exception, Debug for health probes, Information otherwise). As the outermost middleware it
+/// also settles each response's page kind (<see cref="PageKinds.Settle"/>), which metrics and traces show as its route. An operator quiets it with
 /// <c>Serilog__MinimumLevel__Override__Stackwise.Web.Hardening.RequestLogMiddleware=Warning</c>; 5xx lines still appear.
 /// </summary>
 /// <remarks>
@@ -15,7 +17,7 @@ namespace Stackwise.Web.Hardening;
 /// profile even with its line turned off ("A request log of our own" in docs/performance.md). This one reads the clock
 /// twice and, when the request finished synchronously, allocates nothing unless the line is written.
 /// </remarks>
-internal sealed class RequestLogMiddleware(RequestDelegate next, Serilog.ILogger logger)
+internal sealed class RequestLogMiddleware(RequestDelegate next, Serilog.ILogger logger, SiteMetrics metrics)
 {
     private const string MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0000} ms";
 
@@ -58,6 +60,8 @@ internal sealed class RequestLogMiddleware(RequestDelegate next, Serilog.ILogger
     /// <summary>An exception that reached this far is a 500 whatever the response said: nothing answered it.</summary>
     private void Write(HttpContext context, long start, Exception? error)
     {
+        var (kind, prepared) = PageKinds.Settle(context, failed: error is not null);
+        metrics.Responded(kind, prepared);
         var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         var level = LevelOf(context, error);
         if (!_log.IsEnabled(level))

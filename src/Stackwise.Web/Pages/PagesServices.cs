@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Stackwise.Web.Seo;
 using Stackwise.Web.Site;
+using Stackwise.Web.Telemetry;
 
 namespace Stackwise.Web.Pages;
 
@@ -18,17 +19,17 @@ public static class PagesServices
         services.AddRazorPages(options =>
         {
             var pages = options.Conventions;
-            Route(pages, "/Index", SiteRoutes.Home);
-            Route(pages, "/Articles/Article", SiteRoutes.ArticleTemplate);
-            Route(pages, "/SitePages/SitePage", SiteRoutes.SitePageTemplate);
-            Route(pages, "/People/People", SiteRoutes.People);
-            Route(pages, "/People/Person", SiteRoutes.PersonTemplate);
-            Route(pages, "/Categories/Category", SiteRoutes.CategoryTemplate, SiteRoutes.CategoryTemplate + SiteRoutes.ListPageSuffix);
-            Route(pages, "/Risk/RiskLevel", SiteRoutes.RiskLevelTemplate, SiteRoutes.RiskLevelTemplate + SiteRoutes.ListPageSuffix);
-            Route(pages, "/Search/Search", SiteRoutes.Search);
-            Route(pages, "/Errors/Error", SiteRoutes.ErrorTemplate);
-            Route(pages, "/ContentProblems/Problems", SiteRoutes.ContentProblems);
-            Route(pages, "/Preview/Preview", SiteRoutes.PreviewTemplate);
+            Route(pages, "/Index", PageKinds.List, SiteRoutes.Home);
+            Route(pages, "/Articles/Article", PageKinds.Article, SiteRoutes.ArticleTemplate);
+            Route(pages, "/SitePages/SitePage", PageKinds.SitePage, SiteRoutes.SitePageTemplate);
+            Route(pages, "/People/People", PageKinds.List, SiteRoutes.People);
+            Route(pages, "/People/Person", PageKinds.List, SiteRoutes.PersonTemplate);
+            Route(pages, "/Categories/Category", PageKinds.List, SiteRoutes.CategoryTemplate, SiteRoutes.CategoryTemplate + SiteRoutes.ListPageSuffix);
+            Route(pages, "/Risk/RiskLevel", PageKinds.List, SiteRoutes.RiskLevelTemplate, SiteRoutes.RiskLevelTemplate + SiteRoutes.ListPageSuffix);
+            Route(pages, "/Search/Search", PageKinds.Search, SiteRoutes.Search);
+            Route(pages, "/Errors/Error", PageKinds.Error, SiteRoutes.ErrorTemplate);
+            Route(pages, "/ContentProblems/Problems", PageKinds.Other, SiteRoutes.ContentProblems);
+            Route(pages, "/Preview/Preview", PageKinds.Preview, SiteRoutes.PreviewTemplate);
         });
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
         // The ephemeral provider never reads a key ring, but data protection's hosted service loads the file-system one at
@@ -56,14 +57,21 @@ public static class PagesServices
     /// </summary>
     public static IApplicationBuilder UsePreparedErrorPages(this IApplicationBuilder app) => app.UseMiddleware<Errors.PreparedErrorPagesMiddleware>();
 
-    /// <summary>Serves a page at exactly these templates, in place of the route its file path would give it.</summary>
-    private static void Route(PageConventionCollection pages, string page, params string[] templates) =>
+    /// <summary>
+    /// Serves a page at exactly these templates, in place of the route its file path would give it, as a page of this kind
+    /// (its route in metrics and traces).
+    /// </summary>
+    private static void Route(PageConventionCollection pages, string page, string kind, params string[] templates) =>
         pages.AddPageRouteModelConvention(page, model =>
         {
             model.Selectors.Clear();
             foreach (var template in templates)
             {
-                model.Selectors.Add(new SelectorModel { AttributeRouteModel = new AttributeRouteModel { Template = template } });
+                model.Selectors.Add(new SelectorModel
+                {
+                    AttributeRouteModel = new AttributeRouteModel { Template = template },
+                    EndpointMetadata = { PageKinds.Metadata(kind) },
+                });
             }
         });
 }

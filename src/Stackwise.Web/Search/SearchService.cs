@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Stackwise.Web.Content.Hosting;
 using Stackwise.Web.Content.Snapshot;
+using Stackwise.Web.Telemetry;
 
 namespace Stackwise.Web.Search;
 
@@ -18,9 +19,12 @@ public sealed partial class SearchService
     private readonly PerSnapshot<RecentSearches> _recent = new(null, _ => new RecentSearches());
     private SearchIndex? _latest;
 
-    public SearchService(ILogger<SearchService> logger)
+    private readonly SiteMetrics? _metrics;
+
+    public SearchService(ILogger<SearchService> logger, SiteMetrics metrics)
         : this(logger, (snapshot, previous) => SearchIndex.Build(snapshot, previous))
     {
+        _metrics = metrics;
     }
 
     /// <param name="buildIndex">Builds a snapshot's index from the previous one; tests hold it to see what a search does meanwhile.</param>
@@ -38,16 +42,28 @@ public sealed partial class SearchService
     /// </summary>
     public async Task<SearchResults> SearchAsync(ContentSnapshot snapshot, SearchQuery query)
     {
+        var start = Stopwatch.GetTimestamp();
+        using var activity = SiteActivities.Source.StartActivity("search");
         var recent = _recent.Get(snapshot);
         if (recent.TryGet(query, out var kept))
         {
             LogRecentQuery(query.Text.Length, kept.Total);
+            Measured(activity, start, kept, fromRecent: true);
             return kept;
         }
         var results = (await IndexOfAsync(snapshot)).Search(query);
         recent.Add(results);
         LogQuery(query.Text.Length, results.Total, results.Elapsed.TotalMilliseconds);
+        Measured(activity, start, results, fromRecent: false);
         return results;
+    }
+
+    /// <summary>The search's duration and results in metrics and on its span (never the words asked: they are the reader's).</summary>
+    private void Measured(Activity? activity, long start, SearchResults results, bool fromRecent)
+    {
+        _metrics?.Searched(SiteMetrics.Since(start), results.Total, fromRecent);
+        activity?.SetTag("stackwise.search.results", results.Total);
+        activity?.SetTag(SiteMetrics.SourceTag, fromRecent ? "recent" : "index");
     }
 
     internal Task<SearchIndex> IndexOfAsync(ContentSnapshot snapshot) => _indexes.Get(snapshot).GetAsync();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Stackwise.Web.Content.Snapshot;
 using Stackwise.Web.Site;
+using Stackwise.Web.Telemetry;
 
 namespace Stackwise.Web.Seo;
 
@@ -86,6 +87,6 @@ internal sealed class ConditionalGetMiddleware(RequestDelegate next, IOptions<Si
         }
         cache.Add(snapshot.Version, path, codings.For(context), new PreparedResponse(
             buffer.ToArray(), headers.ContentType, headers.ContentEncoding, headers.ETag, headers.LastModified, lastModified, headers.CacheControl,
-            Environment.TickCount64, keys));
+            Environment.TickCount64, keys, PageKinds.Declared(context) ?? PageKinds.Other));
     }
 }

@@ -1,6 +1,7 @@
 using Stackwise.Web.Content.Hosting;
 using Stackwise.Web.Hardening;
 using Stackwise.Web.Site;
+using Stackwise.Web.Telemetry;
 
 namespace Stackwise.Web.Seo;
 
@@ -24,6 +25,7 @@ public static class ContentImages
                     context.Context.Response.Headers.CacheControl = "public, max-age=3600";
                     // An image opened on its own (an SVG can carry script) runs nothing and loads nothing.
                     context.Context.Response.Headers.ContentSecurityPolicy = SecurityHeaders.ImagePolicy;
+                    PageKinds.Set(context.Context, PageKinds.Asset);
                 },
             });
         }

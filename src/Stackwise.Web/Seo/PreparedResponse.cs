@@ -5,6 +5,7 @@ namespace Stackwise.Web.Seo;
 
 /// <summary>One rendered content response, with every header it is sent with already written out.</summary>
 /// <param name="PreparedAt">When it was rendered (<see cref="Environment.TickCount64"/>), for the <c>Age</c> it is served with.</param>
+/// <param name="Kind">The kind of page it is (<see cref="Telemetry.PageKinds"/>), its route in metrics and traces.</param>
 public sealed record PreparedResponse(
     byte[] Body,
     StringValues ContentType,
@@ -14,7 +15,8 @@ public sealed record PreparedResponse(
     DateTimeOffset LastModifiedTime,
     StringValues CacheControl,
     long PreparedAt,
-    ContentKeySet Keys) : CachedResponse(Body, Keys)
+    ContentKeySet Keys,
+    string Kind) : CachedResponse(Body, Keys)
 {
     private static readonly string[] SmallAges = [.. Enumerable.Range(0, 600).Select(seconds => seconds.ToString(System.Globalization.CultureInfo.InvariantCulture))];
 

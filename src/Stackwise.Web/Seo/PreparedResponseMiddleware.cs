@@ -1,5 +1,6 @@
 using Stackwise.Web.Content.Snapshot;
 using Stackwise.Web.Hardening;
+using Stackwise.Web.Telemetry;
 
 namespace Stackwise.Web.Seo;
 
@@ -27,6 +28,7 @@ internal sealed class PreparedResponseMiddleware(RequestDelegate next, ResponseC
         }
 
         SecurityHeaders.ApplyTo(context.Response.Headers);  // this runs before the security headers middleware, so it writes them itself
+        PageKinds.SetPrepared(context, prepared.Kind);      // routing never runs, so metrics and traces learn the page kind here
         return prepared.WriteAsync(context, dates.Now());
     }
 

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using Stackwise.Web.Content.Snapshot;
 using Stackwise.Web.Site;
+using Stackwise.Web.Telemetry;
 
 namespace Stackwise.Web.Seo;
 
@@ -13,14 +14,14 @@ public static class SeoEndpoints
     /// <summary>Maps robots.txt, the sitemap (or sitemap index and its parts) and the Atom and RSS feeds.</summary>
     public static IEndpointRouteBuilder MapSeoEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        Map(endpoints, SiteRoutes.Robots, (snapshot, site, context) => Text(Robots(site), "text/plain"));
-        Map(endpoints, SiteRoutes.Sitemap, (snapshot, site, context) =>
+        Map(endpoints, SiteRoutes.Robots, PageKinds.Sitemap, (snapshot, site, context) => Text(Robots(site), "text/plain"));
+        Map(endpoints, SiteRoutes.Sitemap, PageKinds.Sitemap, (snapshot, site, context) =>
         {
             var entries = Sitemap.Entries.Get(snapshot);
             var xml = Sitemap.PartCount(entries.Count, site.SitemapUrlsPerFile) == 1 ? Sitemap.UrlSet(entries, site) : Sitemap.Index(entries, site);
             return Text(xml, "application/xml");
         });
-        Map(endpoints, SiteRoutes.SitemapPartTemplate, (snapshot, site, context) =>
+        Map(endpoints, SiteRoutes.SitemapPartTemplate, PageKinds.Sitemap, (snapshot, site, context) =>
         {
             var entries = Sitemap.Entries.Get(snapshot);
             var parts = Sitemap.PartCount(entries.Count, site.SitemapUrlsPerFile);
@@ -31,18 +32,19 @@ public static class SeoEndpoints
                 ? Results.NotFound()
                 : Text(Sitemap.UrlSet(entries, site, part - 1), "application/xml");
         });
-        Map(endpoints, SiteRoutes.AtomFeed, (snapshot, site, context) => Text(Feeds.Atom(snapshot, site), "application/atom+xml"));
-        Map(endpoints, SiteRoutes.RssFeed, (snapshot, site, context) => Text(Feeds.Rss(snapshot, site), "application/rss+xml"));
+        Map(endpoints, SiteRoutes.AtomFeed, PageKinds.Feed, (snapshot, site, context) => Text(Feeds.Atom(snapshot, site), "application/atom+xml"));
+        Map(endpoints, SiteRoutes.RssFeed, PageKinds.Feed, (snapshot, site, context) => Text(Feeds.Rss(snapshot, site), "application/rss+xml"));
         return endpoints;
     }
 
     public static string Robots(SiteOptions site) =>
         $"User-agent: *\nAllow: /\nDisallow: {SiteRoutes.Search}\n\nSitemap: {site.Absolute(SiteRoutes.Sitemap)}\n";
 
-    private static void Map(IEndpointRouteBuilder endpoints, string pattern, Func<ContentSnapshot, SiteOptions, HttpContext, IResult> handler) =>
+    private static void Map(IEndpointRouteBuilder endpoints, string pattern, string kind, Func<ContentSnapshot, SiteOptions, HttpContext, IResult> handler) =>
         endpoints.MapMethods(pattern, GetAndHead, (HttpContext context, ContentSnapshot snapshot, IOptions<SiteOptions> site) =>
                 handler(snapshot, site.Value, context))
-            .CacheAsContent();
+            .CacheAsContent()
+            .WithPageKind(kind);
 
     private static IResult Text(string body, string mediaType) => Results.Text(body, $"{mediaType}; charset=utf-8", Encoding.UTF8);
 }

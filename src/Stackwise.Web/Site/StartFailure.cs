@@ -15,6 +15,9 @@ public static class StartFailure
         OptionsValidationException invalid => string.Join("; ", invalid.Failures),
         // Kestrel's "Failed to bind to address ...: address already in use.", and a folder that cannot be read.
         IOException or UnauthorizedAccessException => e.Message,
+        // The Prometheus scrape endpoint (Telemetry:PrometheusUrl) on a port in use or an address not of this host.
+        InvalidOperationException { InnerException: System.Net.HttpListenerException listener } =>
+            $"{e.Message} (Telemetry:PrometheusUrl): {listener.Message}",
         // The configuration binder's "Failed to convert configuration value 'x' at 'Content:MaxReadingGrade' to type ...".
         InvalidOperationException when e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) => e.Message,
         _ => null,

@@ -15,14 +15,15 @@ public sealed class LayeringTests
     public static readonly (string Area, string[] MayUse)[] Areas =
     [
         ("Site", []),
+        ("Telemetry", []),
         ("Rendering", ["Site"]),
-        ("Content", ["Site", "Rendering"]),
-        ("Search", ["Site", "Rendering", "Content"]),
-        ("Hardening", ["Site", "Content"]),
-        ("Cdn", ["Site", "Content"]),
-        ("Seo", ["Site", "Rendering", "Content", "Hardening"]),
-        ("Cards", ["Site", "Content", "Seo"]),
-        ("Pages", ["Site", "Rendering", "Content", "Search", "Hardening", "Seo", "Cards"]),
+        ("Content", ["Site", "Telemetry", "Rendering"]),
+        ("Search", ["Site", "Telemetry", "Rendering", "Content"]),
+        ("Hardening", ["Site", "Telemetry", "Content"]),
+        ("Cdn", ["Site", "Telemetry", "Content"]),
+        ("Seo", ["Site", "Telemetry", "Rendering", "Content", "Hardening"]),
+        ("Cards", ["Site", "Telemetry", "Content", "Seo"]),
+        ("Pages", ["Site", "Telemetry", "Rendering", "Content", "Search", "Hardening", "Seo", "Cards"]),
         ("Export", ["Site", "Content", "Seo", "Cards"]),
         ("Commands", ["Site", "Rendering", "Content", "Export"]),
     ];

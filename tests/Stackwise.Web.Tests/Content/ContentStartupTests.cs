@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Stackwise.Web.Tests.Support;
@@ -21,6 +22,10 @@ public sealed class ContentStartupTests
         { "CDN purge URL not http", ["--Cdn:PurgeUrls:0", "ftp://127.0.0.1/"], "Cdn:PurgeUrls must be absolute http or https URLs" },
         { "CDN purge attempts zero", ["--Cdn:Attempts", "0"], "Cdn:PurgeUrls must be absolute http or https URLs, Cdn:Attempts at least 1" },
         { "preview key too short to be secret", ["--Site:PreviewKey", "thirty-one-characters-is-short"], "Site:PreviewKey must be at least 32 characters (it has 30)" },
+        { "Prometheus URL not http", ["--Telemetry:PrometheusUrl", "https://127.0.0.1:9464/metrics"], "Telemetry:PrometheusUrl must be an absolute http URL with a path" },
+        { "Prometheus URL without a path", ["--Telemetry:PrometheusUrl", "http://127.0.0.1:9464"], "Telemetry:PrometheusUrl must be an absolute http URL with a path" },
+        { "log format unknown", ["--Telemetry:LogFormat", "xml"], "Telemetry:LogFormat is text or json" },
+        { "Prometheus port in use", ["--Telemetry:PrometheusUrl", "http://127.0.0.1:{taken}/metrics"], "(Telemetry:PrometheusUrl): Address already in use" },
         { "port in use", [], "address already in use" },
     };
 
@@ -34,7 +39,10 @@ public sealed class ContentStartupTests
         var port = ((IPEndPoint)taken.LocalEndpoint).Port;
         string[] root = why == "content folder missing" ? [] : ["--Content:Root", folder.Root];
 
-        var (exitCode, _, error) = await AppProcess.RunAsync([.. root, .. settings, "--urls", $"http://127.0.0.1:{port}"]);
+        // A setting that names the taken port gets it, and the site listens on another.
+        var taking = settings.Any(setting => setting.Contains("{taken}", StringComparison.Ordinal));
+        settings = [.. settings.Select(setting => setting.Replace("{taken}", port.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal))];
+        var (exitCode, _, error) = await AppProcess.RunAsync([.. root, .. settings, "--urls", $"http://127.0.0.1:{(taking ? 0 : port)}"]);
 
         Assert.Equal(1, exitCode);
         var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));

@@ -188,7 +188,7 @@ public sealed class RequestLogMiddlewareTests
     private readonly LogCollector _logs = new();
 
     private RequestLogMiddleware Middleware(RequestDelegate next) =>
-        new(next, new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Sink(_logs).CreateLogger());
+        new(next, new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Sink(_logs).CreateLogger(), UnheardMetrics.Create());
 
     private static DefaultHttpContext Request(string path)
     {

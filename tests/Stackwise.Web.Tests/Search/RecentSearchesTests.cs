@@ -12,7 +12,7 @@ public sealed class RecentSearchesTests : IDisposable
 {
 
     private readonly TempContentFolder _folder = new();
-    private readonly SearchService _search = new(NullLogger<SearchService>.Instance);
+    private readonly SearchService _search = new(NullLogger<SearchService>.Instance, UnheardMetrics.Create());
 
     public void Dispose() => _folder.Dispose();
 

@@ -10,7 +10,7 @@ namespace Stackwise.Web.Tests.Seo;
 public sealed class ResponseCacheTests
 {
     private static PreparedResponse Response(params string[] keys) =>
-        new([1, 2, 3], "text/html", StringValues.Empty, "\"tag\"", "Mon, 07 Dec 2026 00:00:00 GMT", DateTimeOffset.UnixEpoch, "public", 0, new ContentKeySet(keys));
+        new([1, 2, 3], "text/html", StringValues.Empty, "\"tag\"", "Mon, 07 Dec 2026 00:00:00 GMT", DateTimeOffset.UnixEpoch, "public", 0, new ContentKeySet(keys), "article");
 
     private static ContentSnapshot Snapshot() => ContentSnapshot.Create(LoadedContent.Empty, new ContentVisibility(DateOnly.MinValue, IncludeUnpublished: false));
 

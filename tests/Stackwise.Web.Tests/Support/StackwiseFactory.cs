@@ -91,7 +91,7 @@ public class StackwiseFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
         // Tests read the logs through the collector; the console keeps only warnings and errors.
-        builder.UseSetting("Serilog:WriteTo:0:Args:restrictedToMinimumLevel", "Warning");
+        builder.UseSetting("Telemetry:ConsoleLevel", "Warning");
         builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(Logs));
         builder.ConfigureTestServices(services => services.AddSingleton(Time).AddSingleton<ISnapshotObserver>(Swaps));
     }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Stackwise.Web.Content.Snapshot;
 using Stackwise.Web.Site;
+using Stackwise.Web.Telemetry;
 
 namespace Stackwise.Web.Content.Hosting;
 
@@ -18,6 +19,7 @@ public sealed partial class ContentStore(
     TimeProvider time,
     IEnumerable<ISnapshotWarmer> warmers,
     IEnumerable<IPerSnapshot> declared,
+    SiteMetrics metrics,
     ILogger<ContentStore> logger) : IHostedService, IAsyncDisposable
 {
     private readonly SemaphoreSlim _reloading = new(1, 1);
@@ -75,9 +77,13 @@ public sealed partial class ContentStore(
     public async Task ReloadAsync(ChangedFiles changed, CancellationToken cancellationToken)
     {
         await _reloading.WaitAsync(cancellationToken);
+        var start = !_loaded;
+        using var activity = SiteActivities.Source.StartActivity("content reload");
+        activity?.SetTag(SiteMetrics.TriggerTag, start ? "start" : "change");
+        activity?.SetTag("stackwise.reload.files_named", changed.IsEverything ? "all" : changed.Paths.Count);
+        var stopwatch = Stopwatch.StartNew();
         try
         {
-            var stopwatch = Stopwatch.StartNew();
             var previous = _loaded ? _current : null;
             changed = _listEverything ? changed.AsIncomplete() : changed;
             _listEverything = true;
@@ -89,8 +95,14 @@ public sealed partial class ContentStore(
                 snapshot = await loader.LoadAsync(ContentFolder.Resolve(Root), visibility, previous, changed, cancellationToken);
                 _problemLog.LogNew(snapshot, previous);
             }
-            catch (Exception e) when (previous is not null && e is not OperationCanceledException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
+                metrics.Reloaded(stopwatch.Elapsed, swapped: false, start);
+                activity?.SetStatus(ActivityStatusCode.Error, e.Message);
+                if (previous is null)
+                {
+                    throw;
+                }
                 LogReloadFailed(e, Root, previous.Version);
                 return;
             }
@@ -110,6 +122,10 @@ public sealed partial class ContentStore(
             }
             _current = snapshot;
             _loaded = true;
+            metrics.Reloaded(stopwatch.Elapsed, swapped: true, start);
+            activity?.SetTag("stackwise.content.version", snapshot.Version);
+            activity?.SetTag("stackwise.content.files", snapshot.FilesRead);
+            activity?.SetTag("stackwise.content.changed_keys", change.Keys.Count);
             if (logger.IsEnabled(LogLevel.Information))
             {
                 var pages = Counted.Of(snapshot.ByUrl.Count - snapshot.Articles.Length - snapshot.People.Count, "page");

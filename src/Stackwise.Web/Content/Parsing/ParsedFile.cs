@@ -16,7 +16,9 @@ public readonly record struct FileStamp(long Length, DateTime LastWriteUtc, Unix
 
 /// <summary>What one parse of one file produced, kept with the snapshot so a reload re-reads only changed files.</summary>
 /// <param name="RecheckOn">The date from which the parse is out of date although the file is not (it compared a date with today).</param>
-public sealed record ParsedFile(FileStamp Stamp, ContentDocument? Document, ImmutableArray<ContentProblem> Problems, DateOnly? RecheckOn = null)
+/// <param name="ContentHash">The XxHash3 of the file's bytes (0 when they could not be read): what the snapshot's
+/// <see cref="Snapshot.ContentSnapshot.Fingerprint"/> is made of.</param>
+public sealed record ParsedFile(FileStamp Stamp, ContentDocument? Document, ImmutableArray<ContentProblem> Problems, DateOnly? RecheckOn = null, ulong ContentHash = 0)
 {
     /// <summary>True when this parse can stand for a file with <paramref name="stamp"/> on <paramref name="today"/>.</summary>
     public bool IsCurrent(FileStamp stamp, DateOnly today) => Stamp == stamp && !(RecheckOn <= today);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.IO.Hashing;
 using System.Text;
 using Stackwise.Web.Content.Model;
 using Stackwise.Web.Content.Parsing;
@@ -157,9 +158,9 @@ public sealed class ContentLoader(ContentParser parser)
             return cached;
         }
 
-        var text = Read(root, file, problems);
+        var text = Read(root, file, problems, out var hash);
         var result = text is null ? null : parser.Parse(path, text, today, shared);
-        return new ParsedFile(stamp, result?.Document, [.. problems, .. result?.Problems ?? []], result?.RecheckOn);
+        return new ParsedFile(stamp, result?.Document, [.. problems, .. result?.Problems ?? []], result?.RecheckOn, hash);
     }
 
     private static ImmutableArray<string> ReadRedirects(string root, List<ContentProblem> problems)
@@ -169,12 +170,14 @@ public sealed class ContentLoader(ContentParser parser)
         {
             return [];
         }
-        var text = Read(root, RedirectsFile.Name, problems);
+        var text = Read(root, RedirectsFile.Name, problems, out _);
         return text is null ? [] : RedirectsFile.Read(text, problems);
     }
 
-    private static string? Read(string root, string file, List<ContentProblem> problems)
+    /// <param name="hash">The XxHash3 of the bytes read, or 0.</param>
+    private static string? Read(string root, string file, List<ContentProblem> problems, out ulong hash)
     {
+        hash = 0;
         try
         {
             var fullPath = Path.Combine(root, file);
@@ -194,6 +197,7 @@ public sealed class ContentLoader(ContentParser parser)
                     $"the file is {Math.Max(length, bytes.Length) / 1024:N0} KiB; the largest file read is {MaxFileBytes / 1024:N0} KiB"));
                 return null;
             }
+            hash = XxHash3.HashToUInt64(bytes);
             return StrictUtf8.GetString(bytes).TrimStart('\uFEFF');
         }
         catch (DecoderFallbackException)

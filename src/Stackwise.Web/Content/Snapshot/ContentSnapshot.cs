@@ -25,7 +25,17 @@ public sealed class ContentSnapshot
     {
         _problemsByUrl = new(() => SnapshotBuilder.ProblemsByUrl(Problems));
         _related = new(() => new RelatedArticles(_indexes.Articles, _indexes.ByTag, _indexes.CategoriesBySlug));
+        _fingerprint = new(() => ContentFingerprint.Of(Parsed!, _indexes.Redirects));  // required: set by the time anything asks
     }
+
+    private readonly Lazy<ulong> _fingerprint;
+
+    /// <summary>
+    /// The same on every process that loaded the same files (each markdown file's path and bytes, and the redirects), unlike
+    /// <see cref="Version"/>: how an operator tells that every instance serves the same content. Worked out on first use
+    /// (a metrics scrape), not by the reload.
+    /// </summary>
+    public ulong Fingerprint => _fingerprint.Value;
 
     private readonly Lazy<RelatedArticles> _related;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Stackwise.Web.Content.Snapshot;
+using Stackwise.Web.Telemetry;
 
 namespace Stackwise.Web.Pages.ContentProblems;
 
@@ -45,12 +46,12 @@ public static class LiveReload
         {
             response.Headers.CacheControl = "no-store";
             return Results.Text(snapshot.Version.ToString(CultureInfo.InvariantCulture), "text/plain; charset=utf-8");
-        });
+        }).WithPageKind(PageKinds.Other);
         endpoints.MapGet(ScriptPath, (HttpResponse response) =>
         {
             response.Headers.CacheControl = "no-store";
             return Results.Text(Script, "text/javascript; charset=utf-8");
-        });
+        }).WithPageKind(PageKinds.Asset);
         return endpoints;
     }
 }
