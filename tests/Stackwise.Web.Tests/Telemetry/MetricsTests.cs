@@ -135,7 +135,7 @@ public sealed class MetricsTests : IDisposable
         Assert.Equal(store.Current.Version, reload.GetTagItem("stackwise.content.version"));
         Assert.Equal(store.Current.FilesRead, reload.GetTagItem("stackwise.content.files"));
 
-        // Fixed: its problems go back to 0 rather than keeping their last count.
+        // Fixed: its problems are no longer counted, at their last count or any other.
         File.Delete(Path.Combine(_folder.Root, "therapies", "broken.md"));
         await store.ReloadAsync(CancellationToken.None);
         Assert.All(site.Points("stackwise.content.problems"), point => Assert.Equal(0, point.Value));
