@@ -74,20 +74,30 @@ PIDS+=("$!")
 PROMETHEUS="http://127.0.0.1:$PROMETHEUS_PORT"
 # One value from an instant query (the first series' value; "none" when there is no series).
 query() { curl -fsG "$PROMETHEUS/api/v1/query" --data-urlencode "query=$1" | jq -r '.data.result[0].value[1] // "none"'; }
-# Waits until Prometheus has scraped the site twice more (it scrapes each second), so what it answers covers everything
-# done before.
-settle() { [ "$(query 'up{job="stackwise"}')" = 1 ] || { echo "Prometheus no longer scrapes the site"; exit 1; }; sleep 2.5; }
+# Waits until Prometheus has a scrape that began after now (the site collects at each scrape), so what it answers covers
+# everything done before.
+settle() {
+  local asked; asked=$(date +%s.%N)
+  for _ in $(seq 1 100); do
+    awk -v t="$(query 'timestamp(up{job="stackwise"})')" -v a="$asked" 'BEGIN { exit !(t + 0 > a + 0) }' && return 0
+    sleep 0.1
+  done
+  echo "Prometheus scraped nothing in the 10 s after $asked; see $WORK/prometheus/prometheus.log"; exit 1
+}
 for _ in $(seq 1 100); do [ "$(query 'up{job="stackwise"}' 2>/dev/null || true)" = 1 ] && break; sleep 0.2; done
 [ "$(query 'up{job="stackwise"}')" = 1 ] || { echo "Prometheus does not see the site up"; cat "$WORK/prometheus/prometheus.log"; exit 1; }
 
-ARTICLE="/therapies/synthetic-article-00001"
-SAVED="$CONTENT/therapies/synthetic-article-00002.md"
+ARTICLE="/therapies/synthetic-article-00000"
+SAVED="$CONTENT/therapies/synthetic-article-00005.md"
+for path in "$ARTICLE" "/therapies/$(basename "$SAVED" .md)"; do
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$ON_PORT$path")" = 200 ] || { echo "$path is not a page of the corpus"; exit 1; }
+done
 
 log "2. one request of each page kind, then every kind's series"
 declare -A KINDS=(
   [/]=list [$ARTICLE]=article [/about]=page [/categories/psychedelic-therapy]=list [/search?q=synthetic]=search
   [/feed.xml]=feed [/sitemap.xml]=sitemap [/robots.txt]=sitemap [/cards$ARTICLE.png]=card [/css/site.css]=asset
-  [/no/such/page]=error [/healthz]=health [/Therapies/Synthetic-Article-00001]=redirect
+  [/no/such/page]=error [/healthz]=health [/Therapies/Synthetic-Article-00000]=redirect
 )
 for path in "${!KINDS[@]}"; do curl -s -o /dev/null "http://127.0.0.1:$ON_PORT$path"; done
 settle
@@ -103,7 +113,8 @@ printf '   kinds with a series: %s; missing:%s; series without a route: %s -> %s
 log "1. wrk on $ARTICLE for $DURATION ($CONNECTIONS connections), counted by wrk and by Prometheus"
 before=$(query "sum(http_server_request_duration_seconds_count{http_route=\"article\"})")
 wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency "http://127.0.0.1:$ON_PORT$ARTICLE" >"$WORK/wrk-counted.txt"
-rate_during=$(query 'sum(rate(http_server_request_duration_seconds_count{http_route="article"}[5s]))')
+rate_during=$(query 'sum(rate(http_server_request_duration_seconds_count{http_route="article"}[5s]))' | sed 's/none/0/')
+! grep -q "Non-2xx" "$WORK/wrk-counted.txt" || { echo "wrk got answers other than 200:"; cat "$WORK/wrk-counted.txt"; exit 1; }
 settle
 after=$(query "sum(http_server_request_duration_seconds_count{http_route=\"article\"})")
 wrk_count=$(awk '/requests in/ { print $1 }' "$WORK/wrk-counted.txt")

@@ -12,7 +12,8 @@ namespace Stackwise.Benchmarks;
 /// The hot path in process: one cached article served through the whole app (hosting, every middleware, the prepared
 /// response), against a control that answers the same request with the same bytes and nothing else. Both go through
 /// the in-memory TestServer, so the difference between the two rows is the cost of our own pipeline per request, in time
-/// and in bytes allocated (the memory diagnoser counts every thread).
+/// and in bytes allocated (the memory diagnoser counts every thread). With <see cref="Telemetry"/> the site exports its
+/// metrics for Prometheus (docs/observability.md), so every request is measured: the difference is telemetry's cost.
 /// </summary>
 [MemoryDiagnoser]
 public class HotPathBenchmarks
@@ -27,6 +28,9 @@ public class HotPathBenchmarks
 
     [Params("br", "")]
     public string AcceptEncoding { get; set; } = "";
+
+    [Params(false, true)]
+    public bool Telemetry { get; set; }
 
     [GlobalSetup]
     public async Task SetupAsync()
@@ -44,7 +48,8 @@ public class HotPathBenchmarks
             .UseSetting("Content:Watch", "false")
             .UseSetting("Site:BaseUrl", "https://stackwise.example")
             .UseSetting("Site:RedirectToHttps", "false")
-            .UseSetting("Serilog:MinimumLevel:Override:Stackwise.Web.Hardening.RequestLogMiddleware", "Warning"));
+            .UseSetting("Serilog:MinimumLevel:Override:Stackwise.Web.Hardening.RequestLogMiddleware", "Warning")
+            .UseSetting("Telemetry:PrometheusUrl", Telemetry ? $"http://127.0.0.1:{FreePort()}/metrics" : ""));
         _siteServer = _site.Server;
         var first = await SendAsync(_siteServer);   // renders the page once: every later request takes the hot path
         var body = await ReadBodyAsync(first);
@@ -102,6 +107,13 @@ public class HotPathBenchmarks
             context.Request.Headers.AcceptEncoding = AcceptEncoding;
         }
     });
+
+    private static int FreePort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+    }
 
     private static string WebProjectFolder()
     {

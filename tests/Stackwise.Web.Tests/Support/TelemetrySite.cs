@@ -41,7 +41,8 @@ public sealed class TelemetrySite(string contentRoot) : StackwiseFactory(content
         {
             _metrics.Clear();
         }
-        Services.GetRequiredService<MeterProvider>().ForceFlush();
+        // Bounded: a collection that never ends fails here instead of holding the test run.
+        Assert.True(Services.GetRequiredService<MeterProvider>().ForceFlush(10_000), "the metrics were not collected within 10 s");
         lock (_metrics)
         {
             return [.. _metrics];

@@ -141,6 +141,14 @@ public sealed class MetricsTests : IDisposable
         Assert.All(site.Points("stackwise.content.problems"), point => Assert.Equal(0, point.Value));
         Assert.Equal(0, site.Value("stackwise.content.files.refused"));
 
+        // A good file saved with an error: refused, and kept online at its last good version.
+        Assert.Equal(0, site.Value("stackwise.content.files.kept"));
+        _folder.Write("therapies/fourth.md", "---\ntitle: Fourth Synthetic\n---\nNow without its category, risk or summary.\n");
+        await store.ReloadAsync(CancellationToken.None);
+        Assert.Equal(1, site.Value("stackwise.content.files.kept"));
+        Assert.Equal(1, site.Value("stackwise.content.files.refused"));
+        Assert.Equal(4, site.Value("stackwise.content.documents", (ContentMetrics.DocumentKindTag, "article")));
+
         // A reload that fails (the folder is gone) is counted as failed, and its span says so.
         var moved = _folder.Root + "-moved";
         Directory.Move(_folder.Root, moved);
