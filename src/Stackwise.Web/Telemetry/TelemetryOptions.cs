@@ -16,8 +16,8 @@ public sealed class TelemetryOptions
     /// </summary>
     public string PrometheusUrl { get; set; } = "";
 
-    /// <summary><c>text</c> (a line per event, for people) or <c>json</c> (Serilog's compact JSON, one object per line,
-    /// with the trace and span ids, for a log pipeline).</summary>
+    /// <summary><c>text</c> (a line per event, for people) or <c>json</c> (Serilog's compact JSON, one object per line:
+    /// the message template and its properties, with the trace and span ids, for a log pipeline).</summary>
     public string LogFormat { get; set; } = "text";
 
     /// <summary>The lowest level the console shows (the levels in <c>Serilog:MinimumLevel</c> still apply first).</summary>

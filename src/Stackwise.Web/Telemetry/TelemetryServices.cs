@@ -93,7 +93,7 @@ public static class TelemetryServices
         return builder;
     }
 
-    internal static ITextFormatter ConsoleFormatter(TelemetryOptions options) => options.Json ? new RenderedCompactJsonFormatter() : new TextLines();
+    internal static ITextFormatter ConsoleFormatter(TelemetryOptions options) => options.Json ? new CompactJsonFormatter() : new TextLines();
 
     /// <summary>
     /// A line per event, ending in " trace {id}" when the event happened inside a traced operation (a request, a reload);

@@ -100,7 +100,8 @@ public sealed class ExportTests : IDisposable
             using var json = JsonDocument.Parse(Lines(json: true));
             Assert.Equal(trace, json.RootElement.GetProperty("@tr").GetString());
             Assert.Equal(activity.SpanId.ToHexString(), json.RootElement.GetProperty("@sp").GetString());
-            Assert.Equal("Served 7 pages", json.RootElement.GetProperty("@m").GetString());
+            Assert.Equal("Served {Count} pages", json.RootElement.GetProperty("@mt").GetString());
+            Assert.Equal(7, json.RootElement.GetProperty("Count").GetInt32());
         }
     }
 
