@@ -83,8 +83,10 @@ live_and_pinned_heap_bytes() {
 publish_site_and_bench() {
   checkout_source
   printf '\n== %s\n' "building $(git -C "$SOURCE" rev-parse --short HEAD) (Release) into $WORK; $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores${1:+; $1}"
-  dotnet publish "$SOURCE/src/Stackwise.Web" -c Release -o "$WORK/publish" -v quiet -nologo >/dev/null
-  dotnet build "$ROOT/bench/Stackwise.Benchmarks" -c Release -v quiet -nologo >/dev/null
+  # Quiet unless a build fails: then its errors are shown (and the script stops).
+  dotnet publish "$SOURCE/src/Stackwise.Web" -c Release -o "$WORK/publish" -v quiet -nologo >"$WORK/build.log" 2>&1 \
+    && dotnet build "$ROOT/bench/Stackwise.Benchmarks" -c Release -v quiet -nologo >>"$WORK/build.log" 2>&1 \
+    || { echo "the build failed:"; grep -E ' error ' "$WORK/build.log" | sort -u | head -20; return 1; }
   BENCH="dotnet $ROOT/bench/Stackwise.Benchmarks/bin/Release/net10.0/Stackwise.Benchmarks.dll"
 }
 
