@@ -81,6 +81,7 @@ live_and_pinned_heap_bytes() {
 # Publishes the checkout (or REV) in Release into $WORK/publish and builds the bench tool (BENCH runs it), saying which
 # commit, CPU and cores (and the words given, such as a tool's version) the figures that follow come from.
 publish_site_and_bench() {
+  mkdir -p "$WORK"
   checkout_source
   printf '\n== %s\n' "building $(git -C "$SOURCE" rev-parse --short HEAD) (Release) into $WORK; $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) cores${1:+; $1}"
   # Quiet unless a build fails: then its errors are shown (and the script stops).
