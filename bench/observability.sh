@@ -43,11 +43,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-publish_site_and_bench "$(prometheus --version 2>&1 | head -1)"
+publish_corpus "$(prometheus --version 2>&1 | head -1)"
 CONTENT="$WORK/content"
-rm -rf "$CONTENT"
-$BENCH generate "$ARTICLES" "$CONTENT" 1 >/dev/null
-cp -r "$ROOT/content/." "$CONTENT/"
 
 # Off: no telemetry setting, as today. On: the scrape listener. Both watch the folder and keep the request log down to
 # warnings, as the bench's other scripts do.

@@ -95,10 +95,17 @@ publish_site_and_bench() {
 # content into $WORK/content, and starts the site on it without a watch; the script's cleanup stops it (SITE_PID) and
 # calls remove_source.
 publish_corpus_and_start() {
-  publish_site_and_bench
+  publish_corpus
+  start_published_site "$WORK/content" false
+}
+
+# Publishes as publish_site_and_bench does (its argument too) and writes $ARTICLES synthetic articles plus the real content
+# into a fresh $WORK/content.
+publish_corpus() {
+  publish_site_and_bench "$@"
+  rm -rf "$WORK/content"
   $BENCH generate "$ARTICLES" "$WORK/content" 1 >/dev/null
   cp -r "$ROOT/content/." "$WORK/content/"
-  start_published_site "$WORK/content" false
 }
 
 # The site's resident memory in MB.

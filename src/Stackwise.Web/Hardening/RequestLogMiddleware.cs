@@ -6,9 +6,10 @@ namespace Stackwise.Web.Hardening;
 
 /// <summary>
 /// One log line per request: method, path (without the query string), status and time, at the level <see cref="LevelOf"/>
-/// gives (Error for a 5xx or an exception, Debug for health probes, Information otherwise). As the outermost middleware it
-/// also settles each response's page kind (<see cref="PageKinds.Settle"/>), which metrics and traces show as its route. An operator quiets it with
+/// gives (Error for a 5xx or an exception, Debug for health probes, Information otherwise). An operator quiets it with
 /// <c>Serilog__MinimumLevel__Override__Stackwise.Web.Hardening.RequestLogMiddleware=Warning</c>; 5xx lines still appear.
+/// As the outermost middleware it also settles each response's page kind (<see cref="PageKinds.Settle"/>), which metrics
+/// and traces show as its route, and counts the response (<see cref="SiteMetrics.Responded"/>).
 /// </summary>
 /// <remarks>
 /// This replaces Serilog.AspNetCore's <c>UseSerilogRequestLogging</c> (the usual way to log requests with Serilog),
