@@ -18,10 +18,11 @@ namespace Stackwise.Web.Tests.Telemetry;
 public sealed class MetricsTests : IDisposable
 {
     private readonly TempContentFolder _folder = new TempContentFolder()
-        .Write("therapies/first.md", Article("First Synthetic", "nextReview: 2026-11-01"))
+        .Write("therapies/first.md", Article("First Synthetic", "nextReview: 2026-11-01\nauthor: writer"))
         .Write("therapies/second.md", Article("Second Synthetic", "nextReview: 2026-12-20"))
         .Write("supplements/third.md", Article("Third Synthetic", "nextReview: 2027-06-01"))
-        .Write("pages/about.md", "---\ntitle: About\nsummary: Synthetic about page.\n---\nSynthetic text.\n");
+        .Write("pages/about.md", "---\ntitle: About\nsummary: Synthetic about page.\n---\nSynthetic text.\n")
+        .Write("people/writer.md", "---\nname: Synthetic Writer\n---\nSynthetic biography.\n");
 
     public void Dispose() => _folder.Dispose();
 
@@ -110,6 +111,7 @@ public sealed class MetricsTests : IDisposable
         Assert.Equal(1, site.Value("stackwise.content.reload.duration", (SiteMetrics.OutcomeTag, "swapped"), (SiteMetrics.TriggerTag, "start")));
         Assert.Equal(3, site.Value("stackwise.content.documents", (ContentMetrics.DocumentKindTag, "article")));
         Assert.Equal(1, site.Value("stackwise.content.documents", (ContentMetrics.DocumentKindTag, "page")));
+        Assert.Equal(1, site.Value("stackwise.content.documents", (ContentMetrics.DocumentKindTag, "person")));
         Assert.Equal(0, site.Value("stackwise.content.files.refused"));
         // Overdue on 2026-12-07: the first; due within 30 days: the second; the third is months away.
         Assert.Equal(1, site.Value("stackwise.content.reviews", (ContentMetrics.ReviewStateTag, "overdue")));
