@@ -9,7 +9,7 @@ namespace Stackwise.Web.Hardening;
 /// gives (Error for a 5xx or an exception, Debug for health probes, Information otherwise). An operator quiets it with
 /// <c>Serilog__MinimumLevel__Override__Stackwise.Web.Hardening.RequestLogMiddleware=Warning</c>; 5xx lines still appear.
 /// As the outermost middleware it also settles each response's page kind (<see cref="PageKinds.Settle"/>), which metrics
-/// and traces show as its route, and counts the response (<see cref="SiteMetrics.Responded"/>).
+/// and traces show as its route, and counts a response that was not written from prepared bytes (<see cref="SiteMetrics.Rendered"/>).
 /// </summary>
 /// <remarks>
 /// This replaces Serilog.AspNetCore's <c>UseSerilogRequestLogging</c> (the usual way to log requests with Serilog),
@@ -62,7 +62,10 @@ internal sealed class RequestLogMiddleware(RequestDelegate next, Serilog.ILogger
     private void Write(HttpContext context, long start, Exception? error)
     {
         var (kind, prepared) = PageKinds.Settle(context, failed: error is not null);
-        metrics.Responded(kind, prepared);
+        if (!prepared)
+        {
+            metrics.Rendered(kind);
+        }
         var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         var level = LevelOf(context, error);
         if (!_log.IsEnabled(level))

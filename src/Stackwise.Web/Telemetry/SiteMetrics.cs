@@ -29,7 +29,7 @@ public sealed class SiteMetrics
     private readonly Histogram<double> _reloads;
     private readonly Histogram<double> _searches;
     private readonly Counter<long> _zeroResultSearches;
-    private readonly Counter<long> _responses;
+    private readonly Counter<long> _rendered;
     private readonly Counter<long> _cards;
     private readonly Histogram<double> _purges;
 
@@ -43,8 +43,8 @@ public sealed class SiteMetrics
             "Time to answer a search, including a wait for the index (answered from the content version's recent searches or not)", advice: buckets);
         _zeroResultSearches = Meter.CreateCounter<long>("stackwise.search.zero_results", "{search}",
             "Searches that found no article");
-        _responses = Meter.CreateCounter<long>("stackwise.http.responses", "{response}",
-            "Responses by page kind and by source: prepared (bytes kept from an earlier render, the hot path) or rendered");
+        _rendered = Meter.CreateCounter<long>("stackwise.http.rendered", "{response}",
+            "Responses that went through routing (rendered, or answered by an endpoint) rather than written from prepared bytes by the hot path, by page kind");
         _cards = Meter.CreateCounter<long>("stackwise.cards.drawn", "{card}",
             "Share cards drawn (each is drawn once per content version and kept)");
         _purges = Meter.CreateHistogram("stackwise.cdn.purge.duration", "s",
@@ -68,14 +68,12 @@ public sealed class SiteMetrics
         }
     }
 
-    /// <summary>A response finished: from prepared bytes (the hot path) or rendered, of this page kind.</summary>
-    public void Responded(string kind, bool prepared)
-    {
-        if (_responses.Enabled)
-        {
-            _responses.Add(1, new KeyValuePair<string, object?>(PageKindTag, kind), new KeyValuePair<string, object?>(SourceTag, prepared ? "prepared" : "rendered"));
-        }
-    }
+    /// <summary>
+    /// A response of this kind finished that the hot path did not write from prepared bytes. The hot path itself records
+    /// nothing of its own: its share is the request count (<c>http.server.request.duration</c>) minus this, which keeps
+    /// its cost with telemetry on to ASP.NET Core's one measurement ("Telemetry" in docs/performance.md).
+    /// </summary>
+    public void Rendered(string kind) => _rendered.Add(1, new KeyValuePair<string, object?>(PageKindTag, kind));
 
     public void CardDrawn() => _cards.Add(1);
 

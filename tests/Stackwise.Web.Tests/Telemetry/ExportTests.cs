@@ -73,7 +73,7 @@ public sealed class ExportTests : IDisposable
 
         Assert.Matches("""http_server_request_duration_seconds_count\{[^}]*http_route="article"[^}]*\} 3""", text);
         Assert.Contains("stackwise_content_version", text, StringComparison.Ordinal);
-        Assert.Contains("stackwise_http_responses_total", text, StringComparison.Ordinal);
+        Assert.Contains("stackwise_http_rendered_total", text, StringComparison.Ordinal);
         Assert.Contains("kestrel_active_connections", text, StringComparison.Ordinal);
         Assert.Contains("dotnet_gc_collections_total", text, StringComparison.Ordinal);
         // Never on the public site's port.
