@@ -108,7 +108,7 @@ internal sealed partial class CdnPurges(IOptions<CdnOptions> options, TimeProvid
         activity?.SetTag("server.address", url.Host);
         activity?.SetTag("stackwise.cdn.keys", keys.Count);
         var failure = await PurgeAsync(url, keys, stoppingToken);
-        metrics.Purged(SiteMetrics.Since(start), url, sent: failure is null);
+        metrics.Purged(Stopwatch.GetElapsedTime(start), url, sent: failure is null);
         if (failure is not null)
         {
             activity?.SetStatus(ActivityStatusCode.Error, failure);

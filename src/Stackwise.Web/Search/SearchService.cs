@@ -19,18 +19,18 @@ public sealed partial class SearchService
     private readonly PerSnapshot<RecentSearches> _recent = new(null, _ => new RecentSearches());
     private SearchIndex? _latest;
 
-    private readonly SiteMetrics? _metrics;
+    private readonly SiteMetrics _metrics;
 
     public SearchService(ILogger<SearchService> logger, SiteMetrics metrics)
-        : this(logger, (snapshot, previous) => SearchIndex.Build(snapshot, previous))
+        : this(logger, metrics, (snapshot, previous) => SearchIndex.Build(snapshot, previous))
     {
-        _metrics = metrics;
     }
 
     /// <param name="buildIndex">Builds a snapshot's index from the previous one; tests hold it to see what a search does meanwhile.</param>
-    internal SearchService(ILogger<SearchService> logger, Func<ContentSnapshot, SearchIndex?, SearchIndex> buildIndex)
+    internal SearchService(ILogger<SearchService> logger, SiteMetrics metrics, Func<ContentSnapshot, SearchIndex?, SearchIndex> buildIndex)
     {
         _logger = logger;
+        _metrics = metrics;
         _buildIndex = buildIndex;
         _indexes = new(null, snapshot => new IndexBuild(() => Build(snapshot)));
     }
@@ -61,9 +61,9 @@ public sealed partial class SearchService
     /// <summary>The search's duration and results in metrics and on its span (never the words asked: they are the reader's).</summary>
     private void Measured(Activity? activity, long start, SearchResults results, bool fromRecent)
     {
-        _metrics?.Searched(SiteMetrics.Since(start), results.Total, fromRecent);
+        _metrics.Searched(Stopwatch.GetElapsedTime(start), results.Total, fromRecent);
         activity?.SetTag("stackwise.search.results", results.Total);
-        activity?.SetTag(SiteMetrics.SourceTag, fromRecent ? "recent" : "index");
+        activity?.SetTag(SiteMetrics.SearchSourceTag, fromRecent ? "recent" : "index");
     }
 
     internal Task<SearchIndex> IndexOfAsync(ContentSnapshot snapshot) => _indexes.Get(snapshot).GetAsync();

@@ -80,7 +80,7 @@ public static class PageKinds
     }
 
     private static string Known(string kind) =>
-        Endpoints.TryGetValue(kind, out var endpoint) ? endpoint.DisplayName! : throw new ArgumentException($"'{kind}' is not a page kind; add it to PageKinds.All", nameof(kind));
+        Endpoints.ContainsKey(kind) ? kind : throw new ArgumentException($"'{kind}' is not a page kind; add it to PageKinds.All", nameof(kind));
 
     /// <summary>The kind as route diagnostics: what metrics and traces show as <c>http.route</c>.</summary>
     private sealed record PageKind(string Route, bool Prepared = false) : IRouteDiagnosticsMetadata;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
 namespace Stackwise.Web.Telemetry;
@@ -14,10 +13,10 @@ public sealed class SiteMetrics
 {
     public const string MeterName = "Stackwise";
 
-    // Tag names: OpenTelemetry's where one exists (error.type), the site's own under "stackwise." otherwise.
+    // Tag names: OpenTelemetry's where one exists (http.route, server.address), the site's own under "stackwise." otherwise.
     public const string OutcomeTag = "stackwise.outcome";
     public const string TriggerTag = "stackwise.reload.trigger";
-    public const string SourceTag = "stackwise.response.source";
+    public const string SearchSourceTag = "stackwise.search.source";
     public const string PageKindTag = "http.route";
     public const string UrlHostTag = "server.address";
 
@@ -46,7 +45,7 @@ public sealed class SiteMetrics
         _rendered = Meter.CreateCounter<long>("stackwise.http.rendered", "{response}",
             "Responses that went through routing (rendered, or answered by an endpoint) rather than written from prepared bytes by the hot path, by page kind");
         _cards = Meter.CreateCounter<long>("stackwise.cards.drawn", "{card}",
-            "Share cards drawn (each is drawn once per content version and kept)");
+            "Share cards drawn (each is drawn once for its words and kept, across reloads)");
         _purges = Meter.CreateHistogram("stackwise.cdn.purge.duration", "s",
             "Time of each CDN purge request, by outcome (sent, failed) and the cache's host; its count is the number of purges", advice: buckets);
     }
@@ -61,7 +60,7 @@ public sealed class SiteMetrics
 
     public void Searched(TimeSpan elapsed, int found, bool recent)
     {
-        _searches.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>(SourceTag, recent ? "recent" : "index"));
+        _searches.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>(SearchSourceTag, recent ? "recent" : "index"));
         if (found == 0)
         {
             _zeroResultSearches.Add(1);
@@ -81,7 +80,4 @@ public sealed class SiteMetrics
         _purges.Record(elapsed.TotalSeconds,
             new KeyValuePair<string, object?>(OutcomeTag, sent ? "sent" : "failed"),
             new KeyValuePair<string, object?>(UrlHostTag, url.Host));
-
-    /// <summary>Time since <paramref name="start"/> (a <see cref="Stopwatch"/> timestamp).</summary>
-    public static TimeSpan Since(long start) => Stopwatch.GetElapsedTime(start);
 }

@@ -70,11 +70,16 @@ public static class TelemetryServices
         {
             return builder;
         }
+        // The service is "stackwise" unless the operator names it, as OpenTelemetry's default resource reads it from
+        // OTEL_SERVICE_NAME or OTEL_RESOURCE_ATTRIBUTES (naming it here in code would override both).
+        var named = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_SERVICE_NAME"])
+            || (builder.Configuration["OTEL_RESOURCE_ATTRIBUTES"] ?? "").Contains("service.name=", StringComparison.Ordinal);
         var telemetry = services.AddOpenTelemetry().ConfigureResource(resource =>
         {
-            // OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES still win: they are read after this.
-            resource.AddService("stackwise", serviceVersion: typeof(TelemetryServices).Assembly.GetName().Version?.ToString());
-            resource.AddEnvironmentVariableDetector();
+            if (!named)
+            {
+                resource.AddService("stackwise", serviceVersion: typeof(TelemetryServices).Assembly.GetName().Version?.ToString());
+            }
         });
         if (otlp)
         {

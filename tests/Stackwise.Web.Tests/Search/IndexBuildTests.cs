@@ -60,7 +60,7 @@ public sealed class IndexBuildTests : IDisposable
         var snapshot = await ASnapshotAsync();
         using var entered = new ManualResetEventSlim();
         using var gate = new ManualResetEventSlim();
-        var search = new SearchService(NullLogger<SearchService>.Instance, (content, previous) =>
+        var search = new SearchService(NullLogger<SearchService>.Instance, UnheardMetrics.Create(), (content, previous) =>
         {
             entered.Set();
             Assert.True(gate.Wait(Hang));

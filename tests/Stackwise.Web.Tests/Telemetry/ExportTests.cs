@@ -55,11 +55,18 @@ public sealed class ExportTests : IDisposable
         Assert.All(collector.Received, received => Assert.Equal("application/x-protobuf", received.ContentType));
     }
 
-    [Fact]
-    public async Task PrometheusScrapesItsOwnListenerWithEveryMeterAndThePageKinds()
+    [Theory]
+    [InlineData(null, "stackwise")]
+    [InlineData("stackwise-eu-1", "stackwise-eu-1")]
+    public async Task PrometheusScrapesItsOwnListenerWithEveryMeterAndThePageKinds(string? serviceName, string expectedService)
     {
         var scrape = $"http://127.0.0.1:{FreePort()}/metrics";
-        await using var site = new StackwiseFactory(_folder.Root) { Settings = new Dictionary<string, string> { ["Telemetry:PrometheusUrl"] = scrape } };
+        var settings = new Dictionary<string, string> { ["Telemetry:PrometheusUrl"] = scrape };
+        if (serviceName is not null)
+        {
+            settings["OTEL_SERVICE_NAME"] = serviceName;
+        }
+        await using var site = new StackwiseFactory(_folder.Root) { Settings = settings };
         site.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         site.StartServer();
         var address = site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
@@ -71,7 +78,9 @@ public sealed class ExportTests : IDisposable
 
         var text = await client.GetStringAsync(new Uri(scrape));
 
-        Assert.Matches("""http_server_request_duration_seconds_count\{[^}]*http_route="article"[^}]*\} 3""", text);
+        Assert.Matches("""(?m)^http_server_request_duration_seconds_count\{[^}]*http_route="article"[^}]*\} 3( \d+)?$""", text);
+        // The service is the site's unless the operator names it (OTEL_SERVICE_NAME).
+        Assert.Matches($$"""(?m)^target_info\{[^}]*service_name="{{expectedService}}"[^}]*\} 1$""", text);
         Assert.Contains("stackwise_content_version", text, StringComparison.Ordinal);
         Assert.Contains("stackwise_http_rendered_total", text, StringComparison.Ordinal);
         Assert.Contains("kestrel_active_connections", text, StringComparison.Ordinal);

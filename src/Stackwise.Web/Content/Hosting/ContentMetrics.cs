@@ -34,7 +34,7 @@ internal sealed class ContentMetrics : ISnapshotObserver
         meter.CreateObservableUpDownCounter("stackwise.content.documents", () => Many(online =>
             [
                 Count(online.Snapshot.Unrecorded.Articles.Length, DocumentKindTag, "article"),
-                Count(online.Snapshot.Unrecorded.ByUrl.Count - online.Snapshot.Unrecorded.Articles.Length - online.Snapshot.Unrecorded.People.Count, DocumentKindTag, "page"),
+                Count(online.Snapshot.Unrecorded.SitePageCount, DocumentKindTag, "page"),
                 Count(online.Snapshot.Unrecorded.People.Count, DocumentKindTag, "person"),
             ]), "{document}", "Documents served, by kind (article, page, person)");
         meter.CreateObservableUpDownCounter("stackwise.content.problems", () => Many(Problems), "{problem}",
@@ -64,9 +64,6 @@ internal sealed class ContentMetrics : ISnapshotObserver
     private IEnumerable<Measurement<T>> Measure<T>(Func<Online, T> read) where T : struct =>
         _online is { } online ? [new Measurement<T>(read(online))] : [];
 
-    private IEnumerable<Measurement<T>> Measure<T>(Func<Online, Measurement<T>> read) where T : struct =>
-        _online is { } online ? [read(online)] : [];
-
     private IEnumerable<Measurement<int>> Many(Func<Online, IEnumerable<Measurement<int>>> read) =>
         _online is { } online ? read(online) : [];
 
@@ -81,7 +78,8 @@ internal sealed class ContentMetrics : ISnapshotObserver
 
         private readonly Lazy<int> _refused = new(() => ContentReads.Unrecorded(() => snapshot.FilesRejected));
         private readonly Lazy<long> _fingerprint = new(() => (long)(snapshot.Fingerprint >> 12));
-        private (DateOnly Day, Measurement<int>[] Counts)? _reviews;
+        // Replaced whole, so a scrape and an export collecting at once each see one day's counts.
+        private volatile ReviewCounts? _reviews;
 
         public ContentSnapshot Snapshot => snapshot;
 
@@ -105,8 +103,10 @@ internal sealed class ContentMetrics : ISnapshotObserver
                 Count(due.Count(review => review.State == ReviewState.Overdue), ReviewStateTag, "overdue"),
                 Count(due.Count(review => review.State == ReviewState.DueSoon), ReviewStateTag, "due_soon"),
             ];
-            _reviews = (today, counts);
+            _reviews = new ReviewCounts(today, counts);
             return counts;
         }
+
+        private sealed record ReviewCounts(DateOnly Day, Measurement<int>[] Counts);
     }
 }

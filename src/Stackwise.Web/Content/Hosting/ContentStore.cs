@@ -128,7 +128,7 @@ public sealed partial class ContentStore(
             activity?.SetTag("stackwise.content.changed_keys", change.Keys.Count);
             if (logger.IsEnabled(LogLevel.Information))
             {
-                var pages = Counted.Of(snapshot.ByUrl.Count - snapshot.Articles.Length - snapshot.People.Count, "page");
+                var pages = Counted.Of(snapshot.Unrecorded.SitePageCount, "page");
                 var (articles, people) = (Counted.Of(snapshot.Articles.Length, "article"), Counted.Of(snapshot.People.Count, "person", "people"));
                 var rejected = Counted.Of(snapshot.FilesRejected, "file");
                 var keys = Counted.Of(change.Keys.Count, "key");

@@ -222,6 +222,9 @@ public sealed class ContentSnapshot
     /// <summary>The snapshot's indexes, set once by <see cref="SnapshotBuilder"/> through the required members.</summary>
     internal sealed class Indexes
     {
+        /// <summary>Site pages served: every document by URL but the articles and the people.</summary>
+        public int SitePageCount => ByUrl.Count - Articles.Length - People.Count;
+
         public IReadOnlyDictionary<string, ContentDocument> ByUrl { get; set; } = null!;
         public ImmutableArray<Article> Articles { get; set; }
         public ImmutableArray<CategoryListing> Categories { get; set; }
