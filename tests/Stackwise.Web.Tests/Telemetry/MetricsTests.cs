@@ -138,6 +138,8 @@ public sealed class MetricsTests : IDisposable
         var reload = await site.SpanAsync(span => span.DisplayName == "content reload" && span.GetTagItem(SiteMetrics.TriggerTag) is "change", "of the save");
         Assert.Equal(store.Current.Version, reload.GetTagItem("stackwise.content.version"));
         Assert.Equal(store.Current.FilesRead, reload.GetTagItem("stackwise.content.files"));
+        // The save added a file and a broken one: the keys it changed (the new page, the lists that show it) are counted.
+        Assert.True(reload.GetTagItem("stackwise.content.changed_keys") is int changed && changed > 0, "the reload's span counts no changed key");
 
         // Fixed: its problems are no longer counted, at their last count or any other.
         File.Delete(Path.Combine(_folder.Root, "therapies", "broken.md"));
