@@ -1,9 +1,11 @@
 using System.IO.Compression;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Stackwise.Web.Content.Hosting;
 using Stackwise.Web.Content.Snapshot;
 using Stackwise.Web.Site;
+using Stackwise.Web.Telemetry;
 
 namespace Stackwise.Web.Seo;
 
@@ -17,8 +19,19 @@ public static class SeoServices
             .BindConfiguration(SiteOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        // The one cache of rendered responses, told of each new snapshot's changed keys before it goes live.
-        services.AddSingleton<ResponseCache>();
+        // The one cache of rendered responses, within its bound, told of each new snapshot's changed keys before it goes live.
+        services.AddSingleton(provider =>
+        {
+            var cache = new ResponseCache(provider.GetRequiredService<IOptions<SiteOptions>>().Value.ResponseCacheMegabytes * 1024L * 1024);
+            var meter = provider.GetRequiredService<SiteMetrics>().Meter;
+            meter.CreateObservableGauge("stackwise.response_cache.size", () => cache.Bytes, "By",
+                "Bytes of rendered responses kept (bodies in every coding, and a fixed overhead each), at most Site:ResponseCacheMegabytes");
+            meter.CreateObservableGauge("stackwise.response_cache.entries", () => cache.Count, "{response}",
+                "Rendered responses kept, one per page and coding");
+            meter.CreateObservableCounter("stackwise.response_cache.evictions", () => cache.Evictions, "{response}",
+                "Responses dropped to keep within Site:ResponseCacheMegabytes; a steady rise means the bound is smaller than the pages read");
+            return cache;
+        });
         services.AddSingleton<ISnapshotObserver>(provider => provider.GetRequiredService<ResponseCache>());
         // The sitemap's entries are built once per snapshot and compared with the last snapshot's.
         services.AddSingleton<IPerSnapshot>(Sitemap.Entries);
