@@ -9,12 +9,14 @@ namespace Stackwise.Web.Tests.Support;
 /// </summary>
 public class DiagnosticEvents : IObserver<KeyValuePair<string, object?>>, IDisposable
 {
+    private readonly string _name;
     private readonly Func<object?, bool> _matches;
     private readonly IDisposable _subscription;
     private int _count;
 
     public DiagnosticEvents(StackwiseFactory site, string name, Func<object?, bool>? matches = null)
     {
+        _name = name;
         _matches = matches ?? (_ => true);
         site.CreateClient().Dispose();  // the host is built, so its listener exists
         _subscription = site.Services.GetRequiredService<DiagnosticListener>().Subscribe(this, eventName => eventName == name);
@@ -24,7 +26,9 @@ public class DiagnosticEvents : IObserver<KeyValuePair<string, object?>>, IDispo
 
     public void OnNext(KeyValuePair<string, object?> value)
     {
-        if (_matches(value.Value))
+        // The name is compared here too: a source writes the events another subscriber enabled (OpenTelemetry enables
+        // ASP.NET Core's request start and stop) to every subscriber, whatever its predicate said.
+        if (value.Key == _name && _matches(value.Value))
         {
             Interlocked.Increment(ref _count);
         }
