@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Stackwise.Web.Seo;
 using Stackwise.Web.Tests.Support;
@@ -42,6 +43,8 @@ public sealed class ResponseCacheBoundTests : IDisposable
         var client = site.CreateClient();
         var cache = site.Services.GetRequiredService<ResponseCache>();
         var first = new Dictionary<string, byte[]>();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/", UriKind.Relative))).StatusCode);
+        using var homeRenders = new DiagnosticEvents(site, "Microsoft.AspNetCore.Routing.EndpointMatched", request => request is HttpContext { Request.Path.Value: "/" });
 
         for (var round = 0; round < 2; round++)
         {
@@ -68,9 +71,7 @@ public sealed class ResponseCacheBoundTests : IDisposable
 
         Assert.True(first.Values.Sum(body => body.Length) > 1024 * 1024, "the pages fit in the bound: nothing was tested");
         Assert.InRange(cache.Evictions, Articles, long.MaxValue);
-        using var routed = new RoutedRequests(site);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/", UriKind.Relative))).StatusCode);
-        Assert.Equal(0, routed.Count);  // the home page stayed: it was read each time the eviction hand came by
+        Assert.Equal(0, homeRenders.Count);  // the home page stayed: it was read each time the eviction hand came by
         Assert.Equal(cache.Bytes, site.Value("stackwise.response_cache.size"));
         Assert.Equal(cache.Count, site.Value("stackwise.response_cache.entries"));
         Assert.Equal(cache.Evictions, site.Value("stackwise.response_cache.evictions"));
