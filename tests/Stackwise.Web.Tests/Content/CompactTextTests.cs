@@ -91,4 +91,83 @@ public sealed class CompactTextTests
         Assert.NotEqual(CompactText.From("a"), CompactText.From("b"));
         Assert.Equal(CompactText.Empty, CompactText.From(""));
     }
+
+    public static TheoryData<int, int> PairLengths()
+    {
+        var data = new TheoryData<int, int>();
+        int[] lengths = [0, 1, 100, 255, 256, 257, 4_000, 200_000];
+        foreach (var first in lengths)
+        {
+            foreach (var second in lengths)
+            {
+                data.Add(first, second);
+            }
+        }
+        return data;
+    }
+
+    /// <summary>Every pair of lengths, short and long, stored plain or compressed: each text comes back on its own, the
+    /// first without the second, and equal to the same text stored alone.</summary>
+    [Theory]
+    [MemberData(nameof(PairLengths))]
+    public void BothTextsOfAPairComeBackUnchangedAndEqualTheSameTextsStoredAlone(int firstLength, int secondLength)
+    {
+        var first = Synthetic(firstLength, seed: firstLength);
+        var second = Synthetic(secondLength, seed: secondLength + 1);
+
+        var (html, text) = CompactText.Pair(first, second);
+
+        Assert.Equal(first, html.ToString());
+        Assert.Equal(second, text.ToString());
+        Assert.Equal(CompactText.From(first), html);
+        Assert.Equal(html, CompactText.From(first));
+        Assert.Equal(CompactText.From(second), text);
+        Assert.Equal(CompactText.From(second).GetHashCode(), text.GetHashCode());
+        Assert.Equal(CompactText.Pair(first, second), (html, text));
+        Assert.Equal(first.Length + second.Length == 0 || first == second, html.Equals(text));
+    }
+
+    [Fact]
+    public void ATextOfAPairDiffersFromAnotherPairsOnlyWhenItsWordsDo()
+    {
+        var html = string.Concat(Enumerable.Repeat("<p>Synthetic words of a page.</p>\n", 40));
+        var (sameHtml, text) = CompactText.Pair(html, "Synthetic words of a page.");
+        var (otherHtml, otherText) = CompactText.Pair(html, "Synthetic words of a page!");
+
+        Assert.Equal(sameHtml, otherHtml);    // other bytes (the texts after them differ), the same HTML
+        Assert.NotEqual(text, otherText);
+        Assert.NotEqual(CompactText.Pair(html + "x", "Synthetic words of a page.").First, sameHtml);
+    }
+
+    [Fact]
+    public void APagesTextBesideItsHtmlCostsAFractionOfItsOwn()
+    {
+        // Paragraphs of made-up words of two to four syllables, each paragraph different, as an article's are. (Numbered
+        // words such as word123 share their first bytes, which Brotli's fastest quality matches only to the last of them.)
+        var random = new Random(3);
+        string[] syllables = ["ka", "lo", "mi", "ten", "ru", "sa", "vel", "on", "pri", "dex", "ul", "mo", "fa", "zin", "ga", "te"];
+        string Word() => string.Concat(Enumerable.Range(0, random.Next(2, 5)).Select(_ => syllables[random.Next(syllables.Length)]));
+        var paragraphs = Enumerable.Range(0, 100).Select(_ => string.Join(' ', Enumerable.Range(0, 15).Select(_ => Word()))).ToList();
+        var html = string.Concat(paragraphs.Select(paragraph => $"<p>{paragraph}</p>\n"));
+        var text = string.Join('\n', paragraphs);
+
+        var (storedHtml, storedText) = CompactText.Pair(html, text);
+        var apart = CompactText.From(html).StoredBytes + CompactText.From(text).StoredBytes;
+
+        Assert.Equal(0, storedText.StoredBytes);  // counted once, on the first
+        Assert.True(storedHtml.StoredBytes < apart * 0.7, $"{storedHtml.StoredBytes} bytes together, {apart} apart");
+    }
+
+    private static string Synthetic(int length, int seed)
+    {
+        var random = new Random(seed);
+        string[] words = ["<p>", "</p>\n", "synthetic ", "words ", "é", "日本 ", "🙂", "&amp; ", "\t", "\r\n"];
+        var text = new StringBuilder();
+        while (text.Length < length)
+        {
+            text.Append(words[random.Next(words.Length)]);
+        }
+        var value = text.ToString(0, length);
+        return value.Length > 0 && char.IsHighSurrogate(value[^1]) ? value[..^1] + "x" : value;
+    }
 }

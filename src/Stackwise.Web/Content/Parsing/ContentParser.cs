@@ -87,10 +87,17 @@ public sealed class ContentParser(MarkdownRenderer renderer, double? maxReadingG
         var recheckOn = DateChecks.CheckAgainstToday(path, frontMatter.PositionOf, document, today, problems);
 
         var hasErrors = problems.Any(problem => problem.RejectsFile);
-        return new ParseResult(hasErrors || document is null ? null : document with { Aliases = aliases, IsDraft = isDraft, Links = rendered.Links, Text = rendered.Text }, [.. problems])
+        return new ParseResult(hasErrors || document is null ? null : Completed(document, rendered, aliases, isDraft), [.. problems])
         {
             RecheckOn = recheckOn,
         };
+    }
+
+    /// <summary>The document with what every kind carries, its HTML and text compressed together (the only time they are).</summary>
+    private static ContentDocument Completed(ContentDocument document, RenderedMarkdown rendered, ImmutableArray<string> aliases, bool isDraft)
+    {
+        var (html, text) = CompactText.Pair(rendered.Html, rendered.Text);
+        return document with { Html = html, Text = text, Aliases = aliases, IsDraft = isDraft, Links = rendered.Links };
     }
 
     private Article? ReadArticle(ContentPath path, FrontMatter frontMatter, RenderedMarkdown rendered, List<ContentProblem> problems, SharedValues shared)
@@ -123,7 +130,7 @@ public sealed class ContentParser(MarkdownRenderer renderer, double? maxReadingG
 
         return title is null || category is null || risk is null || summary is null || dates is null
             ? null
-            : new Article(path, title, summary, rendered.Html, rendered.Headings, category, risk.Value, healthRisks,
+            : new Article(path, title, summary, CompactText.Empty, rendered.Headings, category, risk.Value, healthRisks,
                 [.. tags.Distinct(StringComparer.OrdinalIgnoreCase).Select(tag => shared.Share(tag))], dates, Article.MinutesToRead(rendered.WordCount))
             {
                 References = references,
@@ -149,7 +156,7 @@ public sealed class ContentParser(MarkdownRenderer renderer, double? maxReadingG
         var name = frontMatter.Text("name", FrontMatterField.NameMaxLength);
         var credentials = frontMatter.Text("credentials", FrontMatterField.NameMaxLength, required: false);
         var role = frontMatter.Text("role", FrontMatterField.NameMaxLength, required: false);
-        return name is null ? null : new Person(path, name, credentials, role, rendered.Html, rendered.Headings);
+        return name is null ? null : new Person(path, name, credentials, role, CompactText.Empty, rendered.Headings);
     }
 
     private static SitePage? ReadSitePage(ContentPath path, FrontMatter frontMatter, RenderedMarkdown rendered)
@@ -159,6 +166,6 @@ public sealed class ContentParser(MarkdownRenderer renderer, double? maxReadingG
         var updated = frontMatter.Date("updated", required: false);
         return title is null || summary is null
             ? null
-            : new SitePage(path, title, summary, updated, rendered.Html, rendered.Headings);
+            : new SitePage(path, title, summary, updated, CompactText.Empty, rendered.Headings);
     }
 }
