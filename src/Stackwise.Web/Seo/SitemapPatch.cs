@@ -27,6 +27,9 @@ internal static class SitemapPatch
             return null;
         }
         var entries = Sitemap.Entries.Get(before);
+        // Only articles move entries: a person or site page saved beside an article (an unchanged file written again, as a
+        // restore of several files does) leaves the article's move to be carried over as if it were saved alone.
+        var articlesReplaced = patch.Replaced.Count(pair => pair.Old is Article || pair.New is Article);
         foreach (var (old, now) in patch.Replaced)
         {
             var isPublic = snapshot.IsPublicUnrecorded(now);
@@ -42,8 +45,8 @@ internal static class SitemapPatch
                     // An article that kept its category moves among the articles at most; one that changed category also
                     // changes the category pages.
                     var carried = was.Category.Slug == article.Category.Slug
-                        ? Moved(before, snapshot, was, article, entries, patch.Replaced.Length)
-                        : Recategorised(before, snapshot, was, article, entries, patch.Replaced.Length);
+                        ? Moved(before, snapshot, was, article, entries, articlesReplaced)
+                        : Recategorised(before, snapshot, was, article, entries, articlesReplaced);
                     if (carried is null)
                     {
                         return null;
@@ -66,7 +69,7 @@ internal static class SitemapPatch
 
     /// <summary>
     /// The entries with one article's moved to its new place among the articles and its two lists' pages dated again, or the
-    /// same entries when it did not move; null when the move changes more (previews in the lists, or several documents replaced).
+    /// same entries when it did not move; null when the move changes more (previews in the lists, or several articles replaced).
     /// </summary>
     /// <param name="datePages">False to leave the lists' pages as they are (the caller makes them again, and never changes
     /// the list it gets).</param>

@@ -76,4 +76,26 @@ public sealed class SitemapPatchTests : PatchedFolder
         Assert.NotSame(entries, Sitemap.Entries.Get(saved));
         AssertSameAsWholeLoad(saved);
     }
+
+    /// <summary>
+    /// A title that moves an article, saved together with a person's file (written again unchanged, as a restore of several
+    /// files does, or renamed): the move is carried over as when the article is saved alone. Both were made again from
+    /// every document before, 108-186 ms at 100,000 articles.
+    /// </summary>
+    [Theory]
+    [InlineData("---\nname: Synthetic Writer\n---\nSynthetic biography.\n")]
+    [InlineData("---\nname: Renamed Writer\n---\nSynthetic biography.\n")]
+    public async Task AMovedArticleSavedWithAPersonIsCarriedOver(string writer)
+    {
+        var before = await Folder.LoadAsync();
+        Sitemap.Entries.Get(before);
+        var (file, text, _) = Edits["a title that moves the article among those of its day"];
+        Folder.Write(file, text).Write("people/writer.md", writer);
+
+        var saved = await Folder.LoadAsync(before, ChangedFiles.Complete([file, "people/writer.md"]));
+
+        Assert.Equal(2, saved.PatchedFrom?.Replaced.Length);
+        Assert.NotNull(SitemapPatch.CarriedOver(saved));
+        AssertSameAsWholeLoad(saved);
+    }
 }
