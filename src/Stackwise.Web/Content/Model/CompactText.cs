@@ -9,8 +9,8 @@ namespace Stackwise.Web.Content.Model;
 /// read rarely (a page is rendered once per snapshot, then served from its prepared bytes; a text is read when the index
 /// is built and when a search quotes it), so they are held as Brotli-compressed UTF-8 instead of .NET strings at two
 /// bytes a character: at 10,000 articles they were nine tenths of the live heap ("Compact texts" in docs/performance.md).
-/// A document's HTML and text are compressed as one stream (<see cref="Pair"/>): the text is the HTML's words again, so
-/// it costs little beside it ("HTML and text in one stream"). Short texts, and any that would not shrink, are kept as
+/// A document's text and HTML are compressed as one stream (<see cref="Pair"/>): the text is the HTML's words again, so
+/// each costs little beside the other ("HTML and text in one stream"). Short texts, and any that would not shrink, are kept as
 /// plain UTF-8. Immutable, and equal when the texts are equal.
 /// </summary>
 public sealed class CompactText : IEquatable<CompactText>
@@ -48,8 +48,8 @@ public sealed class CompactText : IEquatable<CompactText>
 
     public static CompactText From(string text) => Pair(text, "").First;
 
-    /// <summary>Two texts stored together, the second after the first in one compressed stream: a document's HTML and its
-    /// plain text. Reading the first decompresses only as far as its end.</summary>
+    /// <summary>Two texts stored together, the second after the first in one compressed stream: a document's plain text and
+    /// its HTML. Reading the first decompresses only as far as its end.</summary>
     public static (CompactText First, CompactText Second) Pair(string first, string second)
     {
         if (first.Length + second.Length == 0)

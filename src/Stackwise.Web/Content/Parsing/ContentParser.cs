@@ -93,10 +93,13 @@ public sealed class ContentParser(MarkdownRenderer renderer, double? maxReadingG
         };
     }
 
-    /// <summary>The document with what every kind carries, its HTML and text compressed together (the only time they are).</summary>
+    /// <summary>
+    /// The document with what every kind carries, its text and HTML compressed together (the only time they are): the text
+    /// first, since search reads every article's text and a page's HTML is read once per render.
+    /// </summary>
     private static ContentDocument Completed(ContentDocument document, RenderedMarkdown rendered, ImmutableArray<string> aliases, bool isDraft)
     {
-        var (html, text) = CompactText.Pair(rendered.Html, rendered.Text);
+        var (text, html) = CompactText.Pair(rendered.Text, rendered.Html);
         return document with { Html = html, Text = text, Aliases = aliases, IsDraft = isDraft, Links = rendered.Links };
     }
 
