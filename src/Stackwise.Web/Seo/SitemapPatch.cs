@@ -90,8 +90,9 @@ internal static class SitemapPatch
         moved.RemoveAt(from + 1);
         moved.Insert(to + 1, new SitemapEntry(article.Url, article.Dates.Modified));
         var content = after.Unrecorded;
-        return !datePages || (DatedAgain(moved, article.Category.Url, content.CategoriesBySlug[article.Category.Slug].Articles)
-            && DatedAgain(moved, article.Risk.Url(), content.ByRisk[article.Risk]))
+        var lists = 1 + content.Articles.Length;
+        return !datePages || (DatedAgain(moved, lists, article.Category.Url, content.CategoriesBySlug[article.Category.Slug].Articles)
+            && DatedAgain(moved, lists, article.Risk.Url(), content.ByRisk[article.Risk]))
             ? moved
             : null;
     }
@@ -131,15 +132,17 @@ internal static class SitemapPatch
         result.AddRange(moved.Take(start));
         result.AddRange(pages);
         result.AddRange(moved.Skip(at));
-        return DatedAgain(result, article.Risk.Url(), after.Unrecorded.ByRisk[article.Risk]) ? result : null;
+        return DatedAgain(result, start, article.Risk.Url(), after.Unrecorded.ByRisk[article.Risk]) ? result : null;
     }
 
-    /// <summary>Writes the entries of a list's pages again in place; false when they are not where the list's first page is.</summary>
-    private static bool DatedAgain(List<SitemapEntry> entries, string listUrl, ImmutableArray<Article> articles)
+    /// <summary>Writes the entries of a list's pages again in place; false when they are not where the list's first page is.
+    /// The lists' pages follow the articles' entries, from <paramref name="lists"/> on: the search for the first page starts
+    /// there instead of comparing every article's path with it.</summary>
+    private static bool DatedAgain(List<SitemapEntry> entries, int lists, string listUrl, ImmutableArray<Article> articles)
     {
         var pages = new List<SitemapEntry>();
         Sitemap.AddListEntries(pages, listUrl, articles);
-        var at = entries.FindIndex(entry => entry.Path == listUrl);
+        var at = lists <= entries.Count ? entries.FindIndex(lists, entry => entry.Path == listUrl) : -1;
         if (at < 0 || at + pages.Count > entries.Count)
         {
             return false;
