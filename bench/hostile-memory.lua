@@ -4,6 +4,10 @@
 -- MODE=encoding pages with a unique Accept-Encoding of ~16,000 characters
 -- MODE=host     pages with a Host header naming a different port each time
 -- MODE=all      the three at once
+-- MODE=crawl    every synthetic article in turn (ARTICLES of them), in CODING (br, gzip, identity; by default each
+--               pass over the articles in the next one): a crawler
+--               reading the whole site, for the response cache's bound (not one of hostile-memory.sh's checks; run by
+--               hand against a started site, "A bounded response cache" in docs/performance.md)
 local mode = os.getenv("MODE") or "mix"
 local article = os.getenv("ARTICLE") or "/therapies/ketamine-assisted-therapy"
 local pages = { "/", article, "/sitemap.xml", "/feed.xml", "/robots.txt" }
@@ -17,6 +21,9 @@ for _, word in ipairs({ "garden", "river", "lantern", "meadow", "harbor", "penci
   table.insert(ordinary, "/search?q=" .. word)
   table.insert(ordinary, "/search?q=" .. word .. "+risk&risk=high")
 end
+local articles = tonumber(os.getenv("ARTICLES") or "1000")
+local crawl_codings = { "br", "gzip", "identity" }
+local crawl_coding = os.getenv("CODING")
 local long_query = string.rep("q", 7900)
 local long_coding = string.rep("e", 16000)
 local threads = {}
@@ -36,6 +43,11 @@ request = function()
   local headers = {}
   if mode == "mix" then
     return wrk.format("GET", ordinary[(n % #ordinary) + 1])
+  end
+  if mode == "crawl" then
+    local i = n % articles
+    return wrk.format("GET", string.format("/%s/synthetic-article-%05d", sections[(i % 5) + 1], i),
+      { ["Accept-Encoding"] = crawl_coding or crawl_codings[(math.floor(n / articles) % 3) + 1] })
   end
   if mode == "query" or mode == "all" then
     page = ((n % 2 == 0) and "/robots.txt" or article) .. "?" .. long_query .. n
