@@ -1,5 +1,6 @@
 using System.Text;
 using Stackwise.Web.Content.Model;
+using Stackwise.Web.Tests.Support;
 
 namespace Stackwise.Web.Tests.Content;
 
@@ -169,5 +170,20 @@ public sealed class CompactTextTests
         }
         var value = text.ToString(0, length);
         return value.Length > 0 && char.IsHighSurrogate(value[^1]) ? value[..^1] + "x" : value;
+    }
+
+    /// <summary>The parser stores each document's text and HTML as one pair, the text first: the memory record rests on it.</summary>
+    [Fact]
+    public async Task AParsedDocumentsHtmlIsStoredInItsTextsStream()
+    {
+        var body = string.Join("\n\n", Enumerable.Range(0, 30).Select(i => $"Synthetic paragraph {i} of a page, with words enough to compress."));
+        using var folder = new TempContentFolder().Write("therapies/paired.md", SyntheticContent.Article("Paired", "Pairs", "low", "published: 2026-01-01", body));
+
+        var document = (await folder.LoadAsync()).ByUrl["/therapies/paired"];
+
+        Assert.Contains("Synthetic paragraph 29 of a page", document.Text.ToString(), StringComparison.Ordinal);
+        Assert.Contains("<p>Synthetic paragraph 29 of a page", document.Html.ToString(), StringComparison.Ordinal);
+        Assert.True(document.Text.StoredBytes > 0);
+        Assert.Equal(0, document.Html.StoredBytes);  // counted on the text, the first of the pair
     }
 }
