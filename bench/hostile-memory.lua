@@ -62,7 +62,7 @@ request = function()
 end
 
 response = function(status, headers, body)
-  if status == 200 or status == 404 then ok = ok + 1
+  if status == 200 or (status == 404 and mode ~= "crawl") then ok = ok + 1  -- a crawl names only pages that exist
   elseif status >= 500 then server_errors = server_errors + 1
   else other = other + 1 end
 end
