@@ -131,12 +131,13 @@ internal sealed partial class CdnPurges(IOptions<CdnOptions> options, TimeProvid
         }
     }
 
-    /// <summary>The keys cut into headers of at most <see cref="MaxHeaderLength"/> characters.</summary>
+    /// <summary>The keys as the <c>Surrogate-Key</c> header sent them (a path in another script percent-encoded, as
+    /// <see cref="Seo.ContentKeySet"/> does), cut into headers of at most <see cref="MaxHeaderLength"/> characters.</summary>
     internal static IEnumerable<IReadOnlyList<string>> Batches(IReadOnlyList<string> keys)
     {
         var batch = new List<string>();
         var length = 0;
-        foreach (var key in keys)
+        foreach (var key in keys.Select(SitePaths.Escape))
         {
             if (batch.Count > 0 && length + 1 + key.Length > MaxHeaderLength)
             {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Primitives;
 using Stackwise.Web.Content.Snapshot;
+using Stackwise.Web.Site;
 
 namespace Stackwise.Web.Seo;
 
@@ -18,8 +19,9 @@ public sealed class ContentKeySet
     public ContentKeySet(string[] keys)
     {
         Keys = keys;
-        // Every response carries the site's key as well, so one purge empties a CDN (ContentKeys.Site).
-        Header = new StringValues(string.Join(' ', [ContentKeys.Site, .. keys]));
+        // Every response carries the site's key as well, so one purge empties a CDN (ContentKeys.Site). A header holds
+        // ASCII only: a path in another script goes percent-encoded, as CdnPurges sends it.
+        Header = new StringValues(string.Join(' ', [ContentKeys.Site, .. keys.Select(SitePaths.Escape)]));
     }
 
     public IReadOnlyList<string> Keys { get; }

@@ -28,7 +28,7 @@ internal sealed class RedirectsMiddleware(RequestDelegate next)
         if (target is not null)
         {
             context.Response.StatusCode = StatusCodes.Status301MovedPermanently;
-            context.Response.Headers.Location = target + request.QueryString;
+            context.Response.Headers.Location = SitePaths.Escape(target) + request.QueryString;
             return Task.CompletedTask;
         }
         if (snapshot.IsGone(normalized))

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 using Stackwise.Web.Content.Model;
 using Stackwise.Web.Site;
 
@@ -13,7 +14,8 @@ public static class StructuredData
 {
     // The default encoder escapes <, >, &, ' and non-ASCII, so the JSON can sit in a <script> element:
     // a title containing "</script>" comes out as "\u003C/script\u003E".
-    private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.Default };
+    // Any script as itself; what HTML or a script element must not see (<, >, &, quotes) still escaped.
+    private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     /// <summary>
     /// A <c>MedicalWebPage</c> about a <c>MedicalTherapy</c>, its health risks filed by kind, its sources as

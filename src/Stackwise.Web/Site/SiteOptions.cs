@@ -69,8 +69,8 @@ public sealed class SiteOptions : IValidatableObject
     /// <summary>The fewest characters of <see cref="PreviewKey"/>.</summary>
     public const int PreviewKeyMinLength = 32;
 
-    /// <summary>The absolute URL of a site path, such as <c>/terms</c>.</summary>
-    public string Absolute(string path) => BaseUrl + path;
+    /// <summary>The absolute URL of a site path, such as <c>/terms</c>, with any character outside ASCII percent-encoded.</summary>
+    public string Absolute(string path) => BaseUrl + SitePaths.Escape(path);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

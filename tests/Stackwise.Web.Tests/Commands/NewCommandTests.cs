@@ -33,6 +33,30 @@ public sealed class NewCommandTests : IDisposable
     }
 
     [Theory]
+    [InlineData("therapies", "Terapia sintética", "therapies/terapia-sintetica.md")]
+    [InlineData("терапии", "Синтетическая терапия", "терапии/синтетическая-терапия.md")]
+    [InlineData("therapies", "Συνθετική θεραπεία", "therapies/συνθετική-θεραπεία.md")]
+    [InlineData("therapies", "علاج تجريبي", "therapies/علاج-تجريبي.md")]
+    [InlineData("טיפולים", "טיפול לדוגמה", "טיפולים/טיפול-לדוגמה.md")]
+    [InlineData("therapies", "उदाहरण चिकित्सा", "therapies/उदाहरण-चिकित्सा.md")]
+    [InlineData("therapies", "การบำบัด ตัวอย่าง", "therapies/การบำบัด-ตัวอย่าง.md")]
+    [InlineData("therapies", "示例疗法", "therapies/示例疗法.md")]
+    [InlineData("療法", "療法のサンプル", "療法/療法のサンプル.md")]
+    [InlineData("therapies", "예시 치료", "therapies/예시-치료.md")]
+    public async Task NewWritesADraftNamedInTheTitlesScript(string section, string title, string file)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exitCode = await SiteCommands.RunAsync(["new", section, title, "--content", _folder.Root],
+            () => throw new InvalidOperationException("new builds no site"), output, error, new FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero)));
+
+        Assert.True(exitCode == 0, error.ToString());
+        var written = await File.ReadAllTextAsync(Path.Combine(_folder.Root, file));
+        Assert.Contains($"title: \"{title}\"", written, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(2031, 2, 3)]
     [InlineData(2026, 12, 31)]
     public async Task NewDatesTheDraftByTheClockItIsGiven(int year, int month, int day)

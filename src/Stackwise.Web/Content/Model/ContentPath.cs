@@ -56,7 +56,12 @@ public sealed partial record ContentPath(string File, string? Section, string Sl
         return false;
     }
 
-    public static bool IsValidSlug(string value) => SlugPattern().IsMatch(value);
+    /// <summary>
+    /// Lowercase words of any script joined by single hyphens, in NFC, Latin letters without accents: a slug
+    /// <see cref="Slugs.FromText"/> would make from itself. An ASCII slug needs only the pattern.
+    /// </summary>
+    public static bool IsValidSlug(string value) =>
+        SlugPattern().IsMatch(value) && (System.Text.Ascii.IsValid(value) || Slugs.FromText(value) == value);
 
     /// <summary>Works out the URL a file claims, or the problem with its name or place.</summary>
     public static bool TryParse(string file, [NotNullWhen(true)] out ContentPath? path, [NotNullWhen(false)] out ContentProblem? problem)
@@ -71,16 +76,17 @@ public sealed partial record ContentPath(string File, string? Section, string Sl
             return false;
         }
 
-        var folder = segments[0];
-        var slug = System.IO.Path.GetFileNameWithoutExtension(segments[1]);
+        // The URL is made from the names in NFC, the form a browser sends: a file saved on macOS has its name in NFD.
+        var folder = Slugs.Nfc(segments[0]);
+        var slug = Slugs.Nfc(System.IO.Path.GetFileNameWithoutExtension(segments[1]));
         if (!IsValidSlug(folder))
         {
-            problem = Problem(ProblemCodes.BadSlug, $"folder name `{folder}` must be lowercase words joined by hyphens, like `therapies`");
+            problem = Problem(ProblemCodes.BadSlug, $"folder name `{folder}` must be lowercase words joined by hyphens (letters and digits of any script, Latin letters without accents), like `therapies`");
             return false;
         }
         if (!IsValidSlug(slug))
         {
-            problem = Problem(ProblemCodes.BadSlug, $"file name `{segments[1]}` must be lowercase words joined by hyphens, like `ketamine-assisted-therapy.md`");
+            problem = Problem(ProblemCodes.BadSlug, $"file name `{segments[1]}` must be lowercase words joined by hyphens (letters and digits of any script, Latin letters without accents), like `ketamine-assisted-therapy.md`");
             return false;
         }
 
@@ -99,6 +105,8 @@ public sealed partial record ContentPath(string File, string? Section, string Sl
         ContentProblem Problem(string code, string message) => ContentProblem.Error(file, SourcePosition.Start, code, message);
     }
 
-    [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+    // Characters outside the Basic Multilingual Plane are not in slugs (Slugs.FromText leaves them out).
+    // A word starts with a lowercase or uncased letter or a digit; combining marks follow the letters they belong to.
+    [GeneratedRegex(@"^[\p{Ll}\p{Lm}\p{Lo}\p{Nd}][\p{Ll}\p{Lm}\p{Lo}\p{Nd}\p{Mn}\p{Mc}\p{Me}]*(?:-[\p{Ll}\p{Lm}\p{Lo}\p{Nd}][\p{Ll}\p{Lm}\p{Lo}\p{Nd}\p{Mn}\p{Mc}\p{Me}]*)*$")]
     private static partial Regex SlugPattern();
 }

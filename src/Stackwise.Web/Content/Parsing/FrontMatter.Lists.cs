@@ -101,11 +101,12 @@ internal sealed partial class FrontMatter
         IEnumerable<YamlNode> items = entry.Node is YamlSequenceNode sequence ? sequence.Children : [entry.Node];
         foreach (var item in items.Cast<YamlScalarNode>())
         {
-            var slug = ListItemText(name, item, FrontMatterField.NameMaxLength);
-            if (slug is null)
+            var written = ListItemText(name, item, FrontMatterField.NameMaxLength);
+            if (written is null)
             {
                 continue;
             }
+            var slug = Slugs.Nfc(written);
             if (!ContentPath.IsValidSlug(slug))
             {
                 Add(PositionOf(item), ProblemCodes.InvalidValue,

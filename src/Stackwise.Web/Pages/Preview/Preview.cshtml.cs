@@ -41,7 +41,7 @@ public sealed class PreviewModel(ContentSnapshot snapshot, IOptions<SiteOptions>
         }
         if (isPublic)
         {
-            return Redirect(article.Url);
+            return Redirect(SitePaths.Escape(article.Url));
         }
         _article = new ArticleModel(snapshot, site);
         _article.Show(article);

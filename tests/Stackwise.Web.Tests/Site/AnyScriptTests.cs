@@ -1,0 +1,170 @@
+using System.Net;
+using System.Text;
+using System.Xml.Linq;
+using Stackwise.Web.Content.Model;
+using Stackwise.Web.Tests.Support;
+
+namespace Stackwise.Web.Tests.Site;
+
+/// <summary>
+/// A section, an article, its category and its writer named in each script family, from the file to the page, its links,
+/// the lists, the sitemap, the feeds, search and redirects. URLs keep the script's letters; wherever a URI is required (a
+/// header, the sitemap, a canonical link) they go percent-encoded as UTF-8. Every text here is synthetic.
+/// </summary>
+public sealed class AnyScriptTests : IAsyncLifetime, IAsyncDisposable
+{
+    public sealed record Script(string Name, string Section, string Title, string Category, string Writer, string SearchWord);
+
+    private static readonly Script[] All =
+    [
+        new("Latin", "therapies", "Thérapie du sommeil synthétique", "Médecine douce", "Zoë Exemple", "sommeil"),
+        new("Cyrillic", "терапии", "Терапия сна синтетическая", "Мягкая медицина", "Иван Пример", "терапия"),
+        new("Greek", "θεραπείες", "Θεραπεία Ύπνου συνθετική", "Ήπια Ιατρική", "Νίκος Παράδειγμα", "θεραπεία"),
+        new("Arabic", "علاجات", "العلاج بالنوم التجريبي", "الطب البديل", "سامي مثال", "بالنوم"),
+        new("Hebrew", "טיפולים", "טיפול בשינה לדוגמה", "רפואה משלימה", "דנה דוגמה", "בשינה"),
+        new("Devanagari", "चिकित्सा", "योग निद्रा उदाहरण", "पूरक चिकित्सा", "राम उदाहरण", "निद्रा"),
+        new("Thai", "การบำบัด", "การบำบัด การนอน ตัวอย่าง", "การแพทย์ทางเลือก", "สมชาย ตัวอย่าง", "การนอน"),
+        new("Chinese", "疗法", "睡眠疗法示例", "补充医学", "张示例", "睡眠"),
+        new("Japanese", "療法", "睡眠療法のガイド", "補完医療", "山田例", "ガイド"),
+        new("Korean", "치료", "수면 치료 안내", "보완 의학", "김예시", "치료"),
+    ];
+
+    public static TheoryData<string> Names => [.. All.Select(script => script.Name)];
+
+    private readonly TempContentFolder _folder = new();
+    private StackwiseFactory? _site;
+
+    private StackwiseFactory Site => _site ?? throw new InvalidOperationException("The site starts in InitializeAsync.");
+
+    public Task InitializeAsync()
+    {
+        var day = 1;
+        foreach (var script in All)
+        {
+            var writer = Slugs.FromText(script.Writer)!;
+            _folder.Write($"people/{writer}.md", $"---\nname: {script.Writer}\n---\nA synthetic writer.\n");
+            _folder.Write($"{script.Section}/{Slugs.FromText(script.Title)}.md", SyntheticContent.Article(script.Title, script.Category, "low",
+                $"published: 2026-01-{day++:00}\nauthor: {writer}\ntags: [{script.Category}]", $"{script.Title}. Synthetic body text."));
+        }
+        _site = new StackwiseFactory(_folder.Root);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_site is not null)
+        {
+            await _site.DisposeAsync();
+        }
+        _folder.Dispose();
+    }
+
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
+
+    private static Script Named(string name) => All.Single(script => script.Name == name);
+
+    private static string UrlOf(Script script) => $"/{script.Section}/{Slugs.FromText(script.Title)}";
+
+    /// <summary>The URI form of a site path, made here independently of the site: each segment's UTF-8 percent-encoded.</summary>
+    private static string Escaped(string path) => string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public async Task TheArticleIsServedAtItsScriptsUrlWithItsWordsAndAUriWhereOneIsRequired(string name)
+    {
+        var script = Named(name);
+        var url = UrlOf(script);
+
+        var (response, page) = await Site.CreateClient().GetPageAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(script.Title, page.QuerySelector("h1")?.NormalizedText());
+        Assert.Equal(StackwiseFactory.BaseUrl + Escaped(url), page.QuerySelector("link[rel=canonical]")?.GetAttribute("href"));
+        Assert.Equal(StackwiseFactory.BaseUrl + Escaped(url), page.QuerySelector("meta[property='og:url']")?.GetAttribute("content"));
+        var keys = string.Join(' ', response.Headers.GetValues("Surrogate-Key"));
+        Assert.True(Ascii.IsValid(keys), keys);
+        Assert.Contains(Escaped(url), keys.Split(' '));
+        // The page's own text is written as itself, not as character references.
+        var html = await (await Site.CreateClient().GetAsync(new Uri(url, UriKind.Relative))).Content.ReadAsStringAsync();
+        Assert.Contains($"<h1>{script.Title}</h1>", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public async Task ItsCategoryAndWriterPagesAreLinkedAndListIt(string name)
+    {
+        var script = Named(name);
+        var client = Site.CreateClient();
+        var (_, article) = await client.GetPageAsync(UrlOf(script));
+
+        var categoryUrl = $"/categories/{Slugs.FromText(script.Category)}";
+        var writerUrl = $"/people/{Slugs.FromText(script.Writer)}";
+        Assert.Contains(categoryUrl, article.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+        Assert.Contains(writerUrl, article.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+
+        var (categoryResponse, category) = await client.GetPageAsync(categoryUrl);
+        Assert.Equal(HttpStatusCode.OK, categoryResponse.StatusCode);
+        Assert.Contains(script.Category, category.QuerySelector("h1")?.NormalizedText(), StringComparison.Ordinal);
+        Assert.Contains(UrlOf(script), category.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+
+        var (writerResponse, writer) = await client.GetPageAsync(writerUrl);
+        Assert.Equal(HttpStatusCode.OK, writerResponse.StatusCode);
+        Assert.Equal(script.Writer, writer.QuerySelector("h1")?.NormalizedText());
+        Assert.Contains(UrlOf(script), writer.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+    }
+
+    [Fact]
+    public async Task TheSitemapAndFeedsCarryEveryScriptsUrlsAsUris()
+    {
+        var client = Site.CreateClient();
+        var sitemap = XDocument.Parse(await client.GetStringAsync(new Uri("/sitemap.xml", UriKind.Relative)));
+        var locations = sitemap.Descendants().Where(e => e.Name.LocalName == "loc").Select(e => e.Value).ToList();
+        var atom = XDocument.Parse(await client.GetStringAsync(new Uri("/feed.xml", UriKind.Relative)));
+        var atomLinks = atom.Descendants().Where(e => e.Name.LocalName == "link").Select(e => (string?)e.Attribute("href")).ToList();
+        var rss = XDocument.Parse(await client.GetStringAsync(new Uri("/rss.xml", UriKind.Relative)));
+        var rssLinks = rss.Descendants().Where(e => e.Name.LocalName == "link").Select(e => e.Value).ToList();
+
+        Assert.All(locations.Concat(atomLinks).Concat(rssLinks), link => Assert.True(Ascii.IsValid(link ?? ""), link));
+        foreach (var script in All)
+        {
+            var article = StackwiseFactory.BaseUrl + Escaped(UrlOf(script));
+            Assert.Contains(article, locations);
+            Assert.Contains(StackwiseFactory.BaseUrl + Escaped($"/categories/{Slugs.FromText(script.Category)}"), locations);
+            Assert.Contains(article, atomLinks);
+            Assert.Contains(article, rssLinks);
+            Assert.Contains(script.Title, atom.Descendants().Where(e => e.Name.LocalName == "title").Select(e => e.Value));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public async Task SearchFindsItByAWordOfItsTitle(string name)
+    {
+        var script = Named(name);
+
+        var (response, page) = await Site.CreateClient().GetPageAsync($"/search?q={Uri.EscapeDataString(script.SearchWord)}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(UrlOf(script), page.QuerySelectorAll(".search-results a").Select(a => a.GetAttribute("href")));
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public async Task ItsUrlSpelledDecomposedOrInCapitalsRedirectsToTheUrl(string name)
+    {
+        var script = Named(name);
+        var url = UrlOf(script);
+        var client = Site.CreateNoRedirectClient();
+        var variants = new[] { url.Normalize(NormalizationForm.FormD), url.ToUpperInvariant() }.Where(variant => variant != url).Distinct().ToList();
+
+        foreach (var variant in variants)
+        {
+            var response = await client.GetAsync(new Uri(variant, UriKind.Relative));
+
+            Assert.True(HttpStatusCode.MovedPermanently == response.StatusCode, $"{variant}: {response.StatusCode}");
+            Assert.Equal(Escaped(url), response.Headers.Location?.OriginalString);
+        }
+        // Scripts with marks or capitals have a variant to try; the others (Arabic, Hebrew, Devanagari, Thai, Chinese) have none here.
+        Assert.Equal(name is "Latin" or "Cyrillic" or "Greek" or "Japanese" or "Korean", variants.Count > 0);
+    }
+}
