@@ -8,10 +8,11 @@ namespace Stackwise.Web.Cards;
 
 /// <summary>
 /// Draws a share card: a 1200 x 630 PNG with the site name and the risk level as a badge in words on top, then the label
-/// and the title (wrapped to four lines at most, shortened with an ellipsis), in the site's own colours. Only the bundled DejaVu Sans is
-/// used, so a server without fonts draws the same card; a character the font lacks (an emoji, most scripts outside
-/// Latin, Greek, Cyrillic, Hebrew and Arabic) is left out rather than drawn as a box. Text is not shaped: right-to-left
-/// titles come out in logical order. Thread-safe: each call has its own surface.
+/// and the title (wrapped to four lines at most, shortened with an ellipsis), in the site's own colours. Text in any
+/// script is drawn with the bundled DejaVu Sans or a font from the font folders (<see cref="CardFonts"/>), shaped by
+/// HarfBuzz, right-aligned and right to left for a right-to-left title (<see cref="ShapedLine"/>); a character no font
+/// has (an emoji, a script with no font installed) is left out rather than drawn as a box. Thread-safe: each call has its
+/// own surface.
 /// </summary>
 public sealed class CardRenderer : IDisposable
 {
@@ -25,15 +26,9 @@ public sealed class CardRenderer : IDisposable
     private static readonly SKColor Muted = new(0x57, 0x60, 0x6a);
     private static readonly SKColor Accent = new(0x0a, 0x5c, 0xad);
 
-    private readonly SKTypeface _regular;
-    private readonly SKTypeface _bold;
+    private readonly CardFonts _fonts;
 
-    /// <param name="fontFolder">The folder holding DejaVuSans.ttf and DejaVuSans-Bold.ttf (Cards/Fonts in the app).</param>
-    public CardRenderer(string fontFolder)
-    {
-        _regular = Load(fontFolder, RegularFont);
-        _bold = Load(fontFolder, BoldFont);
-    }
+    public CardRenderer(CardFonts fonts) => _fonts = fonts;
 
     public byte[] Draw(ShareCard card)
     {
@@ -46,20 +41,18 @@ public sealed class CardRenderer : IDisposable
         fill.Color = Accent;
         canvas.DrawRect(0, 0, 16, Height, fill);
 
-        using var siteFont = new SKFont(_bold, 40);
         fill.Color = Text;
-        canvas.DrawText(PageMeta.SiteName, Margin, Margin + 30, SKTextAlign.Left, siteFont, fill);
+        ShapedLine.Of(PageMeta.SiteName, _fonts, bold: true, 40).Draw(canvas, Margin, Width - Margin, Margin + 30, fill);
 
         var top = Margin + 110;
-        if (Drawable(card.Label, _regular) is { Length: > 0 } label)
+        if (Drawable(card.Label) is { Length: > 0 } label)
         {
-            using var labelFont = new SKFont(_regular, 32);
             fill.Color = Muted;
-            canvas.DrawText(Shorten(label.ToUpperInvariant(), labelFont, Width - (2 * Margin)), Margin, top, SKTextAlign.Left, labelFont, fill);
+            Shaped(Shorten(label.ToUpperInvariant(), bold: false, 32, Width - (2 * Margin)), bold: false, 32).Draw(canvas, Margin, Width - Margin, top, fill);
             top += 40;
         }
 
-        DrawTitle(canvas, fill, Drawable(card.Title, _bold) is { Length: > 0 } title ? title : PageMeta.SiteName, top);
+        DrawTitle(canvas, fill, Drawable(card.Title) is { Length: > 0 } title ? title : PageMeta.SiteName, top);
 
         if (card.Risk is { } risk)
         {
@@ -77,19 +70,18 @@ public sealed class CardRenderer : IDisposable
         var width = Width - (2 * Margin);
         foreach (var size in new float[] { 68, 58, 50 })
         {
-            using var font = new SKFont(_bold, size);
-            var lines = Wrap(title, font, width);
+            var lines = Wrap(title, size, width);
             if (lines.Count <= 3 || size == 50)
             {
                 if (lines.Count > MaxTitleLines)
                 {
-                    lines = [.. lines.Take(MaxTitleLines - 1), Shorten(string.Join(' ', lines.Skip(MaxTitleLines - 1)), font, width)];
+                    lines = [.. lines.Take(MaxTitleLines - 1), Shorten(string.Join(' ', lines.Skip(MaxTitleLines - 1)), bold: true, size, width)];
                 }
                 fill.Color = Text;
                 var y = top + size + 20;
                 foreach (var line in lines)
                 {
-                    canvas.DrawText(line, Margin, y, SKTextAlign.Left, font, fill);
+                    Shaped(line, bold: true, size).Draw(canvas, Margin, Width - Margin, y, fill);
                     y += size * 1.2f;
                 }
                 return;
@@ -106,9 +98,8 @@ public sealed class CardRenderer : IDisposable
             RiskLevel.Moderate => (new SKColor(0xfd, 0xf0, 0xc8), new SKColor(0x6b, 0x42, 0x00)),
             _ => (new SKColor(0xfb, 0xe0, 0xe0), new SKColor(0x8a, 0x1c, 0x1c)),
         };
-        using var font = new SKFont(_bold, 34);
-        var text = risk.BadgeText();
-        var textWidth = font.MeasureText(text);
+        var text = ShapedLine.Of(risk.BadgeText(), _fonts, bold: true, 34);
+        var textWidth = text.Width;
         var rect = new SKRect(Width - Margin - textWidth - 56, Margin - 18, Width - Margin, Margin + 46);
         fill.Style = SKPaintStyle.Fill;
         fill.Color = background;
@@ -118,18 +109,23 @@ public sealed class CardRenderer : IDisposable
         fill.Color = foreground;
         canvas.DrawRoundRect(rect, 32, 32, fill);
         fill.Style = SKPaintStyle.Fill;
-        canvas.DrawText(text, rect.Left + 28, rect.Bottom - 20, SKTextAlign.Left, font, fill);
+        text.Draw(canvas, rect.Left + 28, rect.Right - 28, rect.Bottom - 20, fill);
     }
 
-    /// <summary>Greedy word wrap; a word wider than the line is broken by characters.</summary>
-    private static List<string> Wrap(string text, SKFont font, float width)
+    private ShapedLine Shaped(string text, bool bold, float size) => ShapedLine.Of(text, _fonts, bold, size);
+
+    private float Measure(string text, bool bold, float size) => Shaped(text, bold, size).Width;
+
+    /// <summary>Greedy word wrap; a word wider than the line (or a title in a script written without spaces) is broken
+    /// between characters.</summary>
+    private List<string> Wrap(string text, float size, float width)
     {
         var lines = new List<string>();
         var line = new StringBuilder();
         foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             var candidate = line.Length == 0 ? word : $"{line} {word}";
-            if (font.MeasureText(candidate) <= width)
+            if (Measure(candidate, bold: true, size) <= width)
             {
                 line.Clear().Append(candidate);
                 continue;
@@ -140,9 +136,9 @@ public sealed class CardRenderer : IDisposable
                 line.Clear();
             }
             var rest = word;
-            while (font.MeasureText(rest) > width && rest.Length > 1)
+            while (Measure(rest, bold: true, size) > width && rest.Length > 1)
             {
-                var fits = FittingLength(rest, font, width);
+                var fits = FittingLength(rest, bold: true, size, width);
                 lines.Add(rest[..fits]);
                 rest = rest[fits..];
             }
@@ -155,42 +151,42 @@ public sealed class CardRenderer : IDisposable
         return lines;
     }
 
-    /// <summary>The longest prefix of whole text elements (so no surrogate pair is split) that fits the width; at least one.</summary>
-    private static int FittingLength(string text, SKFont font, float width)
+    /// <summary>The longest prefix of whole text elements (no surrogate pair or letter and its marks split) that fits
+    /// the width; at least one element.</summary>
+    private int FittingLength(string text, bool bold, float size, float width)
     {
         var fits = 0;
         var elements = StringInfo.GetTextElementEnumerator(text);
         while (elements.MoveNext())
         {
             var end = elements.ElementIndex + elements.GetTextElement().Length;
-            if (font.MeasureText(text[..end]) > width)
+            if (Measure(text[..end], bold, size) > width)
             {
                 break;
             }
             fits = end;
         }
-        return Math.Max(fits, Math.Min(text.Length, char.IsHighSurrogate(text[0]) ? 2 : 1));
+        return fits > 0 ? fits : StringInfo.GetNextTextElementLength(text);
     }
 
     /// <summary>The text cut to fit the width with an ellipsis, when it does not fit whole.</summary>
-    private static string Shorten(string text, SKFont font, float width)
+    private string Shorten(string text, bool bold, float size, float width)
     {
-        if (font.MeasureText(text) <= width)
+        if (Measure(text, bold, size) <= width)
         {
             return text;
         }
-        return text[..FittingLength(text, font, width - font.MeasureText("\u2026"))].TrimEnd() + "\u2026";
+        return text[..FittingLength(text, bold, size, width - Measure("\u2026", bold, size))].TrimEnd() + "\u2026";
     }
 
-    /// <summary>The text with every character the typeface cannot draw left out, controls and line breaks made spaces,
-    /// spaces collapsed.</summary>
-    private static string? Drawable(string? text, SKTypeface typeface)
+    /// <summary>The text with every character no font can draw left out, controls and line breaks made spaces, spaces
+    /// collapsed.</summary>
+    private string? Drawable(string? text)
     {
         if (text is null)
         {
             return null;
         }
-        using var font = new SKFont(typeface);
         var kept = new StringBuilder(text.Length);
         foreach (var rune in text.EnumerateRunes())
         {
@@ -198,7 +194,8 @@ public sealed class CardRenderer : IDisposable
             {
                 kept.Append(' ');
             }
-            else if (font.ContainsGlyph(rune.Value))
+            else if (_fonts.For(rune, bold: true) is not null || Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark
+                or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format)
             {
                 kept.Append(rune.ToString());
             }
@@ -206,30 +203,5 @@ public sealed class CardRenderer : IDisposable
         return string.Join(' ', kept.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 
-    private const string RegularFont = "DejaVuSans.ttf";
-    private const string BoldFont = "DejaVuSans-Bold.ttf";
-
-    /// <summary>Throws, naming the file, when a font the cards need is not in <paramref name="folder"/>.</summary>
-    public static void CheckFonts(string folder)
-    {
-        foreach (var path in new[] { RegularFont, BoldFont }.Select(file => Path.Combine(folder, file)).Where(path => !File.Exists(path)))
-        {
-            throw Missing(path);
-        }
-    }
-
-    private static SKTypeface Load(string folder, string file)
-    {
-        var path = Path.Combine(folder, file);
-        return File.Exists(path) && SKTypeface.FromFile(path) is { } typeface ? typeface : throw Missing(path);
-    }
-
-    private static InvalidOperationException Missing(string path) =>
-        new($"The share cards' font {path} is missing or unreadable; it ships with the app in Cards/Fonts (reinstall or republish the app).");
-
-    public void Dispose()
-    {
-        _regular.Dispose();
-        _bold.Dispose();
-    }
+    public void Dispose() => _fonts.Dispose();
 }

@@ -6,15 +6,26 @@ using Stackwise.Web.Telemetry;
 
 namespace Stackwise.Web.Cards;
 
-public static class CardServices
+public static partial class CardServices
 {
     /// <summary>The folder of the bundled font, beside the app.</summary>
     public static string FontFolder => Path.Combine(AppContext.BaseDirectory, "Cards", "Fonts");
 
+    /// <summary>Where fonts for the scripts the bundled one lacks are looked for (README, settings).</summary>
+    public const string FontFoldersSetting = "Cards:FontFolders";
+
+    /// <summary>Where Debian and most Linux systems keep their fonts.</summary>
+    public static readonly string[] DefaultFontFolders = ["/usr/share/fonts"];
+
     /// <summary>Registers the card renderer (it loads the bundled font at start-up, and stops the app if it is missing).</summary>
     public static IServiceCollection AddStackwiseCards(this IServiceCollection services)
     {
-        services.AddSingleton(_ => new CardRenderer(FontFolder));
+        services.AddSingleton(provider =>
+        {
+            var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger<CardRenderer>();
+            var folders = provider.GetRequiredService<IConfiguration>().GetSection(FontFoldersSetting).Get<string[]>() ?? DefaultFontFolders;
+            return new CardRenderer(new CardFonts(FontFolder, folders, message => LogMissingFont(logger, message)));
+        });
         services.AddSingleton(provider =>
         {
             var (renderer, metrics) = (provider.GetRequiredService<CardRenderer>(), provider.GetRequiredService<SiteMetrics>());
@@ -51,7 +62,7 @@ public static class CardServices
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            CardRenderer.CheckFonts(FontFolder);
+            CardFonts.CheckBundled(FontFolder);
             return Task.CompletedTask;
         }
 
@@ -90,4 +101,7 @@ public static class CardServices
         }
         return Results.File(png, "image/png");
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Message:l}")]
+    private static partial void LogMissingFont(ILogger logger, string message);
 }

@@ -8,7 +8,9 @@ namespace Stackwise.Web.Tests.Cards;
 /// <summary>The share card drawing: a PNG of the right size for any title, including hostile ones.</summary>
 public sealed class CardRendererTests : IDisposable
 {
-    private readonly CardRenderer _renderer = new(Path.Combine(RepositoryPaths.Root, "src", "Stackwise.Web", "Cards", "Fonts"));
+    internal static readonly string BundledFonts = Path.Combine(RepositoryPaths.Root, "src", "Stackwise.Web", "Cards", "Fonts");
+
+    private readonly CardRenderer _renderer = new(new CardFonts(BundledFonts, CardServices.DefaultFontFolders));
 
     public void Dispose() => _renderer.Dispose();
 
@@ -120,11 +122,11 @@ public sealed class CardRendererTests : IDisposable
     {
         var folder = Path.Combine(Path.GetTempPath(), "no-such-font-folder");
 
-        var atStart = Assert.Throws<InvalidOperationException>(() => CardRenderer.CheckFonts(folder));
-        var atFirstCard = Assert.Throws<InvalidOperationException>(() => new CardRenderer(folder));
+        var atStart = Assert.Throws<InvalidOperationException>(() => CardFonts.CheckBundled(folder));
+        var atFirstCard = Assert.Throws<InvalidOperationException>(() => new CardFonts(folder, []));
 
         Assert.Contains("DejaVuSans.ttf", atStart.Message, StringComparison.Ordinal);
         Assert.Contains("DejaVuSans.ttf", atFirstCard.Message, StringComparison.Ordinal);
-        CardRenderer.CheckFonts(Path.Combine(RepositoryPaths.Root, "src", "Stackwise.Web", "Cards", "Fonts"));
+        CardFonts.CheckBundled(BundledFonts);
     }
 }
