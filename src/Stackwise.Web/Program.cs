@@ -40,7 +40,7 @@ static WebApplication BuildSite(string[] args)
     builder.Services.AddStackwiseRendering();   // Rendering/: the one Markdig pipeline
     builder.Services.AddStackwiseContent();     // Content/: content folder -> immutable snapshot
     builder.Services.AddStackwiseSearch();      // Search/: Lucene index built with each snapshot
-    builder.Services.AddStackwiseCards();       // Cards/: share cards drawn with SkiaSharp and the bundled font
+    builder.Services.AddStackwiseCards();       // Cards/: share cards drawn with SkiaSharp and HarfBuzz, in any script
     builder.Services.AddStackwiseCdn();         // Cdn/: each save's changed keys purged at Cdn:PurgeUrls (none by default)
     builder.Services.AddStackwisePages();       // Pages/: home, articles, categories, risk levels, site pages, errors
     builder.AddStackwiseHardening();            // Hardening/: health checks, rate limiting, no Server header
