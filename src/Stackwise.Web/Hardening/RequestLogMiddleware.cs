@@ -6,7 +6,8 @@ namespace Stackwise.Web.Hardening;
 
 /// <summary>
 /// One log line per request: method, path (without the query string), status and time, at the level <see cref="LevelOf"/>
-/// gives (Error for a 5xx or an exception, Debug for health probes, Information otherwise). An operator quiets it with
+/// gives (Error for a 5xx or an exception, Warning for a 503 that asks to retry later, Debug for health probes,
+/// Information otherwise). An operator quiets it with
 /// <c>Serilog__MinimumLevel__Override__Stackwise.Web.Hardening.RequestLogMiddleware=Warning</c>; 5xx lines still appear.
 /// As the outermost middleware it also settles each response's page kind (<see cref="PageKinds.Settle"/>), which metrics
 /// and traces show as its route, and counts a response that was not written from prepared bytes (<see cref="SiteMetrics.Rendered"/>).
@@ -83,6 +84,9 @@ internal sealed class RequestLogMiddleware(RequestDelegate next, Serilog.ILogger
     internal static LogEventLevel LevelOf(HttpContext context, Exception? error) =>
         error is not null ? LogEventLevel.Error
         : StartupGateMiddleware.ArrivedWhileStarting(context) ? (HardeningServices.IsHealthProbe(context) ? LogEventLevel.Debug : LogEventLevel.Information)
+        // A 503 that tells the client when to come back (every share card draw taken) is load shed by design, not a fault:
+        // a crawler of cards made 90,000 error lines in 20 s (bench/cards-crawl.sh).
+        : context.Response.StatusCode == StatusCodes.Status503ServiceUnavailable && context.Response.Headers.RetryAfter.Count > 0 ? LogEventLevel.Warning
         : context.Response.StatusCode >= 500 ? LogEventLevel.Error
         : HardeningServices.IsHealthProbe(context) ? LogEventLevel.Debug
         : LogEventLevel.Information;

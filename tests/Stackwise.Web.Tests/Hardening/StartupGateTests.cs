@@ -87,6 +87,24 @@ public sealed class StartupGateTests
         Assert.DoesNotContain(site.Logs.Events, logEvent => logEvent.Level >= LogEventLevel.Warning);
     }
 
+    [Theory]
+    [InlineData(503, "1", LogEventLevel.Warning)]
+    [InlineData(503, null, LogEventLevel.Error)]
+    [InlineData(500, "1", LogEventLevel.Error)]
+    [InlineData(502, null, LogEventLevel.Error)]
+    public void OnlyA503ThatAsksToRetryLaterIsAWarning(int status, string? retryAfter, LogEventLevel level)
+    {
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        context.Request.Path = "/cards/therapies/synthetic.png";
+        context.Response.StatusCode = status;
+        if (retryAfter is not null)
+        {
+            context.Response.Headers.RetryAfter = retryAfter;
+        }
+
+        Assert.Equal(level, RequestLogMiddleware.LevelOf(context, error: null));
+    }
+
     [Fact]
     public void AReadinessProbeAnswered503OnceLoadedIsStillAnError()
     {
