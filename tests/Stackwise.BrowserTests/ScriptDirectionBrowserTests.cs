@@ -20,10 +20,7 @@ public sealed class ScriptDirectionBrowserTests(ScriptDirectionBrowserTests.Scri
     [MemberData(nameof(Names))]
     public async Task EditorsWordsReadInTheirScriptsDirectionInsideTheSitesFrame(string name)
     {
-        var script = AnyScriptTests.All.Single(one => one.Name == name);
-        var expected = name is "Arabic" or "Hebrew" ? "rtl" : "ltr";
-        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseAddress.ToString() });
-        var page = await context.NewPageAsync();
+        var (script, expected, context, page) = await OpenAsync(name);
 
         var response = await page.GotoAsync(AnyScriptTests.UrlOf(script));
 
@@ -45,10 +42,7 @@ public sealed class ScriptDirectionBrowserTests(ScriptDirectionBrowserTests.Scri
     [MemberData(nameof(Names))]
     public async Task ListsShowEachTitleInItsScriptsDirection(string name)
     {
-        var script = AnyScriptTests.All.Single(one => one.Name == name);
-        var expected = name is "Arabic" or "Hebrew" ? "rtl" : "ltr";
-        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseAddress.ToString() });
-        var page = await context.NewPageAsync();
+        var (script, expected, context, page) = await OpenAsync(name);
 
         await page.GotoAsync($"/categories/{Stackwise.Web.Content.Model.Slugs.FromText(script.Category)}");
         var link = page.Locator($".article-card-title a[href='{AnyScriptTests.UrlOf(script)}']");
@@ -56,6 +50,14 @@ public sealed class ScriptDirectionBrowserTests(ScriptDirectionBrowserTests.Scri
         Assert.Equal(expected, await link.EvaluateAsync<string>("element => getComputedStyle(element).direction"));
         Assert.Equal(expected, await link.Locator("xpath=ancestor::li[1]//p[contains(@class,'article-summary')]").EvaluateAsync<string>("element => getComputedStyle(element).direction"));
         await context.CloseAsync();
+    }
+
+    /// <summary>The script named, the direction its words read in, and a new page of a context of its own.</summary>
+    private async Task<(AnyScriptTests.Script Script, string Expected, IBrowserContext Context, IPage Page)> OpenAsync(string name)
+    {
+        var script = AnyScriptTests.All.Single(one => one.Name == name);
+        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseAddress.ToString() });
+        return (script, name is "Arabic" or "Hebrew" ? "rtl" : "ltr", context, await context.NewPageAsync());
     }
 
     /// <summary>The site on a folder holding an article, category and writer in each script family.</summary>
