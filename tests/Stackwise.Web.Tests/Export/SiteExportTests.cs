@@ -1,5 +1,6 @@
 using AngleSharp.Html.Parser;
 using Stackwise.Web.Export;
+using Stackwise.Web.Tests.Site;
 using Stackwise.Web.Tests.Support;
 
 namespace Stackwise.Web.Tests.Export;
@@ -19,11 +20,11 @@ public sealed class SiteExportTests : IDisposable
 
     private Task<(int ExitCode, string Output)> ExportAsync() => ExportAsync(_output);
 
-    private static async Task<(int ExitCode, string Output)> ExportAsync(string folder, string baseUrl = StackwiseFactory.BaseUrl)
+    private static async Task<(int ExitCode, string Output)> ExportAsync(string folder, string baseUrl = StackwiseFactory.BaseUrl, string? content = null)
     {
         var (exitCode, output, error) = await AppProcess.RunAsync(["export", folder], new Dictionary<string, string>
         {
-            ["Content__Root"] = RepositoryPaths.TestContent,
+            ["Content__Root"] = content ?? RepositoryPaths.TestContent,
             ["Content__Watch"] = "false",
             ["Site__BaseUrl"] = baseUrl,
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
@@ -44,11 +45,39 @@ public sealed class SiteExportTests : IDisposable
             Assert.True(File.Exists(Path.Combine(_output, file)), $"{file} was not exported");
         }
 
+        Assert.Empty(BrokenLinks());
+        var cardLinks = CardLinks();
+        Assert.NotEmpty(cardLinks);
+        Assert.All(cardLinks, card => Assert.True(File.Exists(Path.Combine(_output, SiteExport.FileFor(card))), $"{card} was not exported"));
+    }
+
+    [Fact]
+    public async Task ExportWritesPagesNamedInEveryScriptAtTheirOwnPaths()
+    {
+        using var content = AnyScriptTests.WriteFolder(new TempContentFolder());
+
+        var (exitCode, output) = await ExportAsync(_output, content: content.Root);
+
+        Assert.True(exitCode == 0, output);
+        foreach (var script in AnyScriptTests.All)
+        {
+            // Where a web server looks for the decoded path: the script's own letters in the folder and file names.
+            var url = AnyScriptTests.UrlOf(script);
+            Assert.True(File.Exists(Path.Combine(_output, url.TrimStart('/'), "index.html")), $"{url} was not exported");
+            Assert.True(File.Exists(Path.Combine(_output, "cards", url.TrimStart('/') + ".png")), $"the card of {url} was not exported");
+        }
+        Assert.Empty(BrokenLinks());
+        Assert.All(CardLinks(), card => Assert.True(File.Exists(Path.Combine(_output, SiteExport.FileFor(card))), $"{card} was not exported"));
+    }
+
+    /// <summary>Every site link of every exported page whose file is not in the export (each as page -> target).</summary>
+    private List<string> BrokenLinks()
+    {
         var parser = new HtmlParser();
         var broken = new List<string>();
         foreach (var page in Directory.EnumerateFiles(_output, "*.html", SearchOption.AllDirectories))
         {
-            var document = parser.ParseDocument(await File.ReadAllTextAsync(page));
+            var document = parser.ParseDocument(File.ReadAllText(page));
             var targets = document.QuerySelectorAll("a[href], link[href], img[src]").Select(element => element.GetAttribute("href") ?? element.GetAttribute("src") ?? "")
                 .Where(href => href.StartsWith('/') && !href.StartsWith("//", StringComparison.Ordinal))
                 .Select(href => href.Split('#')[0].Split('?')[0])
@@ -56,13 +85,13 @@ public sealed class SiteExportTests : IDisposable
             broken.AddRange(targets.Where(target => !File.Exists(Path.Combine(_output, SiteExport.FileFor(target))))
                 .Select(target => $"{Path.GetRelativePath(_output, page)} -> {target}"));
         }
-        Assert.Empty(broken);
-        var cardLinks = Directory.EnumerateFiles(_output, "*.html", SearchOption.AllDirectories)
-            .SelectMany(page => parser.ParseDocument(File.ReadAllText(page)).QuerySelectorAll("meta[property='og:image']"))
-            .Select(meta => (meta.GetAttribute("content") ?? "")[StackwiseFactory.BaseUrl.Length..]).Distinct().ToList();
-        Assert.NotEmpty(cardLinks);
-        Assert.All(cardLinks, card => Assert.True(File.Exists(Path.Combine(_output, SiteExport.FileFor(card))), $"{card} was not exported"));
+        return broken;
     }
+
+    /// <summary>The site paths of the share cards the exported pages name (a URI's escapes undone, as a web server does).</summary>
+    private List<string> CardLinks() => [.. Directory.EnumerateFiles(_output, "*.html", SearchOption.AllDirectories)
+        .SelectMany(page => new HtmlParser().ParseDocument(File.ReadAllText(page)).QuerySelectorAll("meta[property='og:image']"))
+        .Select(meta => Uri.UnescapeDataString((meta.GetAttribute("content") ?? "")[StackwiseFactory.BaseUrl.Length..])).Distinct()];
 
     [Fact]
     public async Task ExportRefusesAFolderThatIsNotEmpty()

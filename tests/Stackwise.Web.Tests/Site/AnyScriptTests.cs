@@ -47,6 +47,11 @@ public sealed class AnyScriptTests : IAsyncLifetime, IAsyncDisposable
     /// <summary>Writes each script's section, article and writer into <paramref name="folder"/> (the browser tests use it too).</summary>
     public static TempContentFolder WriteFolder(TempContentFolder folder)
     {
+        // The site pages every page links to (about, terms, privacy, risk levels), as the test content has them.
+        foreach (var page in Directory.EnumerateFiles(Path.Combine(RepositoryPaths.TestContent, "pages")))
+        {
+            folder.Write($"pages/{Path.GetFileName(page)}", File.ReadAllText(page));
+        }
         var day = 1;
         foreach (var script in All)
         {
@@ -55,11 +60,18 @@ public sealed class AnyScriptTests : IAsyncLifetime, IAsyncDisposable
             // Summary and body begin in the script, as a writer of that language would write them.
             folder.Write($"{script.Section}/{Slugs.FromText(script.Title)}.md",
                 $"---\ntitle: {script.Title}\ncategory: {script.Category}\nrisk: moderate\nsummary: {script.Title}, synthetic summary.\n"
-                + $"healthRisks:\n  - Synthetic risk\npublished: 2026-01-{day++:00}\nauthor: {writer}\ntags: [{script.Category}]\n---\n"
+                + $"healthRisks:\n  - Synthetic risk\npublished: 2026-01-{day++:00}\nauthor: {writer}\ntags: [{script.Category}]\naliases: [{AliasOf(script)}]\n---\n"
                 + $"{script.Title}. Synthetic body text.\n\n## {script.Category}\n\n{script.Title}.\n");
         }
+        folder.Write("redirects.yml", "gone:\n" + string.Concat(All.Select(script => $"  - {GoneOf(script)}\n")));
         return folder;
     }
+
+    /// <summary>An old address of the script's article, in its script.</summary>
+    public static string AliasOf(Script script) => $"/{script.Section}/{Slugs.FromText(script.Category)}";
+
+    /// <summary>A page of the script removed on purpose (410).</summary>
+    public static string GoneOf(Script script) => $"/{script.Section}/{Slugs.FromText(script.Writer)}";
 
     public async Task DisposeAsync()
     {
@@ -157,6 +169,21 @@ public sealed class AnyScriptTests : IAsyncLifetime, IAsyncDisposable
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(UrlOf(script), page.QuerySelectorAll(".search-results a").Select(a => a.GetAttribute("href")));
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public async Task ItsOldAddressRedirectsAndARemovedPageIsGoneInItsScript(string name)
+    {
+        var script = Named(name);
+        var client = Site.CreateNoRedirectClient();
+
+        var moved = await client.GetAsync(new Uri(AliasOf(script), UriKind.Relative));
+        var gone = await client.GetAsync(new Uri(GoneOf(script), UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.MovedPermanently, moved.StatusCode);
+        Assert.Equal(Escaped(UrlOf(script)), moved.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Gone, gone.StatusCode);
     }
 
     [Theory]
