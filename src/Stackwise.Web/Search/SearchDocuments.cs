@@ -1,8 +1,5 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Miscellaneous;
-using Lucene.Net.Analysis.Standard;
-using Lucene.Net.Analysis.Util;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Store;
@@ -26,8 +23,8 @@ internal static class SearchDocuments
     internal const string BodyField = "body";
     internal const string WordsField = "words";
 
-    internal static readonly Analyzer EnglishText = new EnglishAnalyzer(Version);
-    internal static readonly Analyzer PlainWords = new StandardAnalyzer(Version, CharArraySet.Empty);
+    internal static readonly Analyzer EnglishText = new SiteAnalyzer(english: true);
+    internal static readonly Analyzer PlainWords = new SiteAnalyzer(english: false);
     internal static readonly Analyzer PerField = new PerFieldAnalyzerWrapper(EnglishText, new Dictionary<string, Analyzer> { [WordsField] = PlainWords });
 
     /// <summary>

@@ -53,6 +53,12 @@ public static class Snippets
             var word = text.AsSpan(offsets.StartOffset, offsets.EndOffset - offsets.StartOffset);
             if (IsStem(term.Buffer.AsSpan(0, term.Length), stems) || IsNearAny(words, word))
             {
+                // CJK pairs overlap (ガイ, イド in ガイド): one match from the first start to the last end.
+                if (matches.Count > 0 && offsets.StartOffset < matches[^1].End)
+                {
+                    matches[^1] = (matches[^1].Start, Math.Max(matches[^1].End, offsets.EndOffset));
+                    continue;
+                }
                 matches.Add((offsets.StartOffset, offsets.EndOffset));
                 if (matches.Count == MaxMatches)
                 {
