@@ -1,5 +1,8 @@
 using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Analysis.Util;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Store;
@@ -23,9 +26,27 @@ internal static class SearchDocuments
     internal const string BodyField = "body";
     internal const string WordsField = "words";
 
-    internal static readonly Analyzer EnglishText = new SiteAnalyzer(english: true);
-    internal static readonly Analyzer PlainWords = new SiteAnalyzer(english: false);
+    internal static readonly Analyzer EnglishText = new EnglishAnalyzer(Version);
+    internal static readonly Analyzer PlainWords = new StandardAnalyzer(Version, CharArraySet.Empty);
     internal static readonly Analyzer PerField = new PerFieldAnalyzerWrapper(EnglishText, new Dictionary<string, Analyzer> { [WordsField] = PlainWords });
+
+    // The same analysis with CJK characters paired and full-width forms folded (SiteAnalyzer), only for a text or query
+    // that has such characters: for every other text its words are the same, and it cost the first index of 10,000
+    // English articles a fifth more time ("AMD EPYC", in process: median 3.87 -> 4.67 s).
+    internal static readonly Analyzer CjkText = new SiteAnalyzer(english: true);
+    internal static readonly Analyzer CjkWords = new SiteAnalyzer(english: false);
+    internal static readonly Analyzer CjkPerField = new PerFieldAnalyzerWrapper(CjkText, new Dictionary<string, Analyzer> { [WordsField] = CjkWords });
+
+    /// <summary>The stemmed-text analyzer for <paramref name="text"/>: <see cref="CjkText"/> when it has a CJK character.</summary>
+    internal static Analyzer TextAnalyzerFor(string text) => HasCjk(text) ? CjkText : EnglishText;
+
+    /// <summary>The plain-words analyzer for <paramref name="text"/>: <see cref="CjkWords"/> when it has a CJK character.</summary>
+    internal static Analyzer WordsAnalyzerFor(string text) => HasCjk(text) ? CjkWords : PlainWords;
+
+    /// <summary>Hangul, CJK radicals to unified ideographs (kana included), compatibility ideographs, half- and full-width forms.</summary>
+    internal static bool HasCjk(ReadOnlySpan<char> text) =>
+        text.IndexOfAnyInRange('\u2E80', '\u9FFF') >= 0 || text.IndexOfAnyInRange('\uAC00', '\uD7FF') >= 0 || text.IndexOfAnyInRange('\uFF00', '\uFFEF') >= 0
+        || text.IndexOfAnyInRange('\u1100', '\u11FF') >= 0 || text.IndexOfAnyInRange('\uA960', '\uA97F') >= 0 || text.IndexOfAnyInRange('\uF900', '\uFAFF') >= 0;
 
     /// <summary>
     /// Indexed with frequencies but no positions: every query is made of single terms (no phrases), so positions would
@@ -73,14 +94,15 @@ internal static class SearchDocuments
         {
             var headings = string.Join('\n', article.Headings.Select(heading => heading.Text));
             var text = article.Text.ToString();
+            var words = $"{article.Title}\n{headings}\n{text}";
             writer.AddDocument(
             [
                 new StringField(UrlField, article.Url, Field.Store.YES),
                 new Field(TitleField, article.Title, Scored),
                 new Field(HeadingsField, headings, Scored),
                 new Field(BodyField, text, Scored),
-                new Field(WordsField, $"{article.Title}\n{headings}\n{text}", Scored),
-            ]);
+                new Field(WordsField, words, Scored),
+            ], HasCjk(words) ? CjkPerField : PerField);
         }
         // One segment keeps document numbers in the order the articles were added.
         writer.ForceMerge(1);

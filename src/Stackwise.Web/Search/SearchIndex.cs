@@ -148,8 +148,8 @@ public sealed class SearchIndex
     public SearchResults Search(SearchQuery query)
     {
         var stopwatch = Stopwatch.StartNew();
-        var stems = Terms(SearchDocuments.EnglishText, SearchDocuments.BodyField, query.Text);
-        var words = Terms(SearchDocuments.PlainWords, SearchDocuments.WordsField, query.Text);
+        var stems = Terms(SearchDocuments.TextAnalyzerFor(query.Text), SearchDocuments.BodyField, query.Text);
+        var words = Terms(SearchDocuments.WordsAnalyzerFor(query.Text), SearchDocuments.WordsField, query.Text);
         if (query.IsEmpty || (stems.IsEmpty && words.IsEmpty))
         {
             return new SearchResults(query, [], 0, [], [], stopwatch.Elapsed);
@@ -174,7 +174,11 @@ public sealed class SearchIndex
         var hits = top.GetTopDocs((query.Page - 1) * SearchResults.PageSize, SearchResults.PageSize).ScoreDocs
             .Select(scored => _articles[scored.Doc])
             .OfType<Article>()
-            .Select(article => new SearchHit(article, Snippets.Build(article.Text.ToString(), stems, words, SearchDocuments.EnglishText)))
+            .Select(article =>
+            {
+                var text = article.Text.ToString();
+                return new SearchHit(article, Snippets.Build(text, stems, words, SearchDocuments.TextAnalyzerFor(text)));
+            })
             .ToImmutableArray();
         var categories = _categories
             .Select((listing, number) => new SearchFacet<Category>(listing.Category, listing.Category.Name,

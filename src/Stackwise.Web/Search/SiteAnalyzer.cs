@@ -7,8 +7,9 @@ using Lucene.Net.Analysis.Standard;
 namespace Stackwise.Web.Search;
 
 /// <summary>
-/// Lucene's English analysis (possessives, lowercase, stop words, Porter stems) or its plain words (lowercase only), with
-/// Chinese, Japanese and Korean made searchable too: full-width Latin and half-width katakana folded to their usual forms,
+/// For a text or query with CJK characters (<see cref="SearchDocuments.HasCjk"/>): Lucene's English analysis
+/// (possessives, lowercase, stop words, Porter stems) or its plain words (lowercase only), with Chinese, Japanese and
+/// Korean made searchable too: full-width Latin and half-width katakana folded to their usual forms,
 /// and runs of CJK characters indexed as overlapping pairs (<c>睡眠疗法</c>: <c>睡眠</c>, <c>眠疗</c>, <c>疗法</c>), as
 /// Lucene's CJKAnalyzer does. The tokenizer gives each ideograph alone, so a query for <c>睡眠</c> matched every article
 /// with either character. A single character is found only where it stands alone. Latin, Greek, Cyrillic, Hebrew,
