@@ -6,37 +6,18 @@ namespace Stackwise.Web.Tests.Search;
 /// Chinese, Japanese and Korean words are found as words: a query matches the articles where its characters stand
 /// together, not every article that has one of them; full-width and half-width forms find each other. Synthetic text.
 /// </summary>
-public sealed class CjkSearchTests : IAsyncLifetime, IAsyncDisposable
+public sealed class CjkSearchTests() : SiteOnFolderTest(Content())
 {
-    private readonly TempContentFolder _folder = new TempContentFolder()
+    private static TempContentFolder Content() => new TempContentFolder()
         .Write("therapies/together.md", SyntheticContent.Article("睡眠疗法示例", "补充医学", "low", "published: 2026-01-01", "睡眠疗法的示例文字。"))
         .Write("therapies/apart.md", SyntheticContent.Article("午睡与冬眠示例", "补充医学", "low", "published: 2026-01-02", "午睡与冬眠的示例文字。"))
         .Write("therapies/katakana.md", SyntheticContent.Article("療法のガイド", "補完医療", "low", "published: 2026-01-03", "ガイドの例。"))
         .Write("therapies/hangul.md", SyntheticContent.Article("수면 치료 안내", "보완 의학", "low", "published: 2026-01-04", "수면 치료의 예시입니다."))
         .Write("therapies/latin.md", SyntheticContent.Article("Synthetic Sleep Therapy", "Synthetic Group", "low", "published: 2026-01-05", "Sleeping synthetic words."));
 
-    private StackwiseFactory? _site;
-
-    public Task InitializeAsync()
-    {
-        _site = new StackwiseFactory(_folder.Root);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_site is not null)
-        {
-            await _site.DisposeAsync();
-        }
-        _folder.Dispose();
-    }
-
-    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
-
     private async Task<IReadOnlyList<string?>> FoundAsync(string query)
     {
-        var (_, page) = await _site!.CreateClient().GetPageAsync($"/search?q={Uri.EscapeDataString(query)}");
+        var (_, page) = await Site.CreateClient().GetPageAsync($"/search?q={Uri.EscapeDataString(query)}");
         return [.. page.QuerySelectorAll(".search-results .article-card-title a").Select(a => a.GetAttribute("href"))];
     }
 
@@ -56,7 +37,7 @@ public sealed class CjkSearchTests : IAsyncLifetime, IAsyncDisposable
     [Fact]
     public async Task AWordOfOverlappingPairsIsMarkedOnceInTheSnippet()
     {
-        var (response, page) = await _site!.CreateClient().GetPageAsync($"/search?q={Uri.EscapeDataString("ガイド")}");
+        var (response, page) = await Site.CreateClient().GetPageAsync($"/search?q={Uri.EscapeDataString("ガイド")}");
 
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(["ガイド"], page.QuerySelectorAll(".search-results .snippet mark").Select(mark => mark.TextContent));

@@ -6,41 +6,20 @@ using Stackwise.Web.Tests.Support;
 
 namespace Stackwise.Web.Tests.Search;
 
-public sealed class SearchPageTests : IAsyncLifetime, IAsyncDisposable
+public sealed class SearchPageTests() : SiteOnFolderTest(Content())
 {
-    private readonly TempContentFolder _folder = new TempContentFolder()
+    private static TempContentFolder Content() => new TempContentFolder()
         .Write("therapies/in-body.md", Article("Alpha Synthetic", "Group One", "moderate", 1, "Intro.\n\n## Notes\n\nA rare word: lumbago appears in this body text.\n"))
         .Write("therapies/in-heading.md", Article("Beta Synthetic", "Group One", "high", 2, "Intro.\n\n## Lumbago Notes\n\nOther words.\n"))
         .Write("therapies/in-title.md", Article("Lumbago Synthetic", "Group Two", "moderate", 3, "Intro.\n\n## Notes\n\nNothing else.\n"))
         .Write("therapies/stemmed.md", Article("Gamma Synthetic", "Group Two", "low", 4, "One treatment of synthetic dissociation.\n"));
 
-    private StackwiseFactory? _factory;
-
-    private StackwiseFactory Factory => _factory ?? throw new InvalidOperationException("The site starts in InitializeAsync.");
-
     private static string Article(string title, string category, string risk, int day, string body) =>
         $"---\ntitle: {title}\ncategory: {category}\nrisk: {risk}\nsummary: Synthetic.\nhealthRisks:\n  - Synthetic\npublished: 2026-01-0{day}\n---\n{body}";
 
-    public Task InitializeAsync()
-    {
-        _factory = new StackwiseFactory(_folder.Root);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_factory is not null)
-        {
-            await _factory.DisposeAsync();
-        }
-        _folder.Dispose();
-    }
-
-    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
-
     private async Task<IHtmlDocument> SearchAsync(string query)
     {
-        var (response, document) = await Factory.CreateClient().GetPageAsync($"/search?q={query}");
+        var (response, document) = await Site.CreateClient().GetPageAsync($"/search?q={query}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return document;
     }
@@ -130,7 +109,7 @@ public sealed class SearchPageTests : IAsyncLifetime, IAsyncDisposable
     [Fact]
     public async Task RobotsKeepsCrawlersOutOfSearch()
     {
-        var robots = await Factory.CreateClient().GetStringAsync(new Uri("/robots.txt", UriKind.Relative));
+        var robots = await Site.CreateClient().GetStringAsync(new Uri("/robots.txt", UriKind.Relative));
 
         Assert.Contains("Disallow: /search", robots.Split('\n'));
     }
@@ -141,7 +120,7 @@ public sealed class SearchPageTests : IAsyncLifetime, IAsyncDisposable
     [InlineData("/no-such-page")]
     public async Task EveryPageHasTheSearchBoxInItsHeader(string url)
     {
-        var (_, document) = await Factory.CreateClient().GetPageAsync(url);
+        var (_, document) = await Site.CreateClient().GetPageAsync(url);
 
         var form = document.QuerySelector("header form[role=search]");
         Assert.NotNull(form);
@@ -167,7 +146,7 @@ public sealed class SearchPageTests : IAsyncLifetime, IAsyncDisposable
     [InlineData("\\\\")]
     public async Task HostileQueriesAnswer200WithTheLayoutAndNeverReflectMarkup(string query)
     {
-        var (response, document) = await Factory.CreateClient().GetPageAsync($"/search?q={query}");
+        var (response, document) = await Site.CreateClient().GetPageAsync($"/search?q={query}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.NotNull(document.QuerySelector("footer .disclaimer"));
@@ -178,7 +157,7 @@ public sealed class SearchPageTests : IAsyncLifetime, IAsyncDisposable
     [Fact]
     public async Task AbsurdlyLongQueryAnswers400WithTheLayout()
     {
-        var (response, document) = await Factory.CreateClient().GetPageAsync($"/search?q={new string('a', 10_000)}");
+        var (response, document) = await Site.CreateClient().GetPageAsync($"/search?q={new string('a', 10_000)}");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("Request not understood", document.QuerySelector("h1")?.NormalizedText());
@@ -200,8 +179,8 @@ public sealed class SearchPageTests : IAsyncLifetime, IAsyncDisposable
     {
         Assert.Empty(Titles(await SearchAsync("zebrafish")));
 
-        _folder.Write("therapies/new.md", Article("Zebrafish Synthetic", "Group Two", "low", 5, "Synthetic.\n"));
-        await Factory.Services.GetRequiredService<ContentStore>().ReloadAsync(CancellationToken.None);
+        Folder.Write("therapies/new.md", Article("Zebrafish Synthetic", "Group Two", "low", 5, "Synthetic.\n"));
+        await Site.Services.GetRequiredService<ContentStore>().ReloadAsync(CancellationToken.None);
 
         Assert.Equal(["Zebrafish Synthetic"], Titles(await SearchAsync("zebrafish")));
     }
@@ -211,9 +190,9 @@ public sealed class SearchPageTests : IAsyncLifetime, IAsyncDisposable
     {
         for (var i = 0; i < 12; i++)
         {
-            _folder.Write($"extra/item-{i:00}.md", Article($"Paged Synthetic {i:00}", "Group Two", "low", 1 + (i % 9), "Quokka text.\n"));
+            Folder.Write($"extra/item-{i:00}.md", Article($"Paged Synthetic {i:00}", "Group Two", "low", 1 + (i % 9), "Quokka text.\n"));
         }
-        await Factory.Services.GetRequiredService<ContentStore>().ReloadAsync(CancellationToken.None);
+        await Site.Services.GetRequiredService<ContentStore>().ReloadAsync(CancellationToken.None);
 
         var first = await SearchAsync("quokka");
         var second = await SearchAsync("quokka&page=2");
@@ -233,6 +212,6 @@ public sealed class SearchPageTests : IAsyncLifetime, IAsyncDisposable
     {
         await SearchAsync("lumbago");
 
-        Assert.Contains(Factory.Logs.Messages, message => message.StartsWith("Search of 7 characters found 3 articles in ", StringComparison.Ordinal));
+        Assert.Contains(Site.Logs.Messages, message => message.StartsWith("Search of 7 characters found 3 articles in ", StringComparison.Ordinal));
     }
 }

@@ -11,7 +11,7 @@ namespace Stackwise.Web.Tests.Site;
 /// the lists, the sitemap, the feeds, search and redirects. URLs keep the script's letters; wherever a URI is required (a
 /// header, the sitemap, a canonical link) they go percent-encoded as UTF-8. Every text here is synthetic.
 /// </summary>
-public sealed class AnyScriptTests : IAsyncLifetime, IAsyncDisposable
+public sealed class AnyScriptTests() : SiteOnFolderTest(WriteFolder(new TempContentFolder()))
 {
     public sealed record Script(string Name, string Section, string Title, string Category, string Writer, string SearchWord);
 
@@ -31,18 +31,6 @@ public sealed class AnyScriptTests : IAsyncLifetime, IAsyncDisposable
     ];
 
     public static TheoryData<string> Names => [.. All.Select(script => script.Name)];
-
-    private readonly TempContentFolder _folder = new();
-    private StackwiseFactory? _site;
-
-    private StackwiseFactory Site => _site ?? throw new InvalidOperationException("The site starts in InitializeAsync.");
-
-    public Task InitializeAsync()
-    {
-        WriteFolder(_folder);
-        _site = new StackwiseFactory(_folder.Root);
-        return Task.CompletedTask;
-    }
 
     /// <summary>Writes each script's section, article and writer into <paramref name="folder"/> (the browser tests use it too).</summary>
     public static TempContentFolder WriteFolder(TempContentFolder folder)
@@ -72,17 +60,6 @@ public sealed class AnyScriptTests : IAsyncLifetime, IAsyncDisposable
 
     /// <summary>A page of the script removed on purpose (410).</summary>
     public static string GoneOf(Script script) => $"/{script.Section}/{Slugs.FromText(script.Writer)}";
-
-    public async Task DisposeAsync()
-    {
-        if (_site is not null)
-        {
-            await _site.DisposeAsync();
-        }
-        _folder.Dispose();
-    }
-
-    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
 
     private static Script Named(string name) => All.Single(script => script.Name == name);
 
