@@ -150,6 +150,23 @@ public sealed class AnyScriptTests() : SiteOnFolderTest(WriteFolder(new TempCont
 
     [Theory]
     [MemberData(nameof(Names))]
+    public async Task ItsShareCardIsNamedAsAUriAndServed(string name)
+    {
+        var script = Named(name);
+        var client = Site.CreateClient();
+        var (_, page) = await client.GetPageAsync(UrlOf(script));
+
+        var card = page.QuerySelector("meta[property='og:image']")?.GetAttribute("content");
+        var response = await client.GetAsync(new Uri(new Uri(card!).PathAndQuery, UriKind.Relative));
+
+        Assert.Equal(StackwiseFactory.BaseUrl + Escaped($"/cards{UrlOf(script)}.png"), card);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
+        Assert.True((await response.Content.ReadAsByteArrayAsync()).Length > 10_000);
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
     public async Task ItsOldAddressRedirectsAndARemovedPageIsGoneInItsScript(string name)
     {
         var script = Named(name);
