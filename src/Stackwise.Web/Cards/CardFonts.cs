@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using SkiaSharp;
+using SkiaSharp.HarfBuzz;
 
 namespace Stackwise.Web.Cards;
 
@@ -23,6 +24,7 @@ public sealed partial class CardFonts : IDisposable
     private readonly Lazy<IReadOnlyList<(SKTypeface Regular, SKTypeface Bold)>> _fallbacks;
     private readonly ConcurrentDictionary<(int CodePoint, bool Bold), SKTypeface?> _chosen = new();
     private readonly ConcurrentDictionary<int, bool> _reportedBlocks = new();
+    private readonly ConcurrentDictionary<SKTypeface, SKShaper> _shapers = new();
     private readonly Action<string>? _missing;
 
     /// <param name="bundledFolder">The folder holding DejaVuSans.ttf and DejaVuSans-Bold.ttf (Cards/Fonts in the app).</param>
@@ -65,6 +67,15 @@ public sealed partial class CardFonts : IDisposable
         using var font = new SKFont(typeface);
         return font.ContainsGlyph(codePoint);
     }
+
+    /// <summary>The HarfBuzz shaper of a typeface, made once: shaping reads the font's tables, and a title is measured
+    /// many times while it is wrapped. Shaping with one shaper from several threads is safe (a buffer per call).</summary>
+    public SKShaper ShaperOf(SKTypeface typeface) => _shapers.GetOrAdd(typeface, face => new SKShaper(face));
+
+    /// <summary>True for a character that belongs to the letter before it (a combining mark, a joiner, a variation
+    /// selector): kept with that letter's run, never drawn alone.</summary>
+    public static bool BelongsToPrevious(Rune rune) => Rune.GetUnicodeCategory(rune)
+        is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format;
 
     /// <summary>The bundled typeface, for text the site itself writes (its name, the risk badge).</summary>
     public SKTypeface Bundled(bool bold) => bold ? _bold : _regular;
@@ -117,6 +128,10 @@ public sealed partial class CardFonts : IDisposable
 
     public void Dispose()
     {
+        foreach (var shaper in _shapers.Values)
+        {
+            shaper.Dispose();
+        }
         _regular.Dispose();
         _bold.Dispose();
         if (_fallbacks.IsValueCreated)

@@ -194,8 +194,7 @@ public sealed class CardRenderer : IDisposable
             {
                 kept.Append(' ');
             }
-            else if (_fonts.For(rune, bold: true) is not null || Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark
-                or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format)
+            else if (_fonts.For(rune, bold: true) is not null || CardFonts.BelongsToPrevious(rune))
             {
                 kept.Append(rune.ToString());
             }

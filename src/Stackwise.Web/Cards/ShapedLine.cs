@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using SkiaSharp;
 using SkiaSharp.HarfBuzz;
@@ -13,10 +12,10 @@ namespace Stackwise.Web.Cards;
 /// </summary>
 internal sealed class ShapedLine
 {
-    private readonly List<(string Text, SKTypeface Typeface, float Width)> _runs;
+    private readonly List<(string Text, SKShaper Shaper, float Width)> _runs;
     private readonly float _size;
 
-    private ShapedLine(List<(string, SKTypeface, float)> runs, float size, bool isRightToLeft)
+    private ShapedLine(List<(string, SKShaper, float)> runs, float size, bool isRightToLeft)
     {
         _runs = runs;
         _size = size;
@@ -36,9 +35,7 @@ internal sealed class ShapedLine
         {
             var current = pieces.Count > 0 ? pieces[^1] : default;
             // Marks, joiners and variation selectors belong to the letter before them; a space stays in its run if it can.
-            var category = Rune.GetUnicodeCategory(rune);
-            if (current.Text is not null && (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark
-                or UnicodeCategory.EnclosingMark or UnicodeCategory.Format || (Rune.IsWhiteSpace(rune) && CardFonts.Has(current.Typeface, rune.Value))))
+            if (current.Text is not null && (CardFonts.BelongsToPrevious(rune) || (Rune.IsWhiteSpace(rune) && CardFonts.Has(current.Typeface, rune.Value))))
             {
                 current.Text.Append(rune.ToString());
                 continue;
@@ -56,13 +53,13 @@ internal sealed class ShapedLine
                 pieces.Add((new StringBuilder(rune.ToString()), typeface));
             }
         }
-        var runs = new List<(string, SKTypeface, float)>(pieces.Count);
+        var runs = new List<(string, SKShaper, float)>(pieces.Count);
         foreach (var (piece, typeface) in pieces)
         {
-            using var shaper = new SKShaper(typeface);
+            var shaper = fonts.ShaperOf(typeface);
             using var font = new SKFont(typeface, size);
             var runText = piece.ToString();
-            runs.Add((runText, typeface, shaper.Shape(runText, font).Width));
+            runs.Add((runText, shaper, shaper.Shape(runText, font).Width));
         }
         return new ShapedLine(runs, size, ReadsRightToLeft(text));
     }
@@ -72,14 +69,13 @@ internal sealed class ShapedLine
     public void Draw(SKCanvas canvas, float left, float right, float baseline, SKPaint paint)
     {
         var x = IsRightToLeft ? right : left;
-        foreach (var (text, typeface, width) in _runs)
+        foreach (var (text, shaper, width) in _runs)
         {
             if (IsRightToLeft)
             {
                 x -= width;
             }
-            using var shaper = new SKShaper(typeface);
-            using var font = new SKFont(typeface, _size);
+            using var font = new SKFont(shaper.Typeface, _size);
             canvas.DrawShapedText(shaper, text, x, baseline, SKTextAlign.Left, font, paint);
             if (!IsRightToLeft)
             {

@@ -47,8 +47,6 @@ public sealed class CardScriptsTests : IDisposable
         var script = Named(name);
         using var card = SKBitmap.Decode(_renderer.Draw(new ShareCard(script.Title, script.Category, RiskLevel.Moderate)));
         using var fallback = SKBitmap.Decode(_renderer.Draw(new ShareCard("", script.Category, RiskLevel.Moderate)));
-        Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "cards"));
-        File.WriteAllBytes(Path.Combine(AppContext.BaseDirectory, "cards", $"{name.ToLowerInvariant()}.png"), _renderer.Draw(new ShareCard(script.Title, script.Category, RiskLevel.Moderate)));
 
         var (left, right, inked) = TitleInk(card);
 
