@@ -90,15 +90,15 @@ public sealed class CardRenderer : IDisposable
     }
 
     /// <summary>The risk level in words on a pill of its own colours, with a border, top right beside the site name.</summary>
-    private void DrawBadge(SKCanvas canvas, SKPaint fill, RiskLevel risk)
+    private void DrawBadge(SKCanvas canvas, SKPaint fill, RiskBadge risk)
     {
-        var (background, foreground) = risk switch
+        var (background, foreground) = risk.Level switch
         {
             RiskLevel.Low => (new SKColor(0xdc, 0xf3, 0xe4), new SKColor(0x14, 0x53, 0x2d)),
             RiskLevel.Moderate => (new SKColor(0xfd, 0xf0, 0xc8), new SKColor(0x6b, 0x42, 0x00)),
             _ => (new SKColor(0xfb, 0xe0, 0xe0), new SKColor(0x8a, 0x1c, 0x1c)),
         };
-        var text = ShapedLine.Of(risk.BadgeText(), _fonts, bold: true, 34);
+        var text = ShapedLine.Of(risk.Text, _fonts, bold: true, 34);
         var textWidth = text.Width;
         var rect = new SKRect(Width - Margin - textWidth - 56, Margin - 18, Width - Margin, Margin + 46);
         fill.Style = SKPaintStyle.Fill;

@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Stackwise.Web.Content.Snapshot;
+using Stackwise.Web.Localization;
 using Stackwise.Web.Seo;
 using Stackwise.Web.Site;
 using Stackwise.Web.Telemetry;
@@ -46,10 +48,10 @@ public static partial class CardServices
     /// </summary>
     public static IEndpointRouteBuilder MapCardEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapMethods(SiteRoutes.HomeCard, [HttpMethods.Get, HttpMethods.Head], (HttpContext context, ContentSnapshot snapshot, CardStore store, IOptions<SiteOptions> site) =>
-            ServeAsync(context, snapshot, store, site.Value, SiteRoutes.Home)).WithPageKind(PageKinds.Card);
-        endpoints.MapMethods(SiteRoutes.CardTemplate, [HttpMethods.Get, HttpMethods.Head], (HttpContext context, string page, ContentSnapshot snapshot, CardStore store, IOptions<SiteOptions> site) =>
-            page.EndsWith(".png", StringComparison.Ordinal) ? ServeAsync(context, snapshot, store, site.Value, "/" + page[..^".png".Length]) : Task.FromResult(Results.NotFound())).WithPageKind(PageKinds.Card);
+        endpoints.MapMethods(SiteRoutes.HomeCard, [HttpMethods.Get, HttpMethods.Head], (HttpContext context, ContentSnapshot snapshot, CardStore store, IOptions<SiteOptions> site, IStringLocalizer<SiteText> text) =>
+            ServeAsync(context, snapshot, text, store, site.Value, SiteRoutes.Home)).WithPageKind(PageKinds.Card);
+        endpoints.MapMethods(SiteRoutes.CardTemplate, [HttpMethods.Get, HttpMethods.Head], (HttpContext context, string page, ContentSnapshot snapshot, CardStore store, IOptions<SiteOptions> site, IStringLocalizer<SiteText> text) =>
+            page.EndsWith(".png", StringComparison.Ordinal) ? ServeAsync(context, snapshot, text, store, site.Value, "/" + page[..^".png".Length]) : Task.FromResult(Results.NotFound())).WithPageKind(PageKinds.Card);
         return endpoints;
     }
 
@@ -72,9 +74,9 @@ public static partial class CardServices
     /// <summary>Seconds a client is asked to wait when every draw is taken: a draw takes tens of milliseconds.</summary>
     private const int BusyRetrySeconds = 1;
 
-    private static async Task<IResult> ServeAsync(HttpContext context, ContentSnapshot snapshot, CardStore store, SiteOptions site, string pagePath)
+    private static async Task<IResult> ServeAsync(HttpContext context, ContentSnapshot snapshot, IStringLocalizer<SiteText> text, CardStore store, SiteOptions site, string pagePath)
     {
-        if (ShareCards.For(snapshot, pagePath) is not { } card)
+        if (ShareCards.For(snapshot, pagePath, text) is not { } card)
         {
             return Results.NotFound();
         }

@@ -1,6 +1,8 @@
+using Microsoft.Extensions.Localization;
 using SkiaSharp;
 using Stackwise.Web.Content.Model;
 using Stackwise.Web.Content.Snapshot;
+using Stackwise.Web.Localization;
 using Stackwise.Web.Site;
 
 namespace Stackwise.Web.Cards;
@@ -16,7 +18,7 @@ public static class PageImages
     /// the home page's card.
     /// </summary>
     /// <param name="contentRoot">The content folder, where <c>images/</c> is.</param>
-    public static PageImage For(ContentSnapshot snapshot, string pagePath, SiteOptions site, string contentRoot)
+    public static PageImage For(ContentSnapshot snapshot, string pagePath, SiteOptions site, string contentRoot, IStringLocalizer<SiteText> text)
     {
         if (snapshot.Find(pagePath) is Article { Image: { } image }
             && SizeOf(Path.Combine(contentRoot, SiteRoutes.ImagesFolder, image.File)) is { } size)
@@ -27,7 +29,7 @@ public static class PageImages
             var url = site.Absolute($"/{SiteRoutes.ImagesFolder}/{string.Join('/', image.File.Split('/').Select(Uri.EscapeDataString))}");
             return new PageImage(url, size.Width, size.Height, image.ContentType, image.Alt);
         }
-        var (cardPath, card) = ShareCards.For(snapshot, pagePath) is { } own ? (pagePath, own) : (SiteRoutes.Home, ShareCards.For(snapshot, SiteRoutes.Home));
+        var (cardPath, card) = ShareCards.For(snapshot, pagePath, text) is { } own ? (pagePath, own) : (SiteRoutes.Home, ShareCards.For(snapshot, SiteRoutes.Home, text));
         return new PageImage(site.Absolute(SiteRoutes.Card(cardPath)), CardRenderer.Width, CardRenderer.Height, "image/png",
             card is null ? Seo.PageMeta.SiteName : ShareCards.AltText(card));
     }

@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Stackwise.Web.Cards;
 using Stackwise.Web.Content.Hosting;
+using Stackwise.Web.Localization;
 using Stackwise.Web.Seo;
 using Stackwise.Web.Site;
 
@@ -62,7 +64,9 @@ public static class SiteExport
             var sitemapParts = parts > 1
                 ? Enumerable.Range(1, parts).Select(part => SiteRoutes.SitemapPart(part))
                 : [];
-            var cards = entries.Select(entry => entry.Path).Where(path => ShareCards.For(snapshot, path) is not null).Select(SiteRoutes.Card);
+            // Which pages have a card; the words on it are the server's to choose.
+            var text = app.Services.GetRequiredService<IStringLocalizer<SiteText>>();
+            var cards = entries.Select(entry => entry.Path).Where(path => ShareCards.For(snapshot, path, text) is not null).Select(SiteRoutes.Card);
             var paths = entries.Select(entry => entry.Path).Concat(cards).Concat(SiteRoutes.CrawlFiles).Concat(sitemapParts).Concat(StaticAssetPaths(app)).Distinct().ToList();
 
             foreach (var path in paths)

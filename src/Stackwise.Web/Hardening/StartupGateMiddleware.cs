@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Localization;
 using Stackwise.Web.Content.Hosting;
+using Stackwise.Web.Localization;
 
 namespace Stackwise.Web.Hardening;
 
@@ -8,10 +10,8 @@ namespace Stackwise.Web.Hardening;
 /// docs/performance.md). Until that load is in, every request but the health probes is answered 503 with Retry-After:
 /// never a page of the empty snapshot, whose 404s a crawler would take as pages gone.
 /// </summary>
-internal sealed class StartupGateMiddleware(RequestDelegate next, ContentStore content)
+internal sealed class StartupGateMiddleware(RequestDelegate next, ContentStore content, IStringLocalizer<SiteText> text)
 {
-    private const string Body = "Stackwise is starting. Please try again in a few seconds.\n";
-
     /// <summary>Seconds a client is asked to wait: a start at 10,000 articles takes about three.</summary>
     private const string RetryAfterSeconds = "5";
 
@@ -33,8 +33,9 @@ internal sealed class StartupGateMiddleware(RequestDelegate next, ContentStore c
         response.Headers.RetryAfter = RetryAfterSeconds;
         response.Headers.CacheControl = "no-store";
         response.ContentType = "text/plain; charset=utf-8";
-        response.ContentLength = Body.Length;
-        return HttpMethods.IsHead(context.Request.Method) ? Task.CompletedTask : response.WriteAsync(Body);
+        var body = System.Text.Encoding.UTF8.GetBytes(text["Site.Starting"] + "\n");
+        response.ContentLength = body.Length;
+        return HttpMethods.IsHead(context.Request.Method) ? Task.CompletedTask : response.Body.WriteAsync(body).AsTask();
     }
 
     /// <summary>

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using Microsoft.Extensions.Localization;
 using Stackwise.Web.Content.Model;
+using Stackwise.Web.Localization;
 using Stackwise.Web.Site;
 
 namespace Stackwise.Web.Pages;
@@ -19,5 +21,5 @@ public sealed record ListPage(string ListUrl, ImmutableArray<Article> Articles, 
         new(listUrl, ListPages.Page(all, number), number, ListPages.Count(all.Length), all.Length);
 
     /// <summary>The page title: the list's name, with the page number after the first page.</summary>
-    public string Title(string name) => Number == 1 ? name : $"{name}, page {Number}";
+    public string Title(string name, IStringLocalizer<SiteText> text) => Number == 1 ? name : text["List.PageTitle", name, Number];
 }

@@ -181,12 +181,12 @@ public sealed class SearchIndex
             })
             .ToImmutableArray();
         var categories = _categories
-            .Select((listing, number) => new SearchFacet<Category>(listing.Category, listing.Category.Name,
+            .Select((listing, number) => new SearchFacet<Category>(listing.Category,
                 query.Risk is { } risk ? counts[number, (int)risk] : Enumerable.Range(0, 3).Sum(level => counts[number, level])))
             .Where(facet => facet.Count > 0)
             .ToImmutableArray();
         var risks = Enum.GetValues<RiskLevel>()
-            .Select(level => new SearchFacet<RiskLevel>(level, level.BadgeText(),
+            .Select(level => new SearchFacet<RiskLevel>(level,
                 categoryFilter >= 0 ? counts[categoryFilter, (int)level]
                 : categoryFilter == -1 ? Enumerable.Range(0, _categories.Length).Sum(number => counts[number, (int)level]) : 0))
             .Where(facet => facet.Count > 0)

@@ -9,7 +9,7 @@ public sealed record SnippetPart(string Text, bool IsMatch);
 public sealed record SearchHit(Article Article, ImmutableArray<SnippetPart> Snippet);
 
 /// <summary>A filter link with how many results it keeps.</summary>
-public sealed record SearchFacet<T>(T Value, string Label, int Count);
+public sealed record SearchFacet<T>(T Value, int Count);
 
 public sealed record SearchResults(
     SearchQuery Query,

@@ -10,18 +10,18 @@ public static class Feeds
 {
     public const int MaxItems = 50;
 
-    public static string Atom(ContentSnapshot snapshot, SiteOptions site) => Write(new Atom10FeedFormatter(Build(snapshot, site, SiteRoutes.AtomFeed)));
+    public static string Atom(ContentSnapshot snapshot, SiteOptions site, string description) => Write(new Atom10FeedFormatter(Build(snapshot, site, description, SiteRoutes.AtomFeed)));
 
-    public static string Rss(ContentSnapshot snapshot, SiteOptions site) =>
-        Write(new Rss20FeedFormatter(Build(snapshot, site, SiteRoutes.RssFeed)) { SerializeExtensionsAsAtom = false });
+    public static string Rss(ContentSnapshot snapshot, SiteOptions site, string description) =>
+        Write(new Rss20FeedFormatter(Build(snapshot, site, description, SiteRoutes.RssFeed)) { SerializeExtensionsAsAtom = false });
 
-    private static SyndicationFeed Build(ContentSnapshot snapshot, SiteOptions site, string selfPath)
+    private static SyndicationFeed Build(ContentSnapshot snapshot, SiteOptions site, string description, string selfPath)
     {
         var articles = snapshot.Articles.Where(snapshot.IsPublic).Take(MaxItems).ToList();
-        var feed = new SyndicationFeed(PageMeta.SiteName, PageMeta.SiteDescription, new Uri(site.Absolute("/")))
+        var feed = new SyndicationFeed(PageMeta.SiteName, description, new Uri(site.Absolute("/")))
         {
             Id = site.Absolute("/"),
-            Language = "en",
+            Language = site.Language,
             LastUpdatedTime = ToTime(HttpCaching.LastModified(articles) ?? DateOnly.MinValue),
             Items = [.. articles.Select(article => Item(article, site))],
         };

@@ -7,10 +7,8 @@ public sealed record PageMeta(string? Title, string? Description, string? Canoni
 {
     public const string SiteName = "Stackwise";
 
-    public const string SiteDescription =
-        "Stackwise explains therapies, supplements and health practices in plain words, with their risks stated up front.";
-
-    public static PageMeta Home { get; } = new(null, SiteDescription, "/");
+    /// <summary>The home page's metadata: the site's description (<c>Site.Description</c> in the interface's words).</summary>
+    public static PageMeta Home(string siteDescription) => new(null, siteDescription, "/");
 
     /// <summary>Set on article pages: Open Graph's article fields.</summary>
     public ArticleMeta? Article { get; init; }

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Stackwise.Web.Content.Snapshot;
+using Stackwise.Web.Localization;
 using Stackwise.Web.Site;
 using Stackwise.Web.Telemetry;
 
@@ -32,8 +34,8 @@ public static class SeoEndpoints
                 ? Results.NotFound()
                 : Text(Sitemap.UrlSet(entries, site, part - 1), "application/xml");
         });
-        Map(endpoints, SiteRoutes.AtomFeed, PageKinds.Feed, (snapshot, site, context) => Text(Feeds.Atom(snapshot, site), "application/atom+xml"));
-        Map(endpoints, SiteRoutes.RssFeed, PageKinds.Feed, (snapshot, site, context) => Text(Feeds.Rss(snapshot, site), "application/rss+xml"));
+        Map(endpoints, SiteRoutes.AtomFeed, PageKinds.Feed, (snapshot, site, context) => Text(Feeds.Atom(snapshot, site, Description(context)), "application/atom+xml"));
+        Map(endpoints, SiteRoutes.RssFeed, PageKinds.Feed, (snapshot, site, context) => Text(Feeds.Rss(snapshot, site, Description(context)), "application/rss+xml"));
         return endpoints;
     }
 
@@ -45,6 +47,9 @@ public static class SeoEndpoints
                 handler(snapshot, site.Value, context))
             .CacheAsContent()
             .WithPageKind(kind);
+
+    /// <summary>The site's description in the request's language, which the feeds carry.</summary>
+    private static string Description(HttpContext context) => context.RequestServices.GetRequiredService<IStringLocalizer<SiteText>>()["Site.Description"];
 
     private static IResult Text(string body, string mediaType) => Results.Text(body, $"{mediaType}; charset=utf-8", Encoding.UTF8);
 }

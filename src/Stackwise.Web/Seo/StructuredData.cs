@@ -23,7 +23,8 @@ public static class StructuredData
     /// </summary>
     /// <param name="authors">The article's writers that exist, in its order.</param>
     /// <param name="reviewer">Its medical reviewer, when it names one that exists.</param>
-    public static string ForArticle(Article article, ImmutableArray<Person> authors, Person? reviewer, SiteOptions site)
+    /// <param name="home">The home page's name in the page's breadcrumb trail, in the page's language.</param>
+    public static string ForArticle(Article article, ImmutableArray<Person> authors, Person? reviewer, SiteOptions site, string home)
     {
         var url = site.Absolute(article.Url);
         var page = new JsonObject
@@ -33,11 +34,11 @@ public static class StructuredData
             ["name"] = article.Title,
             ["description"] = article.Summary,
             ["url"] = url,
-            ["inLanguage"] = "en",
+            ["inLanguage"] = site.Language,
             ["datePublished"] = Dates.Iso(article.Dates.Published),
             ["dateModified"] = Dates.Iso(article.Dates.Modified),
             ["publisher"] = Publisher(site),
-            ["breadcrumb"] = Breadcrumbs(site, ("Home", "/"), (article.Category.Name, article.Category.Url), (article.Title, article.Url)),
+            ["breadcrumb"] = Breadcrumbs(site, (home, "/"), (article.Category.Name, article.Category.Url), (article.Title, article.Url)),
             ["about"] = Therapy(article),
         };
         if (!authors.IsEmpty)
@@ -66,7 +67,7 @@ public static class StructuredData
         ["@type"] = "ProfilePage",
         ["name"] = person.Name,
         ["url"] = site.Absolute(person.Url),
-        ["inLanguage"] = "en",
+        ["inLanguage"] = site.Language,
         ["publisher"] = Publisher(site),
         ["mainEntity"] = ForPerson(person, site),
     }.ToJsonString(Options);

@@ -66,6 +66,19 @@ public sealed class SiteOptions : IValidatableObject
     /// </summary>
     public string PreviewKey { get; set; } = "";
 
+    /// <summary>
+    /// The languages the site is written in, as lowercase language tags (<c>en</c>, <c>es</c>, <c>pt-br</c>); the first is the
+    /// default. Empty means English. Every page is rendered in <see cref="Language"/>: its interface words from
+    /// <c>Localization/SiteText.{language}.resx</c>, its dates and numbers in that culture, <c>&lt;html lang&gt;</c>,
+    /// JSON-LD <c>inLanguage</c> and the feeds' language. Checked at start by <c>Localization/SiteLanguagesValidator</c>: a
+    /// language must have the interface's words, and a site serves one language for now (a second beside the first,
+    /// <c>content/{lang}/</c> with hreflang, is not built yet).
+    /// </summary>
+    public string[] Languages { get; set; } = [];
+
+    /// <summary>The site's default language: the first of <see cref="Languages"/>, or English.</summary>
+    public string Language => Languages.Length > 0 ? Languages[0] : "en";
+
     /// <summary>The fewest characters of <see cref="PreviewKey"/>.</summary>
     public const int PreviewKeyMinLength = 32;
 

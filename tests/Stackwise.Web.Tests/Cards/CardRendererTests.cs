@@ -34,7 +34,7 @@ public sealed class CardRendererTests : IDisposable
     [MemberData(nameof(HostileTitles))]
     public void EveryTitleDrawsA1200By630Png(string title)
     {
-        var png = _renderer.Draw(new ShareCard(title, "Psychedelic Therapy", RiskLevel.Moderate));
+        var png = _renderer.Draw(new ShareCard(title, "Psychedelic Therapy", new RiskBadge(RiskLevel.Moderate, "Moderate Risk")));
 
         using var bitmap = SKBitmap.Decode(png);
         Assert.NotNull(bitmap);
@@ -46,13 +46,13 @@ public sealed class CardRendererTests : IDisposable
     [Fact]
     public void ADifferentTitleOrRiskDrawsADifferentCardAndTheSameInputTheSameBytes()
     {
-        var card = new ShareCard("Synthetic Title", "Synthetic Category", RiskLevel.Low);
+        var card = new ShareCard("Synthetic Title", "Synthetic Category", new RiskBadge(RiskLevel.Low, "Low Risk"));
 
         var first = _renderer.Draw(card);
 
         Assert.Equal(first, _renderer.Draw(card));
         Assert.NotEqual(first, _renderer.Draw(card with { Title = "Synthetic Title 2" }));
-        Assert.NotEqual(first, _renderer.Draw(card with { Risk = RiskLevel.High }));
+        Assert.NotEqual(first, _renderer.Draw(card with { Risk = new RiskBadge(RiskLevel.High, "High Risk") }));
         Assert.NotEqual(first, _renderer.Draw(card with { Risk = null }));
     }
 

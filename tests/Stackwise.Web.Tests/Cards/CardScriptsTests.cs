@@ -45,8 +45,8 @@ public sealed class CardScriptsTests : IDisposable
     public void TheTitleIsDrawnFromTheMarginItsScriptStartsAt(string name)
     {
         var script = Named(name);
-        using var card = SKBitmap.Decode(_renderer.Draw(new ShareCard(script.Title, script.Category, RiskLevel.Moderate)));
-        using var fallback = SKBitmap.Decode(_renderer.Draw(new ShareCard("", script.Category, RiskLevel.Moderate)));
+        using var card = SKBitmap.Decode(_renderer.Draw(new ShareCard(script.Title, script.Category, new RiskBadge(RiskLevel.Moderate, "Moderate Risk"))));
+        using var fallback = SKBitmap.Decode(_renderer.Draw(new ShareCard("", script.Category, new RiskBadge(RiskLevel.Moderate, "Moderate Risk"))));
 
         var (left, right, inked) = TitleInk(card);
 

@@ -133,7 +133,7 @@ public sealed class IncrementalIndexTests : IndexedFolder
             foreach (var word in Words)
             {
                 var (fresh, incremental) = (SearchIndex.Build(snapshot).Search(new SearchQuery(word, null, null)), index.Search(new SearchQuery(word, null, null)));
-                Assert.Equal(fresh.Categories.Select(facet => (facet.Label, facet.Count)), incremental.Categories.Select(facet => (facet.Label, facet.Count)));
+                Assert.Equal(fresh.Categories.Select(facet => (facet.Value, facet.Count)), incremental.Categories.Select(facet => (facet.Value, facet.Count)));
             }
         }
     }

@@ -46,8 +46,8 @@ public abstract class IndexedFolder : FolderTest
                 // Every result, all pages: until segments are merged, masked documents still count in term statistics, so
                 // scores (and the order within a page) may differ a little from a fresh index; what is found may not.
                 Assert.Equal(AllUrls(fresh, query), AllUrls(incremental, query));
-                Assert.Equal(expected.Categories.Select(facet => (facet.Label, facet.Count)), actual.Categories.Select(facet => (facet.Label, facet.Count)));
-                Assert.Equal(expected.Risks.Select(facet => (facet.Label, facet.Count)), actual.Risks.Select(facet => (facet.Label, facet.Count)));
+                Assert.Equal(expected.Categories.Select(facet => (facet.Value, facet.Count)), actual.Categories.Select(facet => (facet.Value, facet.Count)));
+                Assert.Equal(expected.Risks.Select(facet => (facet.Value, facet.Count)), actual.Risks.Select(facet => (facet.Value, facet.Count)));
             }
         }
     }

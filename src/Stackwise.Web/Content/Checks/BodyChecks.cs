@@ -142,7 +142,7 @@ public static class BodyChecks
     /// <summary>The section anchors a link to the document may name.</summary>
     internal static IEnumerable<string> AnchorsOf(ContentDocument? document) => document switch
     {
-        Article article => article.TableOfContents.Concat(article.Headings).Select(heading => heading.Id),
+        Article article => article.TableOfContents("", "").Concat(article.Headings).Select(heading => heading.Id),
         not null => document.Headings.Select(heading => heading.Id),
         null => [],
     };

@@ -40,12 +40,12 @@ public sealed record Article(
     public IEnumerable<PersonReference> People => ReviewedBy is null ? Authors : [.. Authors, ReviewedBy];
 
     /// <summary>The table of contents: the body's <c>##</c> sections, then the references and the health risks when
-    /// there are any.</summary>
-    public ImmutableArray<Heading> TableOfContents =>
+    /// there are any, under the headings the layout gives them in the page's language.</summary>
+    public ImmutableArray<Heading> TableOfContents(string referencesHeading, string healthRisksHeading) =>
     [
         .. Headings.Where(heading => heading.Level == 2),
-        .. References.IsEmpty ? [] : new[] { new Heading(2, "References", ReferencesId, SourcePosition.Start) },
-        .. HealthRisks.IsEmpty ? [] : new[] { new Heading(2, "Health Risks", HealthRisksId, SourcePosition.Start) },
+        .. References.IsEmpty ? [] : new[] { new Heading(2, referencesHeading, ReferencesId, SourcePosition.Start) },
+        .. HealthRisks.IsEmpty ? [] : new[] { new Heading(2, healthRisksHeading, HealthRisksId, SourcePosition.Start) },
     ];
 
     /// <summary>Words a reader reads in a minute, for the reading time; a careful pace for health text.</summary>

@@ -31,13 +31,4 @@ public static class RiskLevels
 
     /// <summary>The page listing every article of the level.</summary>
     public static string Url(this RiskLevel risk) => SiteRoutes.RiskLevel(risk.Slug());
-
-    /// <summary>The text of the badge, which carries the meaning without relying on colour.</summary>
-    public static string BadgeText(this RiskLevel risk) => risk switch
-    {
-        RiskLevel.Low => "Low Risk",
-        RiskLevel.Moderate => "Moderate Risk",
-        RiskLevel.High => "High Risk",
-        _ => throw new ArgumentOutOfRangeException(nameof(risk), risk, null),
-    };
 }

@@ -1,15 +1,17 @@
 using System.Collections.Immutable;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Stackwise.Web.Content.Model;
 using Stackwise.Web.Content.Snapshot;
+using Stackwise.Web.Localization;
 using Stackwise.Web.Seo;
 using Stackwise.Web.Site;
 
 namespace Stackwise.Web.Pages.Articles;
 
-public sealed class ArticleModel(ContentSnapshot snapshot, IOptions<SiteOptions> site) : PageModel, IHasPageMeta
+public sealed class ArticleModel(ContentSnapshot snapshot, IOptions<SiteOptions> site, IStringLocalizer<SiteText> text) : PageModel, IHasPageMeta
 {
     private Article? _article;
 
@@ -32,7 +34,7 @@ public sealed class ArticleModel(ContentSnapshot snapshot, IOptions<SiteOptions>
     public PageMeta Meta => new(Article.Title, Article.Summary, IsPreview ? null : Article.Url)
     {
         Article = new ArticleMeta(Article.Dates.Published, Article.Dates.Modified, Article.Category.Name),
-        StructuredData = StructuredData.ForArticle(Article, Authors, Reviewer, site.Value),
+        StructuredData = StructuredData.ForArticle(Article, Authors, Reviewer, site.Value, text["Breadcrumb.Home"]),
     };
 
     public IActionResult OnGet(string section, string slug)

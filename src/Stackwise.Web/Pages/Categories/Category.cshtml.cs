@@ -1,13 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Stackwise.Web.Content.Model;
 using Stackwise.Web.Content.Snapshot;
+using Stackwise.Web.Localization;
 using Stackwise.Web.Seo;
 
 namespace Stackwise.Web.Pages.Categories;
 
 /// <summary>A category's page. Categories come from the articles, so a category with no published article has no page.</summary>
-public sealed class CategoryModel(ContentSnapshot snapshot) : PageModel, IHasPageMeta
+public sealed class CategoryModel(ContentSnapshot snapshot, IStringLocalizer<SiteText> text) : PageModel, IHasPageMeta
 {
     private CategoryListing? _listing;
 
@@ -15,7 +17,7 @@ public sealed class CategoryModel(ContentSnapshot snapshot) : PageModel, IHasPag
 
     public ListPage List { get; private set; } = ListPage.Empty;
 
-    public PageMeta Meta => new(List.Title(Listing.Category.Name), $"Stackwise articles about {Listing.Category.Name}, with their risk levels and health risks.", List.Url);
+    public PageMeta Meta => new(List.Title(Listing.Category.Name, text), text["Category.Description", Listing.Category.Name], List.Url);
 
     public IActionResult OnGet(string slug, [FromRoute] int pageNumber = 1)
     {

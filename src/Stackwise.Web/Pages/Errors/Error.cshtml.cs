@@ -2,8 +2,10 @@ using System.Collections.Immutable;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Stackwise.Web.Content.Model;
 using Stackwise.Web.Content.Snapshot;
+using Stackwise.Web.Localization;
 using Stackwise.Web.Seo;
 
 namespace Stackwise.Web.Pages.Errors;
@@ -12,27 +14,18 @@ namespace Stackwise.Web.Pages.Errors;
 /// The one page for every error status: unknown paths are re-executed here with 404, unhandled
 /// exceptions with 500. It shows no exception details; Development has the developer exception page for that.
 /// </summary>
-public sealed class ErrorModel(ContentSnapshot snapshot, IHostEnvironment environment) : PageModel, IHasPageMeta
+public sealed class ErrorModel(ContentSnapshot snapshot, IHostEnvironment environment, IStringLocalizer<SiteText> text) : PageModel, IHasPageMeta
 {
     public int Status { get; private set; } = 500;
 
-    public string Heading => Status switch
-    {
-        400 => "Request not understood",
-        404 => "Page not found",
-        410 => "Page removed",
-        429 => "Too many requests",
-        _ => "Something went wrong",
-    };
+    /// <summary>The statuses with words of their own (<c>Error.{status}</c>); any other is "Something went wrong".</summary>
+    private static readonly int[] Explained = [400, 404, 410, 429];
 
-    public string Explanation => Status switch
-    {
-        400 => "The address or search was too long or malformed for us to understand. Please try a shorter one.",
-        404 => "We could not find the page you asked for. It may have moved, or the address may be mistyped.",
-        410 => "This page has been removed from Stackwise on purpose and will not come back.",
-        429 => "You have searched many times in a short while. Please wait a few seconds and try again.",
-        _ => "The page could not be shown right now. Please try again in a moment.",
-    };
+    private string Key => Explained.Contains(Status) ? $"Error.{Status}" : "Error.500";
+
+    public string Heading => text[Key];
+
+    public string Explanation => text[Key + ".Text"];
 
     public PageMeta Meta => PageMeta.NotIndexed(Heading);
 

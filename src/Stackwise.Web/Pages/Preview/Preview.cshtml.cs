@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Stackwise.Web.Content.Model;
 using Stackwise.Web.Content.Snapshot;
 using Stackwise.Web.Hardening;
+using Stackwise.Web.Localization;
 using Stackwise.Web.Pages.Articles;
 using Stackwise.Web.Seo;
 using Stackwise.Web.Site;
@@ -19,7 +21,7 @@ namespace Stackwise.Web.Pages.Preview;
 /// </summary>
 [NotContentCached]
 [EnableRateLimiting(HardeningServices.PreviewPolicy)]
-public sealed class PreviewModel(ContentSnapshot snapshot, IOptions<SiteOptions> site, TimeProvider time) : PageModel, IHasPageMeta
+public sealed class PreviewModel(ContentSnapshot snapshot, IOptions<SiteOptions> site, TimeProvider time, IStringLocalizer<SiteText> text) : PageModel, IHasPageMeta
 {
     private ArticleModel? _article;
 
@@ -43,7 +45,7 @@ public sealed class PreviewModel(ContentSnapshot snapshot, IOptions<SiteOptions>
         {
             return Redirect(SitePaths.Escape(article.Url));
         }
-        _article = new ArticleModel(snapshot, site);
+        _article = new ArticleModel(snapshot, site, text);
         _article.Show(article);
         Response.Headers.CacheControl = "private, no-store";
         Response.Headers["X-Robots-Tag"] = "noindex";
