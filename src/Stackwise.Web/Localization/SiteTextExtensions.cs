@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Markdig.Helpers;
 using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Localization;
 using Stackwise.Web.Content.Model;
+using Stackwise.Web.Site;
 
 namespace Stackwise.Web.Localization;
 
@@ -11,6 +13,14 @@ public static partial class SiteTextExtensions
 {
     /// <summary>The text of a risk badge, which carries the meaning without relying on colour: "Moderate Risk".</summary>
     public static string Badge(this IStringLocalizer<SiteText> text, RiskLevel risk) => text[$"Risk.{risk}"];
+
+    /// <summary>
+    /// Where the site explains what the level means: the section of the risk-levels page headed with the badge's words
+    /// (<c>## Moderate Risk</c> is <c>#moderate-risk</c>, <c>## Riesgo moderado</c> is <c>#riesgo-moderado</c>), anchored as
+    /// every heading is (<c>Rendering/SyntaxWalk</c>).
+    /// </summary>
+    public static string RiskExplanationUrl(this IStringLocalizer<SiteText> text, RiskLevel risk) =>
+        $"{SiteRoutes.RiskLevels}#{LinkHelper.UrilizeAsGfm(text.Badge(risk))}";
 
     /// <summary>The title of a risk level's list: "Moderate Risk articles".</summary>
     public static string RiskArticles(this IStringLocalizer<SiteText> text, RiskLevel risk) => text[$"Risk.{risk}.Articles"];

@@ -104,9 +104,6 @@ public static class SiteRoutes
 
     public static string RiskLevel(string slug) => $"{RiskPrefix}/{slug}";
 
-    /// <summary>The section of <see cref="RiskLevels"/> that explains one level.</summary>
-    public static string RiskLevelExplanation(string slug) => $"{RiskLevels}#{slug}-risk";
-
     public static string Article(string section, string slug) => $"/{section}/{slug}";
 
     public static string Person(string slug) => $"{People}/{slug}";

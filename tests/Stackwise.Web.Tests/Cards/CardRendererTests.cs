@@ -54,6 +54,7 @@ public sealed class CardRendererTests : IDisposable
         Assert.NotEqual(first, _renderer.Draw(card with { Title = "Synthetic Title 2" }));
         Assert.NotEqual(first, _renderer.Draw(card with { Risk = new RiskBadge(RiskLevel.High, "High Risk") }));
         Assert.NotEqual(first, _renderer.Draw(card with { Risk = null }));
+        Assert.NotEqual(first, _renderer.Draw(card with { Risk = new RiskBadge(RiskLevel.Low, "Riesgo bajo") }));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Stackwise.Web.Content.Model;
 using Stackwise.Web.Content.Parsing;
 using Stackwise.Web.Content.Snapshot;
+using Stackwise.Web.Localization;
 using Stackwise.Web.Rendering;
 using Stackwise.Web.Tests.Support;
 
@@ -30,7 +31,8 @@ public sealed class ContentFolderLintTests
         Assert.NotNull(snapshot.FindPage("about"));
         var riskLevels = snapshot.FindPage("risk-levels");
         Assert.NotNull(riskLevels);
+        var text = Localization.SiteTextTests.English();
         Assert.All(Enum.GetValues<RiskLevel>(), risk =>
-            Assert.Contains(riskLevels.Headings, heading => risk.ExplanationUrl() == $"/risk-levels#{heading.Id}"));
+            Assert.Contains(riskLevels.Headings, heading => text.RiskExplanationUrl(risk) == $"/risk-levels#{heading.Id}"));
     }
 }

@@ -14,9 +14,12 @@ public abstract class SiteOnFolderTest : IAsyncLifetime, IAsyncDisposable
 
     protected StackwiseFactory Site => _site ?? throw new InvalidOperationException("The site starts in InitializeAsync.");
 
+    /// <summary>Settings the class's site starts with (as <see cref="StackwiseFactory.Settings"/>); none by default.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
+
     public Task InitializeAsync()
     {
-        _site = new StackwiseFactory(Folder.Root);
+        _site = new StackwiseFactory(Folder.Root) { Settings = Settings };
         return Task.CompletedTask;
     }
 

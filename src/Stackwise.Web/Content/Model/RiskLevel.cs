@@ -26,9 +26,6 @@ public static class RiskLevels
     /// <summary>The lowercase name used in front matter, URLs and CSS classes.</summary>
     public static string Slug(this RiskLevel risk) => Names[(int)risk];
 
-    /// <summary>Where the site explains what the level means: a section of the risk-levels page.</summary>
-    public static string ExplanationUrl(this RiskLevel risk) => SiteRoutes.RiskLevelExplanation(risk.Slug());
-
     /// <summary>The page listing every article of the level.</summary>
     public static string Url(this RiskLevel risk) => SiteRoutes.RiskLevel(risk.Slug());
 }
