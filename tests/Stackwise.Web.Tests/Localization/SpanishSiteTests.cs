@@ -35,7 +35,8 @@ public sealed partial class SpanishSiteTests() : SiteOnFolderTest(WriteFolder(ne
         "footer", "breadcrumb", "match", "matches", "newest", "last", "next", "on", "go", "see", "every", "low", "moderate", "high",
     };
 
-    private static TempContentFolder WriteFolder(TempContentFolder folder)
+    /// <summary>Writes the Spanish site (the browser tests use it too).</summary>
+    public static TempContentFolder WriteFolder(TempContentFolder folder)
     {
         foreach (var (file, title) in new[] { ("about", "Acerca de este sitio sintético"), ("terms", "Términos sintéticos"), ("privacy", "Privacidad sintética") })
         {
