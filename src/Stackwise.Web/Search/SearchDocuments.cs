@@ -1,8 +1,3 @@
-using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.En;
-using Lucene.Net.Analysis.Miscellaneous;
-using Lucene.Net.Analysis.Standard;
-using Lucene.Net.Analysis.Util;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Store;
@@ -14,8 +9,8 @@ namespace Stackwise.Web.Search;
 
 /// <summary>
 /// How an article becomes a Lucene document of the <see cref="SearchIndex"/>: its fields (the URL stored; title,
-/// headings and text analysed in English, and all their words unstemmed for typo matching), the analyzers, and the
-/// writing of a segment from a list of articles.
+/// headings and text analysed in the site's language, and all their words unstemmed for typo matching), and the
+/// writing of a segment from a list of articles (<see cref="SearchAnalysis"/> has the analyzers).
 /// </summary>
 internal static class SearchDocuments
 {
@@ -25,23 +20,6 @@ internal static class SearchDocuments
     internal const string HeadingsField = "headings";
     internal const string BodyField = "body";
     internal const string WordsField = "words";
-
-    internal static readonly Analyzer EnglishText = new EnglishAnalyzer(Version);
-    internal static readonly Analyzer PlainWords = new StandardAnalyzer(Version, CharArraySet.Empty);
-    internal static readonly Analyzer PerField = new PerFieldAnalyzerWrapper(EnglishText, new Dictionary<string, Analyzer> { [WordsField] = PlainWords });
-
-    // The same analysis with CJK characters paired and full-width forms folded (SiteAnalyzer), only for a text or query
-    // that has such characters: for every other text its words are the same, and it cost the first index of 10,000
-    // English articles a fifth more time ("AMD EPYC", in process: median 3.87 -> 4.67 s).
-    internal static readonly Analyzer CjkText = new SiteAnalyzer(english: true);
-    internal static readonly Analyzer CjkWords = new SiteAnalyzer(english: false);
-    internal static readonly Analyzer CjkPerField = new PerFieldAnalyzerWrapper(CjkText, new Dictionary<string, Analyzer> { [WordsField] = CjkWords });
-
-    /// <summary>The stemmed-text analyzer for <paramref name="text"/>: <see cref="CjkText"/> when it has a CJK character.</summary>
-    internal static Analyzer TextAnalyzerFor(string text) => HasCjk(text) ? CjkText : EnglishText;
-
-    /// <summary>The plain-words analyzer for <paramref name="text"/>: <see cref="CjkWords"/> when it has a CJK character.</summary>
-    internal static Analyzer WordsAnalyzerFor(string text) => HasCjk(text) ? CjkWords : PlainWords;
 
     /// <summary>Hangul, CJK radicals to unified ideographs (kana included), compatibility ideographs, half- and full-width forms.</summary>
     internal static bool HasCjk(ReadOnlySpan<char> text) =>
@@ -62,18 +40,18 @@ internal static class SearchDocuments
     /// part per core, each analysed on its own thread, and the parts merged in order (a copy, no analysis): the first index
     /// of 100,000 articles took 30 s on one core ("The first search index on every core" in docs/performance.md).
     /// </summary>
-    public static RAMDirectory Write(Article[] articles, int parts = 1)
+    public static RAMDirectory Write(Article[] articles, SearchAnalysis analysis, int parts = 1)
     {
         if (parts < 2)
         {
-            return WritePart(articles);
+            return WritePart(articles, analysis);
         }
         var size = (articles.Length + parts - 1) / parts;
         var written = new RAMDirectory[parts];
-        DedicatedThreads.For(parts, part => written[part] = WritePart(articles.AsSpan(part * size, Math.Min(size, articles.Length - part * size)).ToArray()),
+        DedicatedThreads.For(parts, part => written[part] = WritePart(articles.AsSpan(part * size, Math.Min(size, articles.Length - part * size)).ToArray(), analysis),
             CancellationToken.None).GetAwaiter().GetResult();
         var merged = new RAMDirectory();
-        using (var writer = new IndexWriter(merged, new IndexWriterConfig(Version, PerField) { OpenMode = OpenMode.CREATE }))
+        using (var writer = new IndexWriter(merged, new IndexWriterConfig(Version, analysis.PerField) { OpenMode = OpenMode.CREATE }))
         {
             var readers = written.Select(directory => (IndexReader)DirectoryReader.Open(directory)).ToArray();
             writer.AddIndexes(readers);   // one new segment, the parts' documents in the order given
@@ -86,10 +64,10 @@ internal static class SearchDocuments
         return merged;
     }
 
-    private static RAMDirectory WritePart(Article[] articles)
+    private static RAMDirectory WritePart(Article[] articles, SearchAnalysis analysis)
     {
         var directory = new RAMDirectory();
-        using var writer = new IndexWriter(directory, new IndexWriterConfig(Version, PerField) { OpenMode = OpenMode.CREATE });
+        using var writer = new IndexWriter(directory, new IndexWriterConfig(Version, analysis.PerField) { OpenMode = OpenMode.CREATE });
         foreach (var article in articles)
         {
             var headings = string.Join('\n', article.Headings.Select(heading => heading.Text));
@@ -102,7 +80,7 @@ internal static class SearchDocuments
                 new Field(HeadingsField, headings, Scored),
                 new Field(BodyField, text, Scored),
                 new Field(WordsField, words, Scored),
-            ], HasCjk(words) ? CjkPerField : PerField);
+            ], analysis.DocumentAnalyzerFor(words));
         }
         // One segment keeps document numbers in the order the articles were added.
         writer.ForceMerge(1);
@@ -126,11 +104,11 @@ internal static class SearchDocuments
     /// The live documents of <paramref name="segments"/> in their order, then <paramref name="added"/> (analysed), copied into
     /// one new segment; no segment when there is nothing to copy.
     /// </summary>
-    public static AtomicReader[] Merge(List<AtomicReader> segments, Article[] added)
+    public static AtomicReader[] Merge(List<AtomicReader> segments, Article[] added, SearchAnalysis analysis)
     {
         var merged = new RAMDirectory();
-        using (var fresh = DirectoryReader.Open(Write(added)))
-        using (var writer = new IndexWriter(merged, new IndexWriterConfig(Version, PerField) { OpenMode = OpenMode.CREATE }))
+        using (var fresh = DirectoryReader.Open(Write(added, analysis)))
+        using (var writer = new IndexWriter(merged, new IndexWriterConfig(Version, analysis.PerField) { OpenMode = OpenMode.CREATE }))
         {
             IndexReader[] readers = [.. segments, .. fresh.Leaves.Select(leaf => leaf.AtomicReader)];
             writer.AddIndexes(readers);

@@ -12,7 +12,7 @@ namespace Stackwise.Web.Search;
 
 /// <summary>
 /// An in-memory Lucene index of one snapshot's public articles. Titles count more than headings, headings more
-/// than body text; English stemming and stop words apply, and a fuzzy match on the unstemmed words forgives
+/// than body text; the site language's stemming and stop words apply (<see cref="SearchAnalysis"/>), and a fuzzy match on the unstemmed words forgives
 /// typos. Queries are built from analyzed terms, never parsed as Lucene syntax, so no input is a syntax error.
 /// </summary>
 public sealed class SearchIndex
@@ -30,11 +30,14 @@ public sealed class SearchIndex
     // The snapshot version this index was built for: a snapshot patched from it says which articles changed.
     private readonly long _version;
 
+    private readonly SearchAnalysis _analysis;
+
     /// <param name="carried">The index this one was made from: each document that holds the same article there keeps
     /// its category and risk numbers.</param>
-    private SearchIndex(IndexSearcher searcher, ContentSnapshot snapshot, Article?[] articles, SearchIndex? carried = null)
+    private SearchIndex(IndexSearcher searcher, ContentSnapshot snapshot, Article?[] articles, SearchAnalysis analysis, SearchIndex? carried = null)
     {
         _searcher = searcher;
+        _analysis = analysis;
         _version = snapshot.Version;
         _categories = snapshot.Categories;
         _articles = articles;
@@ -84,13 +87,16 @@ public sealed class SearchIndex
     /// the small ones are merged into one beside the first; when a fifth of the documents are masked, everything is merged
     /// into one segment again (copies, still without analysis).
     /// </summary>
-    public static SearchIndex Build(ContentSnapshot snapshot, SearchIndex? previous = null)
+    /// <param name="analysis">The language's analysis; English when not given. An index made from <paramref name="previous"/>
+    /// keeps its analysis.</param>
+    public static SearchIndex Build(ContentSnapshot snapshot, SearchIndex? previous = null, SearchAnalysis? analysis = null)
     {
         if (previous is null)
         {
             var articles = snapshot.Articles.Where(snapshot.IsPublic).ToArray();
-            return BuildInParts(snapshot, articles, Math.Min(Environment.ProcessorCount, articles.Length / SearchDocuments.ArticlesPerPart));
+            return BuildInParts(snapshot, articles, Math.Min(Environment.ProcessorCount, articles.Length / SearchDocuments.ArticlesPerPart), analysis ?? SearchAnalysis.English);
         }
+        analysis = previous._analysis;
 
         var (keep, added) = snapshot.PatchedFrom is { } patch && patch.Version == previous._version
             ? IndexChanges.Replaced(snapshot, previous._articles, patch)
@@ -99,7 +105,7 @@ public sealed class SearchIndex
         if (added.Length == 0 && keptCount == previous.Count)
         {
             // The same words everywhere: the same index, with this snapshot's articles (category and risk may differ).
-            return new SearchIndex(previous._searcher, snapshot, keep, previous);
+            return new SearchIndex(previous._searcher, snapshot, keep, analysis, previous);
         }
 
         // Each earlier segment with the documents of this snapshot's kept articles live (masks replace masks, never stack).
@@ -110,8 +116,8 @@ public sealed class SearchIndex
         if (masked * 5 > keep.Length + added.Length)
         {
             // So many documents masked that every search would step over them: one segment again, a copy of everything.
-            return new SearchIndex(new IndexSearcher(new MultiReader(SearchDocuments.Merge(leaves, added), closeSubReaders: false)), snapshot, [.. keep.OfType<Article>(), .. added],
-                previous)
+            return new SearchIndex(new IndexSearcher(new MultiReader(SearchDocuments.Merge(leaves, added, analysis), closeSubReaders: false)), snapshot, [.. keep.OfType<Article>(), .. added],
+                analysis, previous)
             { Analyzed = added.Length, Copied = keptCount + added.Length };
         }
         if (leaves.Count + 1 > MaxSegments)
@@ -122,15 +128,15 @@ public sealed class SearchIndex
             // from the last one" in docs/performance.md).
             var first = leaves[0];
             var rest = keep.Skip(first.MaxDoc).OfType<Article>().ToArray();
-            return new SearchIndex(new IndexSearcher(new MultiReader([first, .. SearchDocuments.Merge(leaves[1..], added)], closeSubReaders: false)), snapshot,
-                [.. keep.AsSpan(0, first.MaxDoc), .. rest, .. added], previous)
+            return new SearchIndex(new IndexSearcher(new MultiReader([first, .. SearchDocuments.Merge(leaves[1..], added, analysis)], closeSubReaders: false)), snapshot,
+                [.. keep.AsSpan(0, first.MaxDoc), .. rest, .. added], analysis, previous)
             { Analyzed = added.Length, Copied = rest.Length + added.Length };
         }
         if (added.Length > 0)
         {
-            leaves.AddRange(DirectoryReader.Open(SearchDocuments.Write(added)).Leaves.Select(leaf => leaf.AtomicReader));
+            leaves.AddRange(DirectoryReader.Open(SearchDocuments.Write(added, analysis)).Leaves.Select(leaf => leaf.AtomicReader));
         }
-        return new SearchIndex(new IndexSearcher(new MultiReader([.. leaves], closeSubReaders: false)), snapshot, [.. keep, .. added], previous) { Analyzed = added.Length };
+        return new SearchIndex(new IndexSearcher(new MultiReader([.. leaves], closeSubReaders: false)), snapshot, [.. keep, .. added], analysis, previous) { Analyzed = added.Length };
     }
 
     /// <summary>
@@ -142,14 +148,17 @@ public sealed class SearchIndex
     public const int MaxSegments = 3;
 
     /// <summary>The index of these articles, analysed in <paramref name="parts"/> on threads of their own (internal for tests).</summary>
-    internal static SearchIndex BuildInParts(ContentSnapshot snapshot, Article[] articles, int parts) =>
-        new(new IndexSearcher(DirectoryReader.Open(SearchDocuments.Write(articles, parts))), snapshot, articles) { Analyzed = articles.Length };
+    internal static SearchIndex BuildInParts(ContentSnapshot snapshot, Article[] articles, int parts, SearchAnalysis? analysis = null) =>
+        new(new IndexSearcher(DirectoryReader.Open(SearchDocuments.Write(articles, analysis ?? SearchAnalysis.English, parts))), snapshot, articles, analysis ?? SearchAnalysis.English)
+        {
+            Analyzed = articles.Length,
+        };
 
     public SearchResults Search(SearchQuery query)
     {
         var stopwatch = Stopwatch.StartNew();
-        var stems = Terms(SearchDocuments.TextAnalyzerFor(query.Text), SearchDocuments.BodyField, query.Text);
-        var words = Terms(SearchDocuments.WordsAnalyzerFor(query.Text), SearchDocuments.WordsField, query.Text);
+        var stems = Terms(_analysis.TextAnalyzerFor(query.Text), SearchDocuments.BodyField, query.Text);
+        var words = Terms(SearchAnalysis.WordsAnalyzerFor(query.Text), SearchDocuments.WordsField, query.Text);
         if (query.IsEmpty || (stems.IsEmpty && words.IsEmpty))
         {
             return new SearchResults(query, [], 0, [], [], stopwatch.Elapsed);
@@ -177,7 +186,7 @@ public sealed class SearchIndex
             .Select(article =>
             {
                 var text = article.Text.ToString();
-                return new SearchHit(article, Snippets.Build(text, stems, words, SearchDocuments.TextAnalyzerFor(text)));
+                return new SearchHit(article, Snippets.Build(text, stems, words, _analysis.TextAnalyzerFor(text)));
             })
             .ToImmutableArray();
         var categories = _categories

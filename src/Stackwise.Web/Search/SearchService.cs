@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Options;
 using Stackwise.Web.Content.Hosting;
 using Stackwise.Web.Content.Snapshot;
+using Stackwise.Web.Site;
 using Stackwise.Web.Telemetry;
 
 namespace Stackwise.Web.Search;
@@ -21,8 +23,9 @@ public sealed partial class SearchService
 
     private readonly SiteMetrics _metrics;
 
-    public SearchService(ILogger<SearchService> logger, SiteMetrics metrics)
-        : this(logger, metrics, (snapshot, previous) => SearchIndex.Build(snapshot, previous))
+    /// <summary>Indexes in the site's language (<c>Site:Languages</c>).</summary>
+    public SearchService(ILogger<SearchService> logger, SiteMetrics metrics, IOptions<SiteOptions> site)
+        : this(logger, metrics, (snapshot, previous) => SearchIndex.Build(snapshot, previous, SearchAnalysis.For(site.Value.Language)))
     {
     }
 

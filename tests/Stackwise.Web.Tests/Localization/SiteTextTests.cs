@@ -25,7 +25,8 @@ public sealed partial class SiteTextTests
     /// <summary>Every language file beside the English one, by its language.</summary>
     public static TheoryData<string> Languages => [.. LanguageFiles()];
 
-    private static IEnumerable<string> LanguageFiles() =>
+    /// <summary>The languages with interface words besides English, from the files beside <c>SiteText.resx</c>.</summary>
+    public static IEnumerable<string> LanguageFiles() =>
         Directory.EnumerateFiles(Folder, "SiteText.*.resx").Select(file => Path.GetFileName(file)["SiteText.".Length..^".resx".Length]);
 
     private static Dictionary<string, string> Read(string file) =>

@@ -58,7 +58,7 @@ public sealed partial class SpanishSiteTests() : SiteOnFolderTest(WriteFolder(ne
             + "author:\n  - ana-ejemplo\n  - eva-ejemplo\nreviewedBy: luis-ejemplo\nlastReviewed: 2026-02-10\nnextReview: 2026-03-01\nupdated: 2026-02-10\n"
             + "healthRisks:\n  - Efecto sintético\n  - text: Contraindicación sintética\n    kind: contraindication\n"
             + "references:\n  - id: fuente\n    title: Una fuente sintética\n    source: Editorial sintética\n    year: 2024\n    doi: 10.5555/sintetica.2024.1\n"
-            + "tags: [sintético]\npublished: 2026-02-01\n---\nIntroducción sintética [@fuente].\n\n## Primera sección\n\nTexto sintético.\n\n## Segunda sección\n\nMás texto sintético.\n");
+            + "tags: [sintético]\npublished: 2026-02-01\n---\nIntroducción sintética [@fuente].\n\n## Primera sección\n\nCuidados terapéuticos sintéticos.\n\n## Segunda sección\n\nMás texto sintético.\n");
         folder.Write("redirects.yml", $"gone:\n  - {Gone}\n");
         return folder;
     }
@@ -175,6 +175,18 @@ public sealed partial class SpanishSiteTests() : SiteOnFolderTest(WriteFolder(ne
     }
 
     private static readonly string[] NamingAttributes = ["aria-label", "title", "alt", "placeholder"];
+
+    [Theory]
+    [InlineData("terapeutica")]   // terapéuticos: singular, feminine, no accent
+    [InlineData("TERAPÉUTICO")]
+    [InlineData("cuidado")]
+    public async Task SearchFindsSpanishWordsByTheirStems(string query)
+    {
+        var (_, page) = await Site.CreateClient().GetPageAsync($"/search?q={Uri.EscapeDataString(query)}");
+
+        Assert.Equal(["/terapias/revision-sintetica"], page.QuerySelectorAll(".search-results .article-card-title a").Select(a => a.GetAttribute("href")));
+        Assert.NotNull(page.QuerySelector(".search-results mark"));
+    }
 
     /// <summary>What a reader sees or hears of a page: its text and the words in its attributes and head, not its URLs.</summary>
     private static IEnumerable<string> ReadersText(IHtmlDocument page)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Stackwise.Web.Content.Snapshot;
 using Stackwise.Web.Search;
 using Stackwise.Web.Tests.Support;
@@ -12,7 +13,7 @@ public sealed class RecentSearchesTests : IDisposable
 {
 
     private readonly TempContentFolder _folder = new();
-    private readonly SearchService _search = new(NullLogger<SearchService>.Instance, UnheardMetrics.Create());
+    private readonly SearchService _search = new(NullLogger<SearchService>.Instance, UnheardMetrics.Create(), Options.Create(new Stackwise.Web.Site.SiteOptions()));
 
     public void Dispose() => _folder.Dispose();
 
