@@ -46,6 +46,20 @@ public sealed class StartupGateTests
     }
 
     [Fact]
+    public async Task ASiteInSpanishSaysSoInSpanish()
+    {
+        await using var site = new StillLoadingFactory { Settings = new Dictionary<string, string> { ["Site:Languages:0"] = "es" } };
+
+        var response = await site.CreateClient().GetAsync(new Uri("/", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal("Stackwise se está iniciando. Vuelva a intentarlo en unos segundos.\n", System.Text.Encoding.UTF8.GetString(body));
+        Assert.Equal(body.Length, response.Content.Headers.ContentLength);
+        Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
+    }
+
+    [Fact]
     public async Task WhileTheFirstLoadRunsTheHealthProbesAnswer()
     {
         await using var site = new StillLoadingFactory();

@@ -176,6 +176,26 @@ public sealed partial class SpanishSiteTests() : SiteOnFolderTest(WriteFolder(ne
 
     private static readonly string[] NamingAttributes = ["aria-label", "title", "alt", "placeholder"];
 
+    /// <summary>The language is the site's: a reader's Accept-Language, a culture cookie or a culture in the query string
+    /// change nothing, so a cached page is the same for everyone.</summary>
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/terapias/revision-sintetica")]
+    public async Task NoRequestChoosesAnotherLanguage(string path)
+    {
+        var client = Site.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{path}?culture=en&ui-culture=en");
+        request.Headers.AcceptLanguage.ParseAdd("en-US,en;q=0.9");
+        request.Headers.Add("Cookie", ".AspNetCore.Culture=c%3Den%7Cuic%3Den");
+
+        using var response = await client.SendAsync(request);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal("es", page.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Saltar al contenido", page.QuerySelector(".skip-link")?.TextContent);
+        Assert.DoesNotContain("Accept-Language", response.Headers.Vary);
+    }
+
     [Theory]
     [InlineData("terapeutica")]   // terapéuticos: singular, feminine, no accent
     [InlineData("TERAPÉUTICO")]
