@@ -28,12 +28,15 @@ public static partial class SiteTextExtensions
     /// <summary>A date as readers of the request's language write it: "7 December 2026", "7 de diciembre de 2026".</summary>
     public static string Date(this IStringLocalizer<SiteText> text, DateOnly date) => date.ToString(text["Date.Format"], CultureInfo.CurrentCulture);
 
+    /// <summary>A number as the request's language groups its digits: 12,345 in English, 12.345 in Spanish.</summary>
+    public static string Number(this IStringLocalizer<SiteText> text, int number) => number.ToString("N0", CultureInfo.CurrentCulture);
+
     /// <summary>
     /// A count in words, from the key's <c>.One</c> or <c>.Other</c> form (the two plural forms English and Spanish have; a
     /// language with more would add keys here), with the count as <c>{0}</c> and <paramref name="more"/> after it.
     /// </summary>
     public static string Count(this IStringLocalizer<SiteText> text, string key, int count, params object[] more) =>
-        text[count == 1 ? key + ".One" : key + ".Other", [count.ToString("N0", CultureInfo.CurrentCulture), .. more]];
+        text[count == 1 ? key + ".One" : key + ".Other", [text.Number(count), .. more]];
 
 
     /// <summary>

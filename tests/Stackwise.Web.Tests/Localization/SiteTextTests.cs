@@ -77,6 +77,23 @@ public sealed partial class SiteTextTests
         }
     }
 
+    [Theory]
+    [InlineData("en", "12,345")]
+    [InlineData("es", "12.345")]
+    public void NumbersAreGroupedAsTheLanguageWritesThem(string language, string expected)
+    {
+        var before = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(language);
+        try
+        {
+            Assert.Equal(expected, English().Number(12345));
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = before;
+        }
+    }
+
     [Fact]
     public void EveryKeyTheCodeNamesIsInTheEnglishFile()
     {
