@@ -21,11 +21,12 @@ public static class EditorCommands
     public const int CouldNotRun = 2;
 
     /// <summary>Prints every problem (<see cref="CheckReport"/> says how in each format) and a summary; 1 when there is an error.</summary>
-    /// <param name="options">The content settings: the reading grade (<c>Content:MaxReadingGrade</c>) and where the guide is.</param>
+    /// <param name="options">The content settings: the reading grade (<c>Content:MaxReadingGrade</c>), where the guide is, and
+    /// the sections site pages must have.</param>
     /// <param name="today">The UTC date the files are judged on (scheduled, reviews due, dates in the future).</param>
     public static async Task<int> CheckAsync(string root, ContentOptions options, string format, TextWriter output, DateOnly today)
     {
-        var snapshot = await LoadAsync(root, options.MaxReadingGrade, today);
+        var snapshot = await LoadAsync(root, options.MaxReadingGrade, today, options.RequiredSections);
         await CheckReport.WriteAsync(snapshot, format, Shown(root), options.GuideUrl, output);
         return snapshot.ErrorCount == 0 ? Ok : Failed;
     }
@@ -64,8 +65,8 @@ public static class EditorCommands
 
     /// <summary>The whole folder as the Development site sees it: drafts and scheduled articles included (whether one is
     /// public is still <see cref="ContentSnapshot.IsPublic"/>'s to say).</summary>
-    internal static Task<ContentSnapshot> LoadAsync(string root, double? maxReadingGrade, DateOnly today) =>
-        new ContentLoader(new ContentParser(new MarkdownRenderer(), maxReadingGrade))
+    internal static Task<ContentSnapshot> LoadAsync(string root, double? maxReadingGrade, DateOnly today, IReadOnlyList<RequiredSection>? requiredSections = null) =>
+        new ContentLoader(new ContentParser(new MarkdownRenderer(), maxReadingGrade, requiredSections))
             .LoadAsync(root, new ContentVisibility(today, IncludeUnpublished: true), previous: null, CancellationToken.None);
 
     /// <summary>Writes a draft article from the template; never overwrites a file.</summary>

@@ -5,6 +5,7 @@ using Stackwise.Web.Content.Checks;
 using Stackwise.Web.Content.Hosting;
 using Stackwise.Web.Content.Snapshot;
 using Stackwise.Web.Export;
+using Stackwise.Web.Localization;
 using Stackwise.Web.Site;
 
 namespace Stackwise.Web.Commands;
@@ -172,6 +173,8 @@ public static class SiteCommands
         try
         {
             site.Configuration.GetSection(ContentOptions.Section).Bind(options);
+            // As the site sets them: the risk-levels page's sections in the site's language.
+            options.RequiredSections = SiteText.RiskSections(site.Configuration.GetSection(SiteOptions.Section).Get<SiteOptions>()?.Language ?? SiteText.NeutralLanguage);
         }
         catch (InvalidOperationException e)
         {

@@ -21,7 +21,8 @@ public static class ContentServices
         // The reading grade is advice for editors: graded in Development (the problems page) and by `check`, not in Production,
         // where it would cost every start and reload about 0.1 ms an article for a log line nobody acts on.
         services.AddSingleton(provider => new ContentParser(provider.GetRequiredService<MarkdownRenderer>(),
-            provider.GetRequiredService<IHostEnvironment>().IsDevelopment() ? provider.GetRequiredService<IOptions<ContentOptions>>().Value.MaxReadingGrade : null));
+            provider.GetRequiredService<IHostEnvironment>().IsDevelopment() ? provider.GetRequiredService<IOptions<ContentOptions>>().Value.MaxReadingGrade : null,
+            provider.GetRequiredService<IOptions<ContentOptions>>().Value.RequiredSections));
         services.AddSingleton<ContentLoader>();
         services.AddSingleton<ContentStore>();
         services.AddHostedService(provider => provider.GetRequiredService<ContentStore>());

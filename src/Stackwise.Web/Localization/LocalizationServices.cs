@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Stackwise.Web.Content.Hosting;
 using Stackwise.Web.Site;
 
 namespace Stackwise.Web.Localization;
@@ -14,6 +15,8 @@ public static class LocalizationServices
     {
         services.AddLocalization();
         services.AddSingleton<IValidateOptions<SiteOptions>, SiteLanguagesValidator>();
+        // Every load warns when the risk-levels page lacks a section the badges link to, headed in the site's language.
+        services.AddOptions<ContentOptions>().Configure<IOptions<SiteOptions>>((content, site) => content.RequiredSections = SiteText.RiskSections(site.Value.Language));
         services.AddOptions<RequestLocalizationOptions>().Configure<IOptions<SiteOptions>>((options, site) =>
         {
             var language = site.Value.Language;

@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Resources;
+using Markdig.Helpers;
+using Stackwise.Web.Content.Model;
+using Stackwise.Web.Site;
 
 namespace Stackwise.Web.Localization;
 
@@ -28,6 +31,34 @@ public sealed class SiteText
         var culture = CultureInfo.GetCultureInfo(language);
         return culture.Name == NeutralLanguage
             || Resources.GetResourceSet(culture, createIfNotExists: true, tryParents: false) is not null;
+    }
+
+    /// <summary>
+    /// The sections of the risk-levels page the risk badges link to, in <paramref name="language"/>'s words (English for a
+    /// language without interface words, which the site refuses to start with anyway): what <c>check</c> and every load
+    /// warn about when the page lacks one. Outside a request, so the resources are read for the language named.
+    /// </summary>
+    public static IReadOnlyList<RequiredSection> RiskSections(string language)
+    {
+        var culture = Known(language) ? CultureInfo.GetCultureInfo(language) : CultureInfo.InvariantCulture;
+        return [.. Enum.GetValues<RiskLevel>().Select(risk => Resources.GetString($"Risk.{risk}", culture) ?? risk.ToString())
+            .Select(badge => new RequiredSection(SiteRoutes.RiskLevels, badge, Anchor(badge), $"every `{badge}` badge"))];
+    }
+
+    /// <summary>The anchor a heading of these words gets (<c>Rendering/SyntaxWalk</c> makes them the same way), which a link
+    /// to its section names.</summary>
+    public static string Anchor(string heading) => LinkHelper.UrilizeAsGfm(heading);
+
+    private static bool Known(string language)
+    {
+        try
+        {
+            return HasInterface(language);
+        }
+        catch (CultureNotFoundException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The language of <c>SiteText.resx</c> (the project's <c>NeutralLanguage</c>).</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Markdig.Helpers;
 using Microsoft.AspNetCore.Html;
 using Microsoft.Extensions.Localization;
 using Stackwise.Web.Content.Model;
@@ -20,7 +19,7 @@ public static partial class SiteTextExtensions
     /// every heading is (<c>Rendering/SyntaxWalk</c>).
     /// </summary>
     public static string RiskExplanationUrl(this IStringLocalizer<SiteText> text, RiskLevel risk) =>
-        $"{SiteRoutes.RiskLevels}#{LinkHelper.UrilizeAsGfm(text.Badge(risk))}";
+        $"{SiteRoutes.RiskLevels}#{SiteText.Anchor(text.Badge(risk))}";
 
     /// <summary>The title of a risk level's list: "Moderate Risk articles".</summary>
     public static string RiskArticles(this IStringLocalizer<SiteText> text, RiskLevel risk) => text[$"Risk.{risk}.Articles"];

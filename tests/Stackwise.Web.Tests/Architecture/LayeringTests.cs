@@ -26,7 +26,7 @@ public sealed class LayeringTests
         ("Cards", ["Site", "Telemetry", "Content", "Localization", "Seo"]),
         ("Pages", ["Site", "Telemetry", "Rendering", "Content", "Localization", "Search", "Hardening", "Seo", "Cards"]),
         ("Export", ["Site", "Content", "Localization", "Seo", "Cards"]),
-        ("Commands", ["Site", "Rendering", "Content", "Export"]),
+        ("Commands", ["Site", "Rendering", "Content", "Localization", "Export"]),
     ];
 
     /// <summary>Content's folders, bottom to top, with what each may use of the others.</summary>

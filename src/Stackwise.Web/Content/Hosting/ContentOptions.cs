@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Stackwise.Web.Content.Checks;
+using Stackwise.Web.Content.Model;
 
 namespace Stackwise.Web.Content.Hosting;
 
@@ -25,6 +26,10 @@ public sealed class ContentOptions
     /// </summary>
     [Url]
     public string? GuideUrl { get; set; }
+
+    /// <summary>Sections site pages must have because the site links to them, in the site's language: set by
+    /// <c>Localization</c> from the risk badges' words, never from configuration.</summary>
+    public IReadOnlyList<RequiredSection> RequiredSections { get; internal set; } = [];
 
     public string ResolveRoot(string contentRootPath) => Path.GetFullPath(Path.Combine(contentRootPath, Root));
 }

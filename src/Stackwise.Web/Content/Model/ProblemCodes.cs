@@ -56,4 +56,5 @@ public static class ProblemCodes
     public const string MissingShareImage = "SW070";
     public const string MalformedCitation = "SW071";
     public const string Placeholder = "SW072";
+    public const string MissingSection = "SW073";
 }

@@ -19,7 +19,10 @@ public sealed record ParseResult(ContentDocument? Document, ImmutableArray<Conte
 /// Articles reading above this Flesch-Kincaid grade get a warning (<c>Content:MaxReadingGrade</c>); null grades nothing, as the
 /// Production site does (the grade is advice for editors, which <c>check</c> and the Development site give).
 /// </param>
-public sealed class ContentParser(MarkdownRenderer renderer, double? maxReadingGrade = ReadingGrade.DefaultLimit)
+/// <param name="requiredSections">Sections site pages must have because the site links to them (the risk levels' in the
+/// site's language); none checked when not given.</param>
+public sealed class ContentParser(MarkdownRenderer renderer, double? maxReadingGrade = ReadingGrade.DefaultLimit,
+    IReadOnlyList<RequiredSection>? requiredSections = null)
 {
     /// <param name="today">The UTC date that <c>updated</c>, <c>lastReviewed</c> and <c>published</c> are compared with
     /// (from the caller's <see cref="TimeProvider"/>).</param> <param name="shared">The repeated values of the load
@@ -83,6 +86,7 @@ public sealed class ContentParser(MarkdownRenderer renderer, double? maxReadingG
         BodyChecks.CheckLinkSchemes(path, rendered, problems);
         ReferenceChecks.WarnMalformed(path, rendered, problems);
         BodyChecks.CheckHeadings(path, rendered, problems);
+        CheckRequiredSections(path, rendered, problems);
         Placeholders.Check(path, text, document is Article article ? (article.Category.Name, frontMatter.PositionOf("category")) : null, isDraft, problems);
         var recheckOn = DateChecks.CheckAgainstToday(path, frontMatter.PositionOf, document, today, problems);
 
@@ -151,6 +155,19 @@ public sealed class ContentParser(MarkdownRenderer renderer, double? maxReadingG
             var message = string.Create(CultureInfo.InvariantCulture,
                 $"the body has a reading grade {grade:0.0} (Flesch-Kincaid), above the site's limit of {limit:0.#}; shorter sentences and everyday words make it easier to follow");
             problems.Add(ContentProblem.Advice(path.File, new SourcePosition(rendered.BodyLine, 1), ProblemCodes.ReadingGrade, message));
+        }
+    }
+
+    /// <summary>A warning for each section the site links to that the page lacks: the link still opens the page, at its top.</summary>
+    private void CheckRequiredSections(ContentPath path, RenderedMarkdown rendered, List<ContentProblem> problems)
+    {
+        foreach (var section in requiredSections ?? [])
+        {
+            if (section.Url == path.Url && !rendered.Headings.Any(heading => heading.Id == section.Anchor))
+            {
+                problems.Add(ContentProblem.Warning(path.File, SourcePosition.Start, ProblemCodes.MissingSection,
+                    $"no section `## {section.Heading}`: {section.LinkedFrom} links to `{section.Url}#{section.Anchor}`, so its readers land at the top of the page instead"));
+            }
         }
     }
 
