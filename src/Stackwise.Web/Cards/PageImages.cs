@@ -29,7 +29,7 @@ public static class PageImages
             var url = site.Absolute($"/{SiteRoutes.ImagesFolder}/{string.Join('/', image.File.Split('/').Select(Uri.EscapeDataString))}");
             return new PageImage(url, size.Width, size.Height, image.ContentType, image.Alt);
         }
-        var (cardPath, card) = ShareCards.For(snapshot, pagePath, text) is { } own ? (pagePath, own) : (SiteRoutes.Home, ShareCards.For(snapshot, SiteRoutes.Home, text));
+        var (cardPath, card) = ShareCards.For(snapshot, pagePath, text) is { } own ? (pagePath, own) : (snapshot.PathOf(SiteRoutes.Home), ShareCards.For(snapshot, snapshot.PathOf(SiteRoutes.Home), text));
         return new PageImage(site.Absolute(SiteRoutes.Card(cardPath)), CardRenderer.Width, CardRenderer.Height, "image/png",
             card is null ? Seo.PageMeta.SiteName : ShareCards.AltText(card));
     }

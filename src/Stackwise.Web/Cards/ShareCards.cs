@@ -12,11 +12,11 @@ public static class ShareCards
     /// <summary>The card of a page the snapshot serves publicly, or null for a path that is not such a page.</summary>
     public static ShareCard? For(ContentSnapshot snapshot, string pagePath, IStringLocalizer<SiteText> text)
     {
-        if (pagePath == SiteRoutes.Home)
+        if (pagePath == snapshot.PathOf(SiteRoutes.Home))
         {
             return new ShareCard(text["Site.Description"], null, null);
         }
-        if (pagePath == SiteRoutes.People)
+        if (pagePath == snapshot.PathOf(SiteRoutes.People))
         {
             return new ShareCard(text["People.Title"], null, null);
         }
@@ -33,7 +33,7 @@ public static class ShareCards
         {
             return new ShareCard(category.Category.Name, text["Category.Label"], null);
         }
-        return Enum.GetValues<RiskLevel>().Where(risk => risk.Url() == pagePath).Select(risk => new ShareCard(text.RiskArticles(risk), text["Risk.Label"], new RiskBadge(risk, text.Badge(risk))))
+        return Enum.GetValues<RiskLevel>().Where(risk => snapshot.PathOf(risk.Url()) == pagePath).Select(risk => new ShareCard(text.RiskArticles(risk), text["Risk.Label"], new RiskBadge(risk, text.Badge(risk))))
             .FirstOrDefault();
     }
 

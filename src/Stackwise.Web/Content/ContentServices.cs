@@ -4,6 +4,7 @@ using Stackwise.Web.Content.Hosting;
 using Stackwise.Web.Content.Parsing;
 using Stackwise.Web.Content.Snapshot;
 using Stackwise.Web.Rendering;
+using Stackwise.Web.Site;
 
 namespace Stackwise.Web.Content;
 
@@ -23,15 +24,12 @@ public static class ContentServices
         services.AddSingleton(provider => new ContentParser(provider.GetRequiredService<MarkdownRenderer>(),
             provider.GetRequiredService<IHostEnvironment>().IsDevelopment() ? provider.GetRequiredService<IOptions<ContentOptions>>().Value.MaxReadingGrade : null,
             provider.GetRequiredService<IOptions<ContentOptions>>().Value.RequiredSections));
-        services.AddSingleton<ContentLoader>();
+        services.AddSingleton(provider => new ContentLoader(provider.GetRequiredService<ContentParser>(),
+            [.. provider.GetRequiredService<IOptions<SiteOptions>>().Value.Languages.Skip(1)]));
         services.AddSingleton<ContentStore>();
         services.AddHostedService(provider => provider.GetRequiredService<ContentStore>());
         services.AddSingleton<ISnapshotObserver, FullCollections>();
         services.AddSingleton<ISnapshotObserver, ContentMetrics>();     // the content's gauges (docs/observability.md)
-        // One snapshot per request: whatever a request reads (redirects, the cache key, the page, search, the error
-        // page it is re-executed to) comes from the snapshot that was current when it first asked, even if a reload
-        // swaps in a new one halfway through.
-        services.AddScoped(provider => provider.GetRequiredService<ContentStore>().Current);
         return services;
     }
 }

@@ -7,7 +7,7 @@ namespace Stackwise.Web.Localization;
 
 /// <summary>
 /// <c>Site:Languages</c> checked at start, with the rest of <see cref="SiteOptions"/>: lowercase language tags the runtime
-/// knows, each with the interface's words (<see cref="SiteText.HasInterface"/>), and one language per site for now.
+/// knows, each with the interface's words (<see cref="SiteText.HasInterface"/>), none twice.
 /// </summary>
 internal sealed partial class SiteLanguagesValidator : IValidateOptions<SiteOptions>
 {
@@ -30,9 +30,9 @@ internal sealed partial class SiteLanguagesValidator : IValidateOptions<SiteOpti
                 yield return $"Site:Languages lists '{language}', which has no interface words: add Localization/SiteText.{language}.resx with every key of SiteText.resx.";
             }
         }
-        if (languages.Length > 1)
+        if (languages.Distinct(StringComparer.Ordinal).Count() < languages.Length)
         {
-            yield return $"Site:Languages lists {languages.Length} languages ({string.Join(", ", languages)}); a site serves one language for now: list only the one its content is written in.";
+            yield return $"Site:Languages lists a language twice ({string.Join(", ", languages)}).";
         }
     }
 

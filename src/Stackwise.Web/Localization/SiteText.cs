@@ -38,11 +38,12 @@ public sealed class SiteText
     /// language without interface words, which the site refuses to start with anyway): what <c>check</c> and every load
     /// warn about when the page lacks one. Outside a request, so the resources are read for the language named.
     /// </summary>
-    public static IReadOnlyList<RequiredSection> RiskSections(string language)
+    /// <param name="part">The language's part of the site whose page it is (<c>/es/risk-levels</c>); null for the default's.</param>
+    public static IReadOnlyList<RequiredSection> RiskSections(string language, string? part = null)
     {
         var culture = Known(language) ? CultureInfo.GetCultureInfo(language) : CultureInfo.InvariantCulture;
         return [.. Enum.GetValues<RiskLevel>().Select(risk => Resources.GetString($"Risk.{risk}", culture) ?? risk.ToString())
-            .Select(badge => new RequiredSection(SiteRoutes.RiskLevels, badge, Anchor(badge), $"every `{badge}` badge"))];
+            .Select(badge => new RequiredSection(SiteRoutes.In(part, SiteRoutes.RiskLevels), badge, Anchor(badge), $"every `{badge}` badge"))];
     }
 
     /// <summary>The anchor a heading of these words gets (<c>Rendering/SyntaxWalk</c> makes them the same way), which a link

@@ -18,8 +18,9 @@ public static partial class SiteTextExtensions
     /// (<c>## Moderate Risk</c> is <c>#moderate-risk</c>, <c>## Riesgo moderado</c> is <c>#riesgo-moderado</c>), anchored as
     /// every heading is (<c>Rendering/SyntaxWalk</c>).
     /// </summary>
-    public static string RiskExplanationUrl(this IStringLocalizer<SiteText> text, RiskLevel risk) =>
-        $"{SiteRoutes.RiskLevels}#{SiteText.Anchor(text.Badge(risk))}";
+    /// <param name="page">The risk-levels page linked to: the language's own, or the site's.</param>
+    public static string RiskExplanationUrl(this IStringLocalizer<SiteText> text, RiskLevel risk, string page = SiteRoutes.RiskLevels) =>
+        $"{page}#{SiteText.Anchor(text.Badge(risk))}";
 
     /// <summary>The title of a risk level's list: "Moderate Risk articles".</summary>
     public static string RiskArticles(this IStringLocalizer<SiteText> text, RiskLevel risk) => text[$"Risk.{risk}.Articles"];

@@ -10,6 +10,6 @@ public sealed class IndexModel(ContentSnapshot snapshot, IStringLocalizer<SiteTe
 {
     public ContentSnapshot Snapshot { get; } = snapshot;
 
-    public PageMeta Meta => PageMeta.Home(text["Site.Description"]);
+    public PageMeta Meta => PageMeta.Home(text["Site.Description"], Snapshot.PathOf(Site.SiteRoutes.Home));
 
 }

@@ -17,7 +17,11 @@ public static class PagesServices
     /// </summary>
     public static IServiceCollection AddStackwisePages(this IServiceCollection services)
     {
-        services.Configure<RouteOptions>(options => options.ConstraintMap[SlugRouteConstraint.Name] = typeof(SlugRouteConstraint));
+        services.Configure<RouteOptions>(options =>
+        {
+            options.ConstraintMap[SlugRouteConstraint.Name] = typeof(SlugRouteConstraint);
+            options.ConstraintMap[LanguageRouteConstraint.Name] = typeof(LanguageRouteConstraint);
+        });
         // Text in any script is written as itself (still HTML-encoded where HTML needs it), not as numeric character
         // references: the framework's default leaves only Basic Latin alone, which made a Hebrew title three times its size.
         services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -64,7 +68,8 @@ public static class PagesServices
 
     /// <summary>
     /// Serves a page at exactly these templates, in place of the route its file path would give it, as a page of this kind
-    /// (its route in metrics and traces).
+    /// (its route in metrics and traces), and at each in every other language's part of the site (<see cref="SiteRoutes.InLanguage"/>),
+    /// tried first: <c>/es/terms</c> is Spanish's site page, not an article in a section <c>es</c>.
     /// </summary>
     private static void Route(PageConventionCollection pages, string page, string kind, params string[] templates) =>
         pages.AddPageRouteModelConvention(page, model =>
@@ -72,11 +77,14 @@ public static class PagesServices
             model.Selectors.Clear();
             foreach (var template in templates)
             {
-                model.Selectors.Add(new SelectorModel
+                foreach (var (path, order) in new[] { (template, 0), (SiteRoutes.InLanguage(template), -1) })
                 {
-                    AttributeRouteModel = new AttributeRouteModel { Template = template },
-                    EndpointMetadata = { PageKinds.Metadata(kind) },
-                });
+                    model.Selectors.Add(new SelectorModel
+                    {
+                        AttributeRouteModel = new AttributeRouteModel { Template = path, Order = order },
+                        EndpointMetadata = { PageKinds.Metadata(kind) },
+                    });
+                }
             }
         });
 }

@@ -19,13 +19,14 @@ public sealed partial class SearchService
     // Each snapshot's index and recent searches; search results are not cached responses, so neither records a key.
     private readonly PerSnapshot<IndexBuild> _indexes;
     private readonly PerSnapshot<RecentSearches> _recent = new(null, _ => new RecentSearches());
-    private SearchIndex? _latest;
+    // The index built last for each language ("" for the default): the next one of that language is built from it.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SearchIndex> _latest = new(StringComparer.Ordinal);
 
     private readonly SiteMetrics _metrics;
 
     /// <summary>Indexes in the site's language (<c>Site:Languages</c>).</summary>
     public SearchService(ILogger<SearchService> logger, SiteMetrics metrics, IOptions<SiteOptions> site)
-        : this(logger, metrics, (snapshot, previous) => SearchIndex.Build(snapshot, previous, SearchAnalysis.For(site.Value.Language)))
+        : this(logger, metrics, (snapshot, previous) => SearchIndex.Build(snapshot, previous, SearchAnalysis.For(snapshot.Language ?? site.Value.Language)))
     {
     }
 
@@ -77,8 +78,9 @@ public sealed partial class SearchService
     private SearchIndex Build(ContentSnapshot snapshot)
     {
         var stopwatch = Stopwatch.StartNew();
-        var index = _buildIndex(snapshot, Volatile.Read(ref _latest));
-        Volatile.Write(ref _latest, index);
+        var language = snapshot.Language ?? "";
+        var index = _buildIndex(snapshot, _latest.GetValueOrDefault(language));
+        _latest[language] = index;
         LogBuilt(snapshot.Version, index.Count, index.Analyzed, index.Copied, stopwatch.Elapsed.TotalMilliseconds);
         return index;
     }

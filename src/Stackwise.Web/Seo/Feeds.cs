@@ -18,14 +18,15 @@ public static class Feeds
     private static SyndicationFeed Build(ContentSnapshot snapshot, SiteOptions site, string description, string selfPath)
     {
         var articles = snapshot.Articles.Where(snapshot.IsPublic).Take(MaxItems).ToList();
-        var feed = new SyndicationFeed(PageMeta.SiteName, description, new Uri(site.Absolute("/")))
+        var home = site.Absolute(snapshot.PathOf(SiteRoutes.Home));
+        var feed = new SyndicationFeed(PageMeta.SiteName, description, new Uri(home))
         {
-            Id = site.Absolute("/"),
-            Language = site.Language,
+            Id = home,
+            Language = snapshot.Language ?? site.Language,
             LastUpdatedTime = ToTime(HttpCaching.LastModified(articles) ?? DateOnly.MinValue),
             Items = [.. articles.Select(article => Item(article, site))],
         };
-        feed.Links.Add(new SyndicationLink(new Uri(site.Absolute(selfPath))) { RelationshipType = "self" });
+        feed.Links.Add(new SyndicationLink(new Uri(site.Absolute(snapshot.PathOf(selfPath)))) { RelationshipType = "self" });
         feed.Authors.Add(new SyndicationPerson { Name = PageMeta.SiteName });
         return feed;
     }

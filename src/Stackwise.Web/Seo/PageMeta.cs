@@ -8,7 +8,8 @@ public sealed record PageMeta(string? Title, string? Description, string? Canoni
     public const string SiteName = "Stackwise";
 
     /// <summary>The home page's metadata: the site's description (<c>Site.Description</c> in the interface's words).</summary>
-    public static PageMeta Home(string siteDescription) => new(null, siteDescription, "/");
+    /// <param name="path">The home page of the request's language: <c>/</c>, <c>/es</c>.</param>
+    public static PageMeta Home(string siteDescription, string path) => new(null, siteDescription, path);
 
     /// <summary>Set on article pages: Open Graph's article fields.</summary>
     public ArticleMeta? Article { get; init; }

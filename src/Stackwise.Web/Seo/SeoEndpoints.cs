@@ -34,8 +34,12 @@ public static class SeoEndpoints
                 ? Results.NotFound()
                 : Text(Sitemap.UrlSet(entries, site, part - 1), "application/xml");
         });
-        Map(endpoints, SiteRoutes.AtomFeed, PageKinds.Feed, (snapshot, site, context) => Text(Feeds.Atom(snapshot, site, Description(context)), "application/atom+xml"));
-        Map(endpoints, SiteRoutes.RssFeed, PageKinds.Feed, (snapshot, site, context) => Text(Feeds.Rss(snapshot, site, Description(context)), "application/rss+xml"));
+        // Each language has its own feeds (/es/feed.xml), of its articles.
+        foreach (var (atom, rss) in new[] { (SiteRoutes.AtomFeed, SiteRoutes.RssFeed), (SiteRoutes.InLanguage(SiteRoutes.AtomFeed), SiteRoutes.InLanguage(SiteRoutes.RssFeed)) })
+        {
+            Map(endpoints, atom, PageKinds.Feed, (snapshot, site, context) => Text(Feeds.Atom(snapshot, site, Description(context)), "application/atom+xml"));
+            Map(endpoints, rss, PageKinds.Feed, (snapshot, site, context) => Text(Feeds.Rss(snapshot, site, Description(context)), "application/rss+xml"));
+        }
         return endpoints;
     }
 

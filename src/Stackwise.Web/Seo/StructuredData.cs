@@ -34,11 +34,11 @@ public static class StructuredData
             ["name"] = article.Title,
             ["description"] = article.Summary,
             ["url"] = url,
-            ["inLanguage"] = site.Language,
+            ["inLanguage"] = article.Path.Language ?? site.Language,
             ["datePublished"] = Dates.Iso(article.Dates.Published),
             ["dateModified"] = Dates.Iso(article.Dates.Modified),
             ["publisher"] = Publisher(site),
-            ["breadcrumb"] = Breadcrumbs(site, (home, "/"), (article.Category.Name, article.Category.Url), (article.Title, article.Url)),
+            ["breadcrumb"] = Breadcrumbs(site, (home, SiteRoutes.In(article.Path.Language, SiteRoutes.Home)), (article.Category.Name, article.Category.Url), (article.Title, article.Url)),
             ["about"] = Therapy(article),
         };
         if (!authors.IsEmpty)
@@ -67,7 +67,7 @@ public static class StructuredData
         ["@type"] = "ProfilePage",
         ["name"] = person.Name,
         ["url"] = site.Absolute(person.Url),
-        ["inLanguage"] = site.Language,
+        ["inLanguage"] = person.Path.Language ?? site.Language,
         ["publisher"] = Publisher(site),
         ["mainEntity"] = ForPerson(person, site),
     }.ToJsonString(Options);

@@ -113,6 +113,17 @@ public static class SiteRoutes
 
     public static string SitePage(string slug) => $"/{slug}";
 
+    /// <summary>The route constraint of a language's first segment (<c>Pages/LanguageRouteConstraint</c>).</summary>
+    public const string LanguageConstraint = "sitelanguage";
+
+    /// <summary>A route template in every other language's part of the site: <c>/{language:sitelanguage}/terms</c>.</summary>
+    public static string InLanguage(string template) => $"/{{language:{LanguageConstraint}}}{(template == Home ? "" : template)}";
+
+    /// <summary>A path in a language's part of the site: <c>/es/terms</c> for <c>/terms</c>, <c>/es</c> for the home page;
+    /// the path itself for the default language (null).</summary>
+    public static string In(string? language, string path) =>
+        language is null ? path : path == Home ? $"/{language}" : $"/{language}{path}";
+
     /// <summary>Page <paramref name="page"/> of a list: the list itself for the first page.</summary>
     public static string ListPage(string listUrl, int page) =>
         page <= 1 ? listUrl : $"{listUrl}/page/{page.ToString(CultureInfo.InvariantCulture)}";

@@ -12,7 +12,9 @@ namespace Stackwise.Web.Content.Model;
 /// </summary>
 /// <param name="File">The path relative to the content folder, with forward slashes.</param>
 /// <param name="Section">The article's folder (<see cref="PeopleFolder"/> for a person), or null for a site page.</param>
-public sealed partial record ContentPath(string File, string? Section, string Slug)
+/// <param name="Language">The language a translation is written in (<c>content/es/therapies/x.md</c>, served at
+/// <c>/es/therapies/x</c>), or null for the site's default language.</param>
+public sealed partial record ContentPath(string File, string? Section, string Slug, string? Language = null)
 {
     public const string PagesFolder = "pages";
 
@@ -35,12 +37,19 @@ public sealed partial record ContentPath(string File, string? Section, string Sl
 
     public string Slug { get; } = Slug;
 
+    public string? Language { get; } = Language;
+
+    /// <summary>The file a translation translates: its path without the language folder; the file itself otherwise.
+    /// Every version of a page has the same source.</summary>
+    public string Source => Language is null ? File : File[(Language.Length + 1)..];
+
     /// <summary>
     /// Made once with the path: a reload asks every document for its URL several times (duplicates, the URL map, the
     /// search index), and a new string per call came to 6.3 of the 21 MB a save allocated at 10,000 files ("Synchronous
     /// reads, unchanged files reused" in docs/performance.md).
     /// </summary>
-    public string Url { get; } = Section is null ? SiteRoutes.SitePage(Slug) : Section == PeopleFolder ? SiteRoutes.Person(Slug) : SiteRoutes.Article(Section, Slug);
+    public string Url { get; } = SiteRoutes.In(Language,
+        Section is null ? SiteRoutes.SitePage(Slug) : Section == PeopleFolder ? SiteRoutes.Person(Slug) : SiteRoutes.Article(Section, Slug));
 
     /// <remarks>A loop rather than LINQ: every reload asks this of every file in the folder (a closure and an enumerator
     /// per file were 1 MB of a save's garbage at 10,000 files).</remarks>
@@ -68,6 +77,13 @@ public sealed partial record ContentPath(string File, string? Section, string Sl
     {
         path = null;
         var segments = file.Split('/');
+        // A translation: content/{language}/ holds the same folders and names as the default language's files.
+        string? language = null;
+        if (segments.Length == 3 && IsLanguageTag(segments[0]))
+        {
+            language = segments[0];
+            segments = segments[1..];
+        }
         if (segments.Length != 2)
         {
             problem = Problem(ProblemCodes.BadLocation, segments.Length < 2
@@ -98,12 +114,18 @@ public sealed partial record ContentPath(string File, string? Section, string Sl
             return false;
         }
 
-        path = new ContentPath(file, isPage ? null : folder, slug);
+        path = new ContentPath(file, isPage ? null : folder, slug, language);
         problem = null;
         return true;
 
         ContentProblem Problem(string code, string message) => ContentProblem.Error(file, SourcePosition.Start, code, message);
     }
+
+    /// <summary>A lowercase language tag, as <c>Site:Languages</c> lists them: <c>es</c>, <c>pt-br</c>.</summary>
+    public static bool IsLanguageTag(string value) => LanguageTag().IsMatch(value);
+
+    [GeneratedRegex("^[a-z]{2,3}(-[a-z0-9]{2,8})*$")]
+    private static partial Regex LanguageTag();
 
     // Characters outside the Basic Multilingual Plane are not in slugs (Slugs.FromText leaves them out).
     // A word starts with a lowercase or uncased letter or a digit; combining marks follow the letters they belong to.

@@ -18,7 +18,7 @@ internal static class ArticleFields
         {
             return null;
         }
-        var category = Category.FromName(name);
+        var category = Category.FromName(name, path.Language);
         if (category is null)
         {
             problems.Add(ContentProblem.Error(path.File, frontMatter.PositionOf("category"), ProblemCodes.InvalidValue,

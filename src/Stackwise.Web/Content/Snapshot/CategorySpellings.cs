@@ -3,7 +3,7 @@ using Stackwise.Web.Content.Model;
 namespace Stackwise.Web.Content.Snapshot;
 
 /// <summary>
-/// How often each spelling of each category is used, by slug: categories whose names differ only in case or punctuation
+/// How often each spelling of each category is used, by its page: categories whose names differ only in case or punctuation
 /// share one page, shown with the most used spelling (ties go to the first in ordinal order). Immutable: a save's
 /// <see cref="With"/> copies only the slugs it touches.
 /// </summary>
@@ -28,18 +28,19 @@ internal sealed class CategorySpellings
         return new CategorySpellings(bySlug);
     }
 
-    /// <summary>The spelling every article of <paramref name="slug"/> is shown with.</summary>
-    public Category Canonical(string slug)
+    /// <summary>The spelling every article of the category at <paramref name="url"/> is shown with (categories are by their
+    /// page, so each language has its own).</summary>
+    public Category Canonical(string url)
     {
         (Category First, int Uses) best = default;
-        foreach (var (name, spelling) in _bySlug[slug])
+        foreach (var (name, spelling) in _bySlug[url])
         {
             if (best.First is null || spelling.Uses > best.Uses || (spelling.Uses == best.Uses && string.CompareOrdinal(name, best.First.Name) < 0))
             {
                 best = spelling;
             }
         }
-        return best.First ?? throw new KeyNotFoundException($"no article has the category `{slug}`");
+        return best.First ?? throw new KeyNotFoundException($"no article has the category at `{url}`");
     }
 
     /// <summary>The counts after one article's category changed from <paramref name="before"/> to <paramref
@@ -47,7 +48,7 @@ internal sealed class CategorySpellings
     public CategorySpellings With(Category? before, Category? after)
     {
         var bySlug = new Dictionary<string, Dictionary<string, (Category, int)>>(_bySlug, StringComparer.Ordinal);
-        foreach (var slug in new[] { before?.Slug, after?.Slug }.OfType<string>().Distinct(StringComparer.Ordinal))
+        foreach (var slug in new[] { before?.Url, after?.Url }.OfType<string>().Distinct(StringComparer.Ordinal))
         {
             if (bySlug.TryGetValue(slug, out var spellings))
             {
@@ -65,14 +66,14 @@ internal sealed class CategorySpellings
         return new CategorySpellings(bySlug);
     }
 
-    /// <summary>True when <paramref name="slug"/> has at least one article (drafts included).</summary>
-    public bool Has(string slug) => _bySlug.ContainsKey(slug);
+    /// <summary>True when the category at <paramref name="url"/> has at least one article (drafts included).</summary>
+    public bool Has(string url) => _bySlug.ContainsKey(url);
 
     private static void Add(Dictionary<string, Dictionary<string, (Category First, int Uses)>> bySlug, Category category, int uses)
     {
-        if (!bySlug.TryGetValue(category.Slug, out var spellings))
+        if (!bySlug.TryGetValue(category.Url, out var spellings))
         {
-            bySlug[category.Slug] = spellings = new Dictionary<string, (Category, int)>(StringComparer.Ordinal);
+            bySlug[category.Url] = spellings = new Dictionary<string, (Category, int)>(StringComparer.Ordinal);
         }
         var (first, count) = spellings.GetValueOrDefault(category.Name);
         count += uses;
@@ -85,7 +86,7 @@ internal sealed class CategorySpellings
             spellings.Remove(category.Name);
             if (spellings.Count == 0)
             {
-                bySlug.Remove(category.Slug);
+                bySlug.Remove(category.Url);
             }
         }
     }

@@ -56,6 +56,12 @@ public static class ContentKeys
     /// <param name="fromPatch">False to compare every document even then: a test's check of the short way.</param>
     public static IReadOnlySet<string> Changed(ContentSnapshot before, ContentSnapshot after, IEnumerable<IPerSnapshot> declared, bool fromPatch = true)
     {
+        if (before.Editions.Count > 0 || after.Editions.Count > 0)
+        {
+            // A site in more than one language: each language's lists would need their own comparison, which is not built
+            // yet, so a reload changes everything (the response cache empties, a CDN purges the site's key).
+            return new HashSet<string>([ContentKeys.Site, Everything], StringComparer.Ordinal);
+        }
         var candidates = fromPatch && after.PatchedFrom is { } patch && patch.Version == before.Version
             ? PatchCandidates(before, after, patch)
             : Candidates(before, after);

@@ -9,8 +9,12 @@ using Stackwise.Web.Site;
 namespace Stackwise.Web.Content.Snapshot;
 
 /// <summary>Reads a whole content folder into a new snapshot. A bad file is left out with its problems; the rest load.</summary>
-public sealed class ContentLoader(ContentParser parser)
+/// <param name="translations">The site's languages besides the default (<c>Site:Languages</c>), each with its folder
+/// <c>content/{language}/</c>; none when not given.</param>
+public sealed class ContentLoader(ContentParser parser, IReadOnlyCollection<string>? translations = null)
 {
+    private readonly IReadOnlyCollection<string> _translations = translations ?? [];
+
     /// <summary>The largest markdown file read, in bytes; README.md documents it.</summary>
     public const int MaxFileBytes = 1024 * 1024;
 
@@ -29,7 +33,8 @@ public sealed class ContentLoader(ContentParser parser)
         {
             throw new DirectoryNotFoundException($"The content folder '{root}' does not exist.");
         }
-        if (previous is not null && changed.IsComplete && ContentListing.ModifiedFiles(root, previous, changed) is { } modified)
+        // A save patches the last snapshot only on a site in one language: the patch keeps one language's lists.
+        if (_translations.Count == 0 && previous is not null && changed.IsComplete && ContentListing.ModifiedFiles(root, previous, changed) is { } modified)
         {
             var values = new SharedValues();
             var parses = modified.Select(file => (file, ParseFile(root, (file, null), null, visibility.Today, values)!)).ToList();
@@ -133,13 +138,30 @@ public sealed class ContentLoader(ContentParser parser)
         }
     }
 
+    /// <summary>A translation into a language the site does not serve, or a default-language file whose URL a language's
+    /// part of the site takes (<c>/es</c>, <c>/es/...</c>).</summary>
+    private ContentProblem? Misplaced(ContentPath path)
+    {
+        if (path.Language is { } language && !_translations.Contains(language))
+        {
+            return ContentProblem.Error(path.File, SourcePosition.Start, ProblemCodes.BadLocation, _translations.Count == 0
+                ? $"`content/{language}/` holds pages in `{language}`, but the site serves one language: add `{language}` to Site:Languages after the default, or move the file"
+                : $"`content/{language}/` holds pages in `{language}`, which Site:Languages does not list ({string.Join(", ", _translations)} besides the default): add it, or move the file");
+        }
+        var first = path.Section is null ? path.Slug : path.Section;
+        return path.Language is null && path.Section != ContentPath.PeopleFolder && _translations.Contains(first)
+            ? ContentProblem.Error(path.File, SourcePosition.Start, ProblemCodes.ReservedName,
+                $"`/{first}` is the `{first}` part of the site (Site:Languages); choose another {(path.Section is null ? "file" : "folder")} name")
+            : null;
+    }
+
     /// <summary>Parses one file, or reuses its parse from <paramref name="previous"/> when the file's stamp is
     /// unchanged; null for a bad path.</summary>
     private ParsedFile? ParseFile(string root, (string File, FileInfo? Info) found, ContentSnapshot? previous, DateOnly today, SharedValues shared)
     {
         var file = found.File;
         var problems = new List<ContentProblem>();
-        if (!ContentPath.TryParse(file, out var path, out var pathProblem))
+        if (!ContentPath.TryParse(file, out var path, out var pathProblem) || (pathProblem = Misplaced(path)) is not null)
         {
             return new ParsedFile(default, null, [pathProblem]);
         }

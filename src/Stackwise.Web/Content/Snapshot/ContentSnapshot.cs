@@ -45,7 +45,33 @@ public sealed class ContentSnapshot
 
     /// <summary>Unique and increasing per snapshot made in this process: the response cache keeps only renders of the
     /// version it is at.</summary>
-    public long Version { get; } = Interlocked.Increment(ref _versions);
+    public long Version { get; init; } = Interlocked.Increment(ref _versions);
+
+    /// <summary>A new version number, for a snapshot and its editions to share.</summary>
+    internal static long NextVersion() => Interlocked.Increment(ref _versions);
+
+    /// <summary>The language whose lists this is (<c>content/{language}/</c>), or null for the site's default language.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>
+    /// The same content seen from each other language's part of the site (<c>/es/...</c>): every document, path and redirect
+    /// as here, and the lists (articles, categories, people, risk levels, tags) of that language. Empty on a site in one
+    /// language, and on the editions themselves.
+    /// </summary>
+    public FrozenDictionary<string, ContentSnapshot> Editions { get; init; } = FrozenDictionary<string, ContentSnapshot>.Empty;
+
+    /// <summary>The edition of <paramref name="language"/>; this snapshot for the default language or one it does not have.</summary>
+    public ContentSnapshot Edition(string? language) => language is not null && Editions.GetValueOrDefault(language) is { } edition ? edition : this;
+
+    /// <summary>A site path in this edition's part of the site: <c>/es/search</c> for <c>/search</c>.</summary>
+    public string PathOf(string path) => SiteRoutes.In(Language, path);
+
+    /// <summary>A site page the layout links to (<c>/terms</c>) in this edition's language when it has one, else the default
+    /// language's: a language without its own terms page links to the site's.</summary>
+    public string SitePageOf(string path) => Language is not null && Serves(PathOf(path)) ? PathOf(path) : path;
+
+    // A list's key names its language: the Spanish category `terapia` is not the English one.
+    private string ListKey(string key) => Language is null ? key : $"{Language}:{key}";
 
     /// <summary>Every valid document by its file, unpublished ones included: the last good versions for the next reload.</summary>
     public required IReadOnlyDictionary<string, ContentDocument> ByFile { get => Recorded(field, ContentKeys.Everything); init; }
@@ -84,18 +110,18 @@ public sealed class ContentSnapshot
     public required IReadOnlyDictionary<string, ContentDocument> ByUrl { get => Recorded(_indexes.ByUrl, ContentKeys.Everything); init => _indexes.ByUrl = value; }
 
     /// <summary>Every article, newest first.</summary>
-    public required ImmutableArray<Article> Articles { get => Recorded(_indexes.Articles, ContentKeys.Articles); init => _indexes.Articles = value; }
+    public required ImmutableArray<Article> Articles { get => Recorded(_indexes.Articles, ListKey(ContentKeys.Articles)); init => _indexes.Articles = value; }
 
     /// <summary>Every category that has articles, by name.</summary>
-    public required ImmutableArray<CategoryListing> Categories { get => Recorded(_indexes.Categories, ContentKeys.Categories); init => _indexes.Categories = value; }
+    public required ImmutableArray<CategoryListing> Categories { get => Recorded(_indexes.Categories, ListKey(ContentKeys.Categories)); init => _indexes.Categories = value; }
 
-    public required FrozenDictionary<string, CategoryListing> CategoriesBySlug { get => Recorded(_indexes.CategoriesBySlug, ContentKeys.Categories); init => _indexes.CategoriesBySlug = value; }
+    public required FrozenDictionary<string, CategoryListing> CategoriesBySlug { get => Recorded(_indexes.CategoriesBySlug, ListKey(ContentKeys.Categories)); init => _indexes.CategoriesBySlug = value; }
 
     /// <summary>Every writer and reviewer by slug, each with the served articles they wrote and reviewed.</summary>
-    public required FrozenDictionary<string, PersonListing> People { get => Recorded(_indexes.People, ContentKeys.People); init => _indexes.People = value; }
+    public required FrozenDictionary<string, PersonListing> People { get => Recorded(_indexes.People, ListKey(ContentKeys.People)); init => _indexes.People = value; }
 
     /// <summary>The articles of each risk level, newest first; every level is present, possibly empty.</summary>
-    public required FrozenDictionary<RiskLevel, ImmutableArray<Article>> ByRisk { get => Recorded(_indexes.ByRisk, ContentKeys.Risks); init => _indexes.ByRisk = value; }
+    public required FrozenDictionary<RiskLevel, ImmutableArray<Article>> ByRisk { get => Recorded(_indexes.ByRisk, ListKey(ContentKeys.Risks)); init => _indexes.ByRisk = value; }
 
     /// <summary>Every path the site answers 200 for from content: home, documents, categories and risk levels.</summary>
     public required IReadOnlySet<string> ServedPaths { get => Recorded(_indexes.ServedPaths, ContentKeys.Everything); init => _indexes.ServedPaths = value; }
@@ -143,9 +169,9 @@ public sealed class ContentSnapshot
         return _indexes.ByUrl.GetValueOrDefault(url);
     }
 
-    public Article? FindArticle(string section, string slug) => Find($"/{section}/{slug}") as Article;
+    public Article? FindArticle(string section, string slug) => Find(PathOf(SiteRoutes.Article(section, slug))) as Article;
 
-    public SitePage? FindPage(string slug) => Find($"/{slug}") as SitePage;
+    public SitePage? FindPage(string slug) => Find(PathOf(SiteRoutes.SitePage(slug))) as SitePage;
 
     /// <summary>True when content answers <paramref name="path"/> with a page (a document, a list or one of its pages).</summary>
     public bool Serves(string path)
@@ -170,28 +196,28 @@ public sealed class ContentSnapshot
 
     public CategoryListing? FindCategory(string slug)
     {
-        ContentReads.Record(ContentKeys.Category(slug));
+        ContentReads.Record(ListKey(ContentKeys.Category(slug)));
         return _indexes.CategoriesBySlug.GetValueOrDefault(slug);
     }
 
     /// <summary>The articles of one risk level, newest first.</summary>
     public ImmutableArray<Article> RiskArticles(RiskLevel risk)
     {
-        ContentReads.Record(ContentKeys.Risk(risk));
+        ContentReads.Record(ListKey(ContentKeys.Risk(risk)));
         return _indexes.ByRisk[risk];
     }
 
     /// <summary>A person with the articles they wrote and reviewed, or null.</summary>
     public PersonListing? FindPerson(string slug)
     {
-        ContentReads.Record(ContentKeys.Person(slug));
-        ContentReads.Record(ContentKeys.Document(SiteRoutes.Person(slug)));
+        ContentReads.Record(ListKey(ContentKeys.Person(slug)));
+        ContentReads.Record(ContentKeys.Document(PathOf(SiteRoutes.Person(slug))));
         return _indexes.People.GetValueOrDefault(slug);
     }
 
     /// <summary>The people an article names, in its order, leaving out any that do not exist (each reported as a problem).</summary>
     public ImmutableArray<Person> PeopleNamed(IEnumerable<PersonReference> named) =>
-        [.. named.Select(person => Find(SiteRoutes.Person(person.Slug)) as Person).OfType<Person>()];
+        [.. named.Select(person => Find(PathOf(SiteRoutes.Person(person.Slug))) as Person).OfType<Person>()];
 
     /// <summary>Other articles in the same category or sharing tags, closest first; empty when there are none.</summary>
     public ImmutableArray<Article> RelatedTo(Article article)
@@ -199,9 +225,9 @@ public sealed class ContentSnapshot
         // The list is chosen from the articles sharing a tag and the newest of the category, and shows each one's title.
         foreach (var tag in article.Tags)
         {
-            ContentReads.Record(ContentKeys.Tag(tag));
+            ContentReads.Record(ListKey(ContentKeys.Tag(tag)));
         }
-        ContentReads.Record(ContentKeys.Newest(article.Category.Slug));
+        ContentReads.Record(ListKey(ContentKeys.Newest(article.Category.Slug)));
         var related = Related.For(article);
         foreach (var other in related)
         {

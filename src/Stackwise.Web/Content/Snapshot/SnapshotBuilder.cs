@@ -22,15 +22,10 @@ internal static class SnapshotBuilder
         var documents = DropMissingImages(UnifyCategorySpellings(content.Documents, spellings, problems), content, problems);
         var parsed = content.Parsed.ToImmutableDictionary(StringComparer.Ordinal);
         var byUrl = documents.Where(visibility.IsServed).ToImmutableDictionary(document => document.Url, StringComparer.Ordinal);
-        var sorted = byUrl.Values.OfType<Article>().ToArray();
-        Array.Sort(sorted, NewestFirst);
-        var articles = ImmutableCollectionsMarshal.AsImmutableArray(sorted);
-        ImmutableArray<CategoryListing> categories = [.. articles.GroupBy(article => article.Category)
-            .Select(group => new CategoryListing(group.Key, [.. group]))
-            .OrderBy(listing => listing.Category.Name, StringComparer.OrdinalIgnoreCase)];
-        var people = PeopleChecks.Listings(documents, byUrl.Values.OfType<Person>(), articles, problems);
-        var byRisk = Enum.GetValues<RiskLevel>().ToFrozenDictionary(risk => risk, risk => articles.Where(article => article.Risk == risk).ToImmutableArray());
-        var servedPaths = ServedPaths(byUrl, categories, byRisk);
+        // Each language's lists from its own documents: the default language's, then each translation's (content/{lang}/).
+        var lists = documents.Select(document => document.Path.Language).Append(null).Distinct()
+            .ToDictionary(language => language ?? "", language => ListsOf(language, documents, byUrl, problems));
+        var servedPaths = ServedPaths(byUrl, lists.Values);
         var redirects = SiteRedirects.Build(byUrl.Values, content.Gone, servedPaths, problems);
         var targets = new LinkTargets(servedPaths, redirects.Moved, byUrl);
         foreach (var document in byUrl.Values)
@@ -42,29 +37,55 @@ internal static class SnapshotBuilder
             .ThenBy(problem => problem.Position.Line)
             .ThenBy(problem => problem.Position.Column)];
         var byFile = documents.ToImmutableDictionary(document => document.Path.File, StringComparer.Ordinal);
+        var version = ContentSnapshot.NextVersion();
 
-        return new ContentSnapshot
+        ContentSnapshot Edition(Lists lists, FrozenDictionary<string, ContentSnapshot> editions) => new()
         {
+            Version = version,
+            Language = lists.Language,
+            Editions = editions,
             Visibility = visibility,
             ByFile = byFile,
             Parsed = parsed,
             ListingProblems = content.ListingProblems,
             NextPublication = documents.Select(visibility.ChangesOn).Concat(parsed.Values.Select(file => file.RecheckOn)).Min(),
             ByUrl = byUrl,
-            Articles = articles,
+            Articles = lists.Articles,
             FilesRead = content.FilesRead,
             KeptFiles = content.KeptFiles.ToFrozenSet(StringComparer.Ordinal),
-            Categories = categories,
-            People = people,
-            CategoriesBySlug = categories.ToFrozenDictionary(listing => listing.Category.Slug, StringComparer.Ordinal),
-            ByRisk = byRisk,
+            Categories = lists.Categories,
+            People = lists.People,
+            CategoriesBySlug = lists.Categories.ToFrozenDictionary(listing => listing.Category.Slug, StringComparer.Ordinal),
+            ByRisk = lists.ByRisk,
             ServedPaths = servedPaths,
             Redirects = redirects,
-            ByTag = RelatedArticles.TagIndex(articles).AsReadOnly(),
+            ByTag = RelatedArticles.TagIndex(lists.Articles).AsReadOnly(),
             Problems = sortedProblems,
             Patchable = new PatchBase(byFile, parsed, byUrl, content.Files, content.Images, content.UnservedImages, spellings,
                 PathsNamed(byUrl.Values, content.Gone), []),
         };
+
+        var translations = lists.Values.Where(edition => edition.Language is not null)
+            .ToFrozenDictionary(edition => edition.Language!, edition => Edition(edition, FrozenDictionary<string, ContentSnapshot>.Empty), StringComparer.Ordinal);
+        return Edition(lists[""], translations);
+    }
+
+    /// <summary>One language's lists: its articles newest first, its categories, people and risk levels.</summary>
+    private sealed record Lists(string? Language, ImmutableArray<Article> Articles, ImmutableArray<CategoryListing> Categories,
+        FrozenDictionary<string, PersonListing> People, FrozenDictionary<RiskLevel, ImmutableArray<Article>> ByRisk);
+
+    private static Lists ListsOf(string? language, List<ContentDocument> documents, ImmutableDictionary<string, ContentDocument> byUrl, List<ContentProblem> problems)
+    {
+        var sorted = byUrl.Values.OfType<Article>().Where(article => article.Path.Language == language).ToArray();
+        Array.Sort(sorted, NewestFirst);
+        var articles = ImmutableCollectionsMarshal.AsImmutableArray(sorted);
+        ImmutableArray<CategoryListing> categories = [.. articles.GroupBy(article => article.Category)
+            .Select(group => new CategoryListing(group.Key, [.. group]))
+            .OrderBy(listing => listing.Category.Name, StringComparer.OrdinalIgnoreCase)];
+        var people = PeopleChecks.Listings(documents.Where(document => document.Path.Language == language),
+            byUrl.Values.OfType<Person>().Where(person => person.Path.Language == language), articles, problems);
+        var byRisk = Enum.GetValues<RiskLevel>().ToFrozenDictionary(risk => risk, risk => articles.Where(article => article.Risk == risk).ToImmutableArray());
+        return new Lists(language, articles, categories, people, byRisk);
     }
 
     /// <summary>
@@ -115,14 +136,13 @@ internal static class SnapshotBuilder
         return paths.AsReadOnly();
     }
 
-    /// <summary>Every path answered with a page made from content: home, documents, categories and risk levels with
-    /// their later pages.</summary>
-    private static ReadOnlySet<string> ServedPaths(ImmutableDictionary<string, ContentDocument> byUrl, ImmutableArray<CategoryListing> categories,
-        FrozenDictionary<RiskLevel, ImmutableArray<Article>> byRisk) =>
+    /// <summary>Every path answered with a page made from content: each language's home, people, categories and risk levels
+    /// with their later pages, and the documents.</summary>
+    private static ReadOnlySet<string> ServedPaths(ImmutableDictionary<string, ContentDocument> byUrl, IEnumerable<Lists> languages) =>
         byUrl.Keys
-            .Concat([SiteRoutes.Home, SiteRoutes.People])
-            .Concat(categories.SelectMany(listing => ListPages.PageUrls(listing.Category.Url, listing.Articles.Length)))
-            .Concat(byRisk.SelectMany(entry => ListPages.PageUrls(entry.Key.Url(), entry.Value.Length)))
+            .Concat(languages.SelectMany(lists => new[] { SiteRoutes.In(lists.Language, SiteRoutes.Home), SiteRoutes.In(lists.Language, SiteRoutes.People) }
+                .Concat(lists.Categories.SelectMany(listing => ListPages.PageUrls(listing.Category.Url, listing.Articles.Length)))
+                .Concat(lists.ByRisk.SelectMany(entry => ListPages.PageUrls(SiteRoutes.In(lists.Language, entry.Key.Url()), entry.Value.Length)))))
             .ToHashSet(StringComparer.Ordinal).AsReadOnly();
 
     /// <summary>An article naming a picture that is not in content/images/ is served with the site's card instead, and reported.</summary>
@@ -156,7 +176,7 @@ internal static class SnapshotBuilder
         {
             return document;
         }
-        var category = spellings.Canonical(article.Category.Slug);
+        var category = spellings.Canonical(article.Category.Url);
         if (category == article.Category)
         {
             return document;

@@ -42,10 +42,10 @@ internal static class SnapshotPatch
             replacements.Add(new Replacement(file, old, parsed.Document!, parsed));
             spellings = spellings.With((state.Parsed[file].Document as Article)?.Category, (parsed.Document as Article)?.Category);
         }
-        foreach (var slug in replacements.SelectMany(change => new[] { change.Old, change.Raw }).OfType<Article>().Select(article => article.Category.Slug))
+        foreach (var category in replacements.SelectMany(change => new[] { change.Old, change.Raw }).OfType<Article>().Select(article => article.Category.Url))
         {
             // A change of the spelling a category is shown with changes every article of it: left to a whole build.
-            if (state.Spellings.Has(slug) && spellings.Has(slug) && spellings.Canonical(slug) != state.Spellings.Canonical(slug))
+            if (state.Spellings.Has(category) && spellings.Has(category) && spellings.Canonical(category) != state.Spellings.Canonical(category))
             {
                 return null;
             }

@@ -15,7 +15,7 @@ public sealed class PeopleModel(ContentSnapshot snapshot, IStringLocalizer<SiteT
     public ImmutableArray<PersonListing> People { get; } =
         [.. snapshot.People.Values.OrderBy(listing => listing.Person.Name, StringComparer.OrdinalIgnoreCase).ThenBy(listing => listing.Person.Slug, StringComparer.Ordinal)];
 
-    public PageMeta Meta => new(text["People.Title"], text["People.Description"], SiteRoutes.People);
+    public PageMeta Meta => new(text["People.Title"], text["People.Description"], snapshot.PathOf(SiteRoutes.People));
 
     /// <summary>"2 articles written, 1 reviewed", leaving out what is none.</summary>
     public string Counts(PersonListing listing)

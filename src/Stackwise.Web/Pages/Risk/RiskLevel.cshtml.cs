@@ -24,7 +24,7 @@ public sealed class RiskLevelModel(ContentSnapshot snapshot, IStringLocalizer<Si
             return NotFound();
         }
         Risk = risk;
-        List = ListPage.Of(risk.Url(), snapshot.RiskArticles(risk), pageNumber);
+        List = ListPage.Of(snapshot.PathOf(risk.Url()), snapshot.RiskArticles(risk), pageNumber);
         return Page();
     }
 }
