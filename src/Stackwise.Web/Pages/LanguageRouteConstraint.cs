@@ -12,5 +12,5 @@ public sealed class LanguageRouteConstraint(IOptions<SiteOptions> site) : IRoute
     public const string Name = SiteRoutes.LanguageConstraint;
 
     public bool Match(HttpContext? httpContext, IRouter? route, string routeKey, RouteValueDictionary values, RouteDirection routeDirection) =>
-        values.TryGetValue(routeKey, out var value) && value is string text && site.Value.Languages.AsSpan(1).Contains(text);
+        site.Value.Languages.Length > 1 && values.TryGetValue(routeKey, out var value) && value is string text && site.Value.Languages.AsSpan(1).Contains(text);
 }

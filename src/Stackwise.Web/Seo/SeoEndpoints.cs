@@ -20,7 +20,7 @@ public static class SeoEndpoints
         Map(endpoints, SiteRoutes.Sitemap, PageKinds.Sitemap, (snapshot, site, context) =>
         {
             var entries = Sitemap.Entries.Get(snapshot);
-            var xml = Sitemap.PartCount(entries.Count, site.SitemapUrlsPerFile) == 1 ? Sitemap.UrlSet(entries, site) : Sitemap.Index(entries, site);
+            var xml = Sitemap.PartCount(entries.Count, site.SitemapUrlsPerFile) == 1 ? Sitemap.UrlSet(entries, site, 0, Versions(snapshot, site)) : Sitemap.Index(entries, site);
             return Text(xml, "application/xml");
         });
         Map(endpoints, SiteRoutes.SitemapPartTemplate, PageKinds.Sitemap, (snapshot, site, context) =>
@@ -32,7 +32,7 @@ public static class SeoEndpoints
                 && value == number.ToString(CultureInfo.InvariantCulture) ? number : 0;
             return parts == 1 || part < 1 || part > parts
                 ? Results.NotFound()
-                : Text(Sitemap.UrlSet(entries, site, part - 1), "application/xml");
+                : Text(Sitemap.UrlSet(entries, site, part - 1, Versions(snapshot, site)), "application/xml");
         });
         // Each language has its own feeds (/es/feed.xml), of its articles.
         foreach (var (atom, rss) in new[] { (SiteRoutes.AtomFeed, SiteRoutes.RssFeed), (SiteRoutes.InLanguage(SiteRoutes.AtomFeed), SiteRoutes.InLanguage(SiteRoutes.RssFeed)) })
@@ -51,6 +51,10 @@ public static class SeoEndpoints
                 handler(snapshot, site.Value, context))
             .CacheAsContent()
             .WithPageKind(kind);
+
+    /// <summary>Each sitemap URL's versions in the site's languages; none on a site in one language.</summary>
+    private static Func<string, IReadOnlyList<PageVersion>>? Versions(ContentSnapshot snapshot, SiteOptions site) =>
+        site.Languages.Length < 2 ? null : path => Alternates.Of(snapshot, path, site);
 
     /// <summary>The site's description in the request's language, which the feeds carry.</summary>
     private static string Description(HttpContext context) => context.RequestServices.GetRequiredService<IStringLocalizer<SiteText>>()["Site.Description"];

@@ -38,8 +38,33 @@ public static class Sitemap
     /// </remarks>
     private static List<SitemapEntry> EntriesOf(ContentSnapshot snapshot)
     {
+        var entries = new List<SitemapEntry>(snapshot.Unrecorded.ServedPaths.Count + 2);
+        AddLists(entries, snapshot);
+        var pages = new List<SitePage>();
+        foreach (var document in snapshot.Unrecorded.ByUrl.Values)
+        {
+            if (document is SitePage page && snapshot.IsPublicUnrecorded(page))
+            {
+                pages.Add(page);
+            }
+        }
+        pages.Sort((one, other) => string.CompareOrdinal(one.Url, other.Url));
+        entries.AddRange(pages.Select(page => new SitemapEntry(page.Url, page.Updated)));
+        AddPeople(entries, snapshot);
+        // Each other language's home, articles, lists and people (its site pages are among the pages above).
+        foreach (var edition in snapshot.Editions.Values)
+        {
+            AddLists(entries, edition);
+            AddPeople(entries, edition);
+        }
+        return entries;
+    }
+
+    /// <summary>A language's home page, articles, category and risk-level lists.</summary>
+    private static void AddLists(List<SitemapEntry> entries, ContentSnapshot snapshot)
+    {
         var content = snapshot.Unrecorded;
-        var entries = new List<SitemapEntry>(content.ServedPaths.Count + 2);
+        var home = entries.Count;
         entries.Add(default);  // the home page, dated once its articles are counted
         DateOnly? newest = null;
         foreach (var article in content.Articles)
@@ -50,7 +75,7 @@ public static class Sitemap
                 newest = Later(newest, article.Dates.Modified);
             }
         }
-        entries[0] = new SitemapEntry("/", newest);
+        entries[home] = new SitemapEntry(snapshot.PathOf(SiteRoutes.Home), newest);
         // The category lists are in name order already (SnapshotBuilder); a list with no public article has no page.
         foreach (var listing in content.Categories)
         {
@@ -62,22 +87,16 @@ public static class Sitemap
         }
         foreach (var risk in Enum.GetValues<RiskLevel>())
         {
-            AddListEntries(entries, risk.Url(), Public(snapshot, content.ByRisk[risk]));
+            AddListEntries(entries, snapshot.PathOf(risk.Url()), Public(snapshot, content.ByRisk[risk]));
         }
-        var pages = new List<SitePage>();
-        foreach (var document in content.ByUrl.Values)
-        {
-            if (document is SitePage page && snapshot.IsPublicUnrecorded(page))
-            {
-                pages.Add(page);
-            }
-        }
-        pages.Sort((one, other) => string.CompareOrdinal(one.Url, other.Url));
-        entries.AddRange(pages.Select(page => new SitemapEntry(page.Url, page.Updated)));
-        entries.Add(new SitemapEntry(SiteRoutes.People, null));
-        entries.AddRange(content.People.Values.OrderBy(listing => listing.Person.Url, StringComparer.Ordinal)
+    }
+
+    /// <summary>A language's writers and reviewers page and each person's.</summary>
+    private static void AddPeople(List<SitemapEntry> entries, ContentSnapshot snapshot)
+    {
+        entries.Add(new SitemapEntry(snapshot.PathOf(SiteRoutes.People), null));
+        entries.AddRange(snapshot.Unrecorded.People.Values.OrderBy(listing => listing.Person.Url, StringComparer.Ordinal)
             .Select(listing => new SitemapEntry(listing.Person.Url, HttpCaching.LastModified([.. listing.Written, .. listing.Reviewed]))));
-        return entries;
     }
 
     internal static DateOnly? Later(DateOnly? one, DateOnly other) => one is { } date && date >= other ? date : other;
@@ -113,10 +132,16 @@ public static class Sitemap
     public static int PartCount(int entryCount, int maxUrlsPerFile) =>
         Math.Max(1, (entryCount + maxUrlsPerFile - 1) / maxUrlsPerFile);
 
-    /// <summary>The <c>urlset</c> of one part (0-based) of the entries.</summary>
-    public static string UrlSet(IReadOnlyList<SitemapEntry> entries, SiteOptions site, int part = 0) =>
+    /// <summary>The <c>urlset</c> of one part (0-based) of the entries, each URL with its versions in the site's other
+    /// languages as <c>xhtml:link</c> (Google's hreflang in sitemaps) when there are any.</summary>
+    /// <param name="versions">The versions of a path (<see cref="Alternates.Of"/>); none when not given.</param>
+    public static string UrlSet(IReadOnlyList<SitemapEntry> entries, SiteOptions site, int part = 0, Func<string, IReadOnlyList<PageVersion>>? versions = null) =>
         Write("urlset", writer =>
         {
+            if (versions is not null)
+            {
+                writer.WriteAttributeString("xmlns", "xhtml", null, XhtmlNamespace);
+            }
             foreach (var entry in entries.Skip(part * site.SitemapUrlsPerFile).Take(site.SitemapUrlsPerFile))
             {
                 writer.WriteStartElement("url", Namespace);
@@ -125,9 +150,24 @@ public static class Sitemap
                 {
                     writer.WriteElementString("lastmod", Namespace, Dates.Iso(date));
                 }
+                var others = versions?.Invoke(entry.Path) ?? [];
+                foreach (var (language, path) in others.Select(version => (version.Language, version.Path)).Append(others.Count > 0 ? ("x-default", Alternates.Default(others, site).Path) : default))
+                {
+                    if (language is null)
+                    {
+                        continue;
+                    }
+                    writer.WriteStartElement("xhtml", "link", XhtmlNamespace);
+                    writer.WriteAttributeString("rel", "alternate");
+                    writer.WriteAttributeString("hreflang", language);
+                    writer.WriteAttributeString("href", site.Absolute(path));
+                    writer.WriteEndElement();
+                }
                 writer.WriteEndElement();
             }
         });
+
+    private const string XhtmlNamespace = "http://www.w3.org/1999/xhtml";
 
     /// <summary>The <c>sitemapindex</c> naming every part at <c>/sitemaps/{n}.xml</c> (1-based).</summary>
     public static string Index(IReadOnlyList<SitemapEntry> entries, SiteOptions site) =>

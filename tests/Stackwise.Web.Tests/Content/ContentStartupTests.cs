@@ -25,7 +25,7 @@ public sealed class ContentStartupTests
         { "language tag in capitals", ["--Site:Languages:0", "ES"], "Site:Languages must list lowercase language tags such as en, es or pt-br (got 'ES')" },
         { "language without interface words", ["--Site:Languages:0", "fr"], "Site:Languages lists 'fr', which has no interface words: add Localization/SiteText.fr.resx" },
         { "region without words of its own", ["--Site:Languages:0", "es-mx"], "Site:Languages lists 'es-mx', which has no interface words" },
-        { "two languages", ["--Site:Languages:0", "en", "--Site:Languages:1", "es"], "Site:Languages lists 2 languages (en, es); a site serves one language for now" },
+        { "a language twice", ["--Site:Languages:0", "es", "--Site:Languages:1", "es"], "Site:Languages lists a language twice (es, es)" },
         { "preview key too short to be secret", ["--Site:PreviewKey", "thirty-one-characters-is-short"], "Site:PreviewKey must be at least 32 characters (it has 30)" },
         { "Prometheus URL not http", ["--Telemetry:PrometheusUrl", "https://127.0.0.1:9464/metrics"], "Telemetry:PrometheusUrl must be an absolute http URL with a path" },
         { "Prometheus URL without a path", ["--Telemetry:PrometheusUrl", "http://127.0.0.1:9464"], "Telemetry:PrometheusUrl must be an absolute http URL with a path" },

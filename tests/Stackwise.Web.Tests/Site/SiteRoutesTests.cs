@@ -20,7 +20,8 @@ public sealed class SiteRoutesTests
     public async Task EveryMappedEndpointIsASiteRouteOrAStaticFileUnderAReservedSegment()
     {
         var patterns = await MappedPatternsAsync();
-        string[] templates = [.. SiteRoutes.SiteTemplates.Concat(SiteRoutes.ContentTemplates).Select(Trim)];
+        // Each route may also be mapped in the other languages' parts of the site (/{language}/...).
+        string[] templates = [.. SiteRoutes.SiteTemplates.Concat(SiteRoutes.ContentTemplates).SelectMany(template => new[] { template, SiteRoutes.InLanguage(template) }).Select(Trim)];
 
         var unknown = patterns
             .Where(pattern => !templates.Contains(pattern) && pattern != StaticFileFallback)
