@@ -43,7 +43,7 @@ static WebApplication BuildSite(string[] args)
     builder.Services.AddStackwiseSearch();      // Search/: Lucene index built with each snapshot
     builder.Services.AddStackwiseCards();       // Cards/: share cards drawn with SkiaSharp and HarfBuzz, in any script
     builder.Services.AddStackwiseCdn();         // Cdn/: each save's changed keys purged at Cdn:PurgeUrls (none by default)
-    builder.Services.AddStackwiseLocalization(); // Localization/: the interface's words in the site's language (resx)
+    builder.Services.AddStackwiseLocalization(); // Localization/: the site's languages: interface words (resx), /{lang}/ parts
     builder.Services.AddStackwisePages();       // Pages/: home, articles, categories, risk levels, site pages, errors
     builder.AddStackwiseHardening();            // Hardening/: health checks, rate limiting, no Server header
 
@@ -52,7 +52,7 @@ static WebApplication BuildSite(string[] args)
     app.UseRequestLogging();                    // one line per request: method, path, status, time
     app.UseTransportSecurity();                 // trusted proxies' forwarded headers; HSTS and HTTPS redirection outside Development
     app.UsePreparedResponses();                 // the hot path: a page in the one response cache, bytes and headers as they were
-    app.UseSiteLanguage();                      // the site's language for everything rendered below: words, dates, numbers
+    app.UseSiteLanguage();                      // the language of the path's part of the site: words, dates, numbers
     app.UseSecurityHeaders();                   // CSP and friends on everything else; 405 for methods other than GET and HEAD
     app.UseStartupGate();                       // the server starts beside the first content load: 503 with Retry-After until it is in
     app.UseRouting();                           // everything below runs only for what the hot path did not answer
