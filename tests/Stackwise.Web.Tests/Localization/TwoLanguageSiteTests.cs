@@ -158,6 +158,15 @@ public sealed class TwoLanguageSiteTests() : SiteOnFolderTest(WriteFolder(new Te
         Assert.Equal("Inicio", page.QuerySelector(".breadcrumbs a")?.TextContent);
     }
 
+    [Fact]
+    public void TheLoadsLogLineCountsEveryLanguagesPages()
+    {
+        _ = Site.CreateClient();
+
+        // English: 3 articles, 4 site pages, 1 writer; Spanish: 2 articles, 3 site pages, 1 writer.
+        Assert.Contains(Site.Logs.Messages, message => message.Contains("Content loaded: 5 articles and 7 pages (2 people)", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("/es/terapias/no-existe", HttpStatusCode.NotFound, "Página no encontrada")]
     [InlineData("/terapias/no-existe", HttpStatusCode.NotFound, "Page not found")]

@@ -33,9 +33,9 @@ internal sealed class ContentMetrics : ISnapshotObserver
             "A hash of the files online (52 bits, exact as a Prometheus value): equal on every instance that serves the same content");
         meter.CreateObservableUpDownCounter("stackwise.content.documents", () => Many(online =>
             [
-                Count(online.Snapshot.Unrecorded.Articles.Length, DocumentKindTag, "article"),
-                Count(online.Snapshot.Unrecorded.SitePageCount, DocumentKindTag, "page"),
-                Count(online.Snapshot.Unrecorded.People.Count, DocumentKindTag, "person"),
+                Count(online.Snapshot.ArticleCount, DocumentKindTag, "article"),
+                Count(online.Snapshot.SitePageCount, DocumentKindTag, "page"),
+                Count(online.Snapshot.PersonCount, DocumentKindTag, "person"),
             ]), "{document}", "Documents served, by kind (article, page, person)");
         meter.CreateObservableUpDownCounter("stackwise.content.problems", () => Many(Problems), "{problem}",
             "Problems the content has, by code (SW001...) and severity (error, warning); docs/authoring.md explains each code");

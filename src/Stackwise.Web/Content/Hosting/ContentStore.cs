@@ -128,8 +128,8 @@ public sealed partial class ContentStore(
             activity?.SetTag("stackwise.content.changed_keys", change.Keys.Count);
             if (logger.IsEnabled(LogLevel.Information))
             {
-                var pages = Counted.Of(snapshot.Unrecorded.SitePageCount, "page");
-                var (articles, people) = (Counted.Of(snapshot.Articles.Length, "article"), Counted.Of(snapshot.People.Count, "person", "people"));
+                var pages = Counted.Of(snapshot.SitePageCount, "page");
+                var (articles, people) = (Counted.Of(snapshot.ArticleCount, "article"), Counted.Of(snapshot.PersonCount, "person", "people"));
                 var rejected = Counted.Of(snapshot.FilesRejected, "file");
                 var keys = Counted.Of(change.Keys.Count, "key");
                 LogLoaded(articles, pages, people, rejected, snapshot.KeptFiles.Count, Root, stopwatch.ElapsedMilliseconds, snapshot.Version, keys);

@@ -63,6 +63,15 @@ public sealed class ContentSnapshot
     /// <summary>The edition of <paramref name="language"/>; this snapshot for the default language or one it does not have.</summary>
     public ContentSnapshot Edition(string? language) => language is not null && Editions.GetValueOrDefault(language) is { } edition ? edition : this;
 
+    /// <summary>Served articles in every language: what the log line and the gauges count.</summary>
+    internal int ArticleCount => _indexes.Articles.Length + Editions.Values.Sum(edition => edition._indexes.Articles.Length);
+
+    /// <summary>Writers and reviewers in every language.</summary>
+    internal int PersonCount => _indexes.People.Count + Editions.Values.Sum(edition => edition._indexes.People.Count);
+
+    /// <summary>Site pages served in every language: every document by URL but the articles and the people.</summary>
+    internal int SitePageCount => _indexes.ByUrl.Count - ArticleCount - PersonCount;
+
     /// <summary>A site path in this edition's part of the site: <c>/es/search</c> for <c>/search</c>.</summary>
     public string PathOf(string path) => SiteRoutes.In(Language, path);
 
@@ -248,9 +257,6 @@ public sealed class ContentSnapshot
     /// <summary>The snapshot's indexes, set once by <see cref="SnapshotBuilder"/> through the required members.</summary>
     internal sealed class Indexes
     {
-        /// <summary>Site pages served: every document by URL but the articles and the people.</summary>
-        public int SitePageCount => ByUrl.Count - Articles.Length - People.Count;
-
         public IReadOnlyDictionary<string, ContentDocument> ByUrl { get; set; } = null!;
         public ImmutableArray<Article> Articles { get; set; }
         public ImmutableArray<CategoryListing> Categories { get; set; }
