@@ -209,6 +209,28 @@ public sealed class TwoLanguageSiteTests() : SiteOnFolderTest(WriteFolder(new Te
         Assert.Contains(problems, problem => problem.File == "es/articulo.md" && problem.Code == ProblemCodes.ReservedName);
     }
 
+    [Fact]
+    public void ATranslationBehindItsSourceIsReported()
+    {
+        using var folder = WriteFolder(new TempContentFolder());
+        folder.Write("therapies/reviewed.md", SyntheticContent.Article("Reviewed", "Test Category A", "low",
+            "published: 2026-02-01\nupdated: 2026-03-01\nauthor: test-writer\nreviewedBy: test-writer\nlastReviewed: 2026-03-01"));
+        folder.Write("es/therapies/reviewed.md", SyntheticContent.Article("Revisada", "Categoría sintética", "low", "published: 2026-02-02\nauthor: test-writer"));
+        using var site = new StackwiseFactory(folder.Root) { Settings = Settings };
+        _ = site.CreateClient();
+
+        var problems = site.Services.GetRequiredService<ContentStore>().Current.Problems;
+
+        string[] Codes(string file) => [.. problems.Where(problem => problem.File == file && problem.Code is ProblemCodes.TranslatesNothing
+            or ProblemCodes.OlderTranslation or ProblemCodes.UnreviewedTranslation).Select(problem => problem.Code).Order(StringComparer.Ordinal)];
+        Assert.Equal([ProblemCodes.OlderTranslation, ProblemCodes.UnreviewedTranslation], Codes("es/therapies/reviewed.md"));
+        Assert.Equal([ProblemCodes.TranslatesNothing], Codes("es/terapias/solo-en-espanol.md"));
+        Assert.Empty(Codes("es/therapies/alpha-test-therapy.md"));
+        Assert.Empty(Codes("es/pages/terms.md"));
+        Assert.Contains(problems, problem => problem.Code == ProblemCodes.OlderTranslation
+            && problem.Message.Contains("`content/therapies/reviewed.md` was updated on 2026-03-01, this translation on 2026-02-02", StringComparison.Ordinal));
+    }
+
     private static List<string> Titles(IHtmlDocument page) =>
         [.. page.QuerySelectorAll(".article-card-title a").Select(a => a.GetAttribute("href")!)];
 

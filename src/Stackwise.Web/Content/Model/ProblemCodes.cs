@@ -57,4 +57,7 @@ public static class ProblemCodes
     public const string MalformedCitation = "SW071";
     public const string Placeholder = "SW072";
     public const string MissingSection = "SW073";
+    public const string TranslatesNothing = "SW074";
+    public const string OlderTranslation = "SW075";
+    public const string UnreviewedTranslation = "SW076";
 }

@@ -26,6 +26,7 @@ internal static class SnapshotBuilder
         var lists = documents.Select(document => document.Path.Language).Append(null).Distinct()
             .ToDictionary(language => language ?? "", language => ListsOf(language, documents, byUrl, problems));
         var servedPaths = ServedPaths(byUrl, lists.Values);
+        TranslationChecks.Check(documents, problems);
         var redirects = SiteRedirects.Build(byUrl.Values, content.Gone, servedPaths, problems);
         var targets = new LinkTargets(servedPaths, redirects.Moved, byUrl);
         foreach (var document in byUrl.Values)
