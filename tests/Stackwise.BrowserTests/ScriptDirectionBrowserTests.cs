@@ -61,22 +61,5 @@ public sealed class ScriptDirectionBrowserTests(ScriptDirectionBrowserTests.Scri
     }
 
     /// <summary>The site on a folder holding an article, category and writer in each script family.</summary>
-    public sealed class ScriptsSite : SiteFixture
-    {
-        private readonly TempContentFolder _folder;
-
-        public ScriptsSite()
-            : this(AnyScriptTests.WriteFolder(new TempContentFolder()))
-        {
-        }
-
-        private ScriptsSite(TempContentFolder folder)
-            : base(folder.Root) => _folder = folder;
-
-        public override async Task DisposeAsync()
-        {
-            await base.DisposeAsync();
-            _folder.Dispose();
-        }
-    }
+    public sealed class ScriptsSite() : FolderSiteFixture(AnyScriptTests.WriteFolder(new TempContentFolder()));
 }

@@ -41,22 +41,5 @@ public sealed class SpanishBrowserTests(SpanishBrowserTests.SpanishSite site) : 
     }
 
     /// <summary>The site written in Spanish (<c>Site:Languages</c> = <c>es</c>).</summary>
-    public sealed class SpanishSite : SiteFixture
-    {
-        private readonly TempContentFolder _folder;
-
-        public SpanishSite()
-            : this(SpanishSiteTests.WriteFolder(new TempContentFolder()))
-        {
-        }
-
-        private SpanishSite(TempContentFolder folder)
-            : base(new StackwiseFactory(folder.Root) { Settings = new Dictionary<string, string> { ["Site:Languages:0"] = "es" } }) => _folder = folder;
-
-        public override async Task DisposeAsync()
-        {
-            await base.DisposeAsync();
-            _folder.Dispose();
-        }
-    }
+    public sealed class SpanishSite() : FolderSiteFixture(SpanishSiteTests.WriteFolder(new TempContentFolder()), new Dictionary<string, string> { ["Site:Languages:0"] = "es" });
 }

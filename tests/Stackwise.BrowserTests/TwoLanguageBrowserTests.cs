@@ -50,23 +50,6 @@ public sealed class TwoLanguageBrowserTests(TwoLanguageBrowserTests.TwoLanguageS
     }
 
     /// <summary>The site in English and Spanish (<c>Site:Languages</c> = <c>en</c>, <c>es</c>).</summary>
-    public sealed class TwoLanguageSite : SiteFixture
-    {
-        private readonly TempContentFolder _folder;
-
-        public TwoLanguageSite()
-            : this(TwoLanguageSiteTests.WriteFolder(new TempContentFolder()))
-        {
-        }
-
-        private TwoLanguageSite(TempContentFolder folder)
-            : base(new StackwiseFactory(folder.Root) { Settings = new Dictionary<string, string> { ["Site:Languages:0"] = "en", ["Site:Languages:1"] = "es" } }) =>
-            _folder = folder;
-
-        public override async Task DisposeAsync()
-        {
-            await base.DisposeAsync();
-            _folder.Dispose();
-        }
-    }
+    public sealed class TwoLanguageSite() : FolderSiteFixture(TwoLanguageSiteTests.WriteFolder(new TempContentFolder()),
+        new Dictionary<string, string> { ["Site:Languages:0"] = "en", ["Site:Languages:1"] = "es" });
 }
