@@ -26,7 +26,7 @@ public static class EditorCommands
     /// <param name="today">The UTC date the files are judged on (scheduled, reviews due, dates in the future).</param>
     public static async Task<int> CheckAsync(string root, ContentOptions options, string format, TextWriter output, DateOnly today)
     {
-        var snapshot = await LoadAsync(root, options.MaxReadingGrade, today, options.RequiredSections);
+        var snapshot = await LoadAsync(root, options.MaxReadingGrade, today, options.RequiredSections, options.Translations);
         await CheckReport.WriteAsync(snapshot, format, Shown(root), options.GuideUrl, output);
         return snapshot.ErrorCount == 0 ? Ok : Failed;
     }
@@ -65,8 +65,9 @@ public static class EditorCommands
 
     /// <summary>The whole folder as the Development site sees it: drafts and scheduled articles included (whether one is
     /// public is still <see cref="ContentSnapshot.IsPublic"/>'s to say).</summary>
-    internal static Task<ContentSnapshot> LoadAsync(string root, double? maxReadingGrade, DateOnly today, IReadOnlyList<RequiredSection>? requiredSections = null) =>
-        new ContentLoader(new ContentParser(new MarkdownRenderer(), maxReadingGrade, requiredSections))
+    internal static Task<ContentSnapshot> LoadAsync(string root, double? maxReadingGrade, DateOnly today, IReadOnlyList<RequiredSection>? requiredSections = null,
+        IReadOnlyCollection<string>? translations = null) =>
+        new ContentLoader(new ContentParser(new MarkdownRenderer(), maxReadingGrade, requiredSections), translations)
             .LoadAsync(root, new ContentVisibility(today, IncludeUnpublished: true), previous: null, CancellationToken.None);
 
     /// <summary>Writes a draft article from the template; never overwrites a file.</summary>

@@ -88,6 +88,16 @@ public static class SiteCommands
             (folder, _, _) => EditorCommands.NewPersonAsync(folder, parse.GetValue(name) ?? "", output, error, Today(time))));
         newArticle.Subcommands.Add(newPerson);
 
+        var source = new Argument<string>("SOURCE") { Description = "The article or site page to translate: its file (content/therapies/x.md) or its address (/therapies/x)." };
+        var language = new Option<string>("--lang") { Description = "The language to translate into: one of Site:Languages after the default, such as es.", Required = true, HelpName = "LANG" };
+        var newTranslation = new Command("translation", "Write a draft translation of SOURCE at the same path in content/LANG/, copied from it to translate: "
+            + "without its review, dates and aliases, dated today; never overwrites a file. Exit codes: 0 written, 1 refused (unknown language or source, file exists), 2 could not run.")
+            { source, language, content };
+        newTranslation.SetAction(async (parse, _) => await WithFolderAsync(parse.GetValue(content), error,
+            (folder, _, configuration) => TranslationCommand.RunAsync(folder, parse.GetValue(source) ?? "", parse.GetValue(language) ?? "",
+                configuration.GetSection(SiteOptions.Section).Get<SiteOptions>()?.Languages ?? [], output, error, Today(time))));
+        newArticle.Subcommands.Add(newTranslation);
+
         var within = Days("--within", "How many days ahead a review counts as due", ReviewsDue.DefaultDays, min: 0, max: 36_500);
         var reviewsFormat = Format(ReviewsReport.Formats);
         var reviews = new Command("reviews", $"List the articles whose nextReview has passed or falls within DAYS, and those with no review date, "
@@ -173,8 +183,10 @@ public static class SiteCommands
         try
         {
             site.Configuration.GetSection(ContentOptions.Section).Bind(options);
-            // As the site sets them: the risk-levels page's sections in the site's language.
-            options.RequiredSections = SiteText.RiskSections(site.Configuration.GetSection(SiteOptions.Section).Get<SiteOptions>()?.Language ?? SiteText.NeutralLanguage);
+            // As the site sets them: its languages' folders, and the risk-levels page's sections in each language.
+            var languages = site.Configuration.GetSection(SiteOptions.Section).Get<SiteOptions>()?.Languages ?? [];
+            options.RequiredSections = SiteText.RequiredSections(languages);
+            options.Translations = [.. languages.Skip(1)];
         }
         catch (InvalidOperationException e)
         {

@@ -17,8 +17,7 @@ public static class LocalizationServices
         services.AddLocalization();
         services.AddSingleton<IValidateOptions<SiteOptions>, SiteLanguagesValidator>();
         // Every load warns when the risk-levels page lacks a section the badges link to, headed in the site's language.
-        services.AddOptions<ContentOptions>().Configure<IOptions<SiteOptions>>((content, site) => content.RequiredSections =
-            [.. SiteText.RiskSections(site.Value.Language), .. site.Value.Languages.Skip(1).SelectMany(language => SiteText.RiskSections(language, language))]);
+        services.AddOptions<ContentOptions>().Configure<IOptions<SiteOptions>>((content, site) => content.RequiredSections = SiteText.RequiredSections(site.Value.Languages));
         services.AddOptions<RequestLocalizationOptions>().Configure<IOptions<SiteOptions>>((options, site) =>
         {
             var languages = site.Value.Languages.Length > 0 ? site.Value.Languages : [site.Value.Language];

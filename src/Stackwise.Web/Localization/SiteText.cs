@@ -46,6 +46,11 @@ public sealed class SiteText
             .Select(badge => new RequiredSection(SiteRoutes.In(part, SiteRoutes.RiskLevels), badge, Anchor(badge), $"every `{badge}` badge"))];
     }
 
+    /// <summary>The risk-levels sections of every language's part of the site (<see cref="RiskSections"/>), for
+    /// <paramref name="languages"/> as <c>Site:Languages</c> lists them (English when empty).</summary>
+    public static IReadOnlyList<RequiredSection> RequiredSections(string[] languages) =>
+        [.. RiskSections(languages.Length > 0 ? languages[0] : NeutralLanguage), .. languages.Skip(1).SelectMany(language => RiskSections(language, language))];
+
     /// <summary>The anchor a heading of these words gets (<c>Rendering/SyntaxWalk</c> makes them the same way), which a link
     /// to its section names.</summary>
     public static string Anchor(string heading) => LinkHelper.UrilizeAsGfm(heading);

@@ -152,4 +152,64 @@ public sealed class NewCommandTests : IDisposable
             outside.Delete(recursive: true);
         }
     }
+
+    private static readonly Dictionary<string, string> EnglishAndSpanish = new() { ["Site__Languages__0"] = "en", ["Site__Languages__1"] = "es" };
+
+    /// <summary>A reviewed article with an alias, an update and a draft flag none of which a translation may inherit.</summary>
+    private const string ReviewedSource = "---\ntitle: Reviewed Synthetic Therapy\ncategory: Synthetic\nrisk: moderate\nsummary: Synthetic summary.\n"
+        + "healthRisks:\n  - Synthetic risk\naliases:\n  - /old/reviewed\npublished: 2026-01-01\nupdated: 2026-02-01\nauthor: writer\n"
+        + "reviewedBy: writer\nlastReviewed: 2026-02-01\nnextReview: 2027-02-01\n---\nSynthetic body.\n\n## Synthetic Section\n\nMore synthetic text.\n";
+
+    [Theory]
+    [InlineData("content/therapies/reviewed.md")]
+    [InlineData("therapies/reviewed")]
+    [InlineData("/therapies/reviewed")]
+    public async Task NewTranslationWritesADraftCopyWithoutTheSourcesReviewThatTheCheckReads(string source)
+    {
+        _folder.Write("therapies/reviewed.md", ReviewedSource).Write("people/writer.md", "---\nname: Synthetic Writer\n---\nSynthetic.\n")
+            .Write("es/people/writer.md", "---\nname: Synthetic Writer\n---\nSintético.\n");
+
+        var (exitCode, output, _) = await AppProcess.RunAsync(["new", "translation", source, "--lang", "es", "--content", _folder.Root], EnglishAndSpanish);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("/es/therapies/reviewed", output, StringComparison.Ordinal);
+        var text = await File.ReadAllTextAsync(Path.Combine(_folder.Root, "es", "therapies", "reviewed.md"));
+        foreach (var gone in new[] { "reviewedBy:", "lastReviewed:", "nextReview:", "aliases:", "/old/reviewed", "updated:", "published: 2026-01-01" })
+        {
+            Assert.DoesNotContain(gone, text, StringComparison.Ordinal);
+        }
+        Assert.Contains($"published: {DateTime.UtcNow:yyyy-MM-dd}\ndraft: true\n---\nSynthetic body.\n\n## Synthetic Section\n", text, StringComparison.Ordinal);
+        Assert.Contains("healthRisks:\n  - Synthetic risk\n", text, StringComparison.Ordinal);
+        var (checkCode, checkOutput, _) = await AppProcess.RunAsync(["check", "--content", _folder.Root], EnglishAndSpanish);
+        Assert.True(checkCode == 0, checkOutput);
+        Assert.Contains("es/therapies/reviewed.md", checkOutput, StringComparison.Ordinal);  // SW076: not reviewed yet
+        Assert.Contains("SW076", checkOutput, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/therapies/good", "fr", "`fr` is not one of the site's other languages")]
+    [InlineData("/therapies/missing", "es", "is not an article or site page of the default language")]
+    [InlineData("/es/therapies/good", "es", "is not an article or site page of the default language")]
+    [InlineData("../outside.md", "es", "is not an article or site page of the default language")]
+    public async Task NewTranslationRefusesAnUnknownLanguageOrSource(string source, string language, string message)
+    {
+        _folder.Write("es/therapies/good.md", SyntheticContent.LowRiskArticle);
+
+        var (exitCode, _, error) = await AppProcess.RunAsync(["new", "translation", source, "--lang", language, "--content", _folder.Root], EnglishAndSpanish);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NewTranslationNeverOverwritesAFile()
+    {
+        _folder.Write("es/therapies/good.md", "kept");
+
+        var (exitCode, _, error) = await AppProcess.RunAsync(["new", "translation", "/therapies/good", "--lang", "es", "--content", _folder.Root], EnglishAndSpanish);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("already exists", error, StringComparison.Ordinal);
+        Assert.Equal("kept", await File.ReadAllTextAsync(Path.Combine(_folder.Root, "es", "therapies", "good.md")));
+    }
 }

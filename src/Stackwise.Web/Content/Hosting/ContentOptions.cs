@@ -31,5 +31,9 @@ public sealed class ContentOptions
     /// <c>Localization</c> from the risk badges' words, never from configuration.</summary>
     public IReadOnlyList<RequiredSection> RequiredSections { get; internal set; } = [];
 
+    /// <summary>The site's languages besides the default (<c>Site:Languages</c>), each with its <c>content/{lang}/</c>: set
+    /// from the site's settings, never from the <c>Content</c> section.</summary>
+    public IReadOnlyList<string> Translations { get; internal set; } = [];
+
     public string ResolveRoot(string contentRootPath) => Path.GetFullPath(Path.Combine(contentRootPath, Root));
 }
