@@ -76,7 +76,7 @@ public static class SiteCommands
 
         var section = new Argument<string>("SECTION") { Description = "The article's folder under content/, such as therapies." };
         var title = new Argument<string>("TITLE") { Description = "The article's title, in quotes." };
-        var newArticle = new Command("new", "Write a draft article from the template at content/SECTION/{slug of TITLE}.md (or a person's page: new person NAME); never overwrites a file. "
+        var newArticle = new Command("new", "Write a draft article from the template at content/SECTION/{slug of TITLE}.md (or a person's page: new person NAME; a translation: new translation SOURCE --lang LANG); never overwrites a file. "
             + "Exit codes: 0 written, 1 refused (bad title or section, file exists), 2 could not run.") { section, title, content };
         newArticle.SetAction(async (parse, _) => await WithFolderAsync(parse.GetValue(content), error,
             (folder, _, _) => EditorCommands.NewAsync(folder, parse.GetValue(section) ?? "", parse.GetValue(title) ?? "", output, error, Today(time))));
