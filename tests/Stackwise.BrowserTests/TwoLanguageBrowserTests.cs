@@ -20,6 +20,8 @@ public sealed class TwoLanguageBrowserTests(TwoLanguageBrowserTests.TwoLanguageS
         { "/es/terapias/solo-en-espanol", "es" },
         { "/es/people/test-writer", "es" },
         { "/es/search?q=sint%C3%A9tico", "es" },
+        { "/es/טיפולים/טיפול-לדוגמה", "es" },
+        { "/疗法/睡眠疗法示例", "en" },
     };
 
     [BrowserTheory]
@@ -30,6 +32,17 @@ public sealed class TwoLanguageBrowserTests(TwoLanguageBrowserTests.TwoLanguageS
 
         Assert.Equal(language, await page.EvaluateAsync<string>("document.documentElement.lang"));
         Assert.Empty(await Axe.ViolationsAsync(page));
+        site.Release(page);
+    }
+
+    [BrowserFact]
+    public async Task AHebrewTitleReadsRightToLeftInTheSpanishFrame()
+    {
+        var page = await site.OpenAsync("/es/טיפולים/טיפול-לדוגמה");
+
+        Assert.Equal("rtl", await page.EvalOnSelectorAsync<string>("main h1", "element => getComputedStyle(element).direction"));
+        Assert.Equal("ltr", await page.EvalOnSelectorAsync<string>("footer", "element => getComputedStyle(element).direction"));
+        Assert.Equal("English", (await page.InnerTextAsync(".site-languages a")).Trim());
         site.Release(page);
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using System.Xml.Linq;
 using AngleSharp.Html.Dom;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +18,8 @@ public sealed class TwoLanguageSiteTests() : SiteOnFolderTest(WriteFolder(new Te
 {
     private const string Translated = "/therapies/alpha-test-therapy";
     private const string SpanishOnly = "/es/terapias/solo-en-espanol";
+    private const string Hebrew = "טיפולים/טיפול-לדוגמה.md";
+    private const string Chinese = "疗法/睡眠疗法示例.md";
     private static readonly XNamespace SitemapNs = "http://www.sitemaps.org/schemas/sitemap/0.9";
     private static readonly XNamespace Xhtml = "http://www.w3.org/1999/xhtml";
 
@@ -39,6 +42,12 @@ public sealed class TwoLanguageSiteTests() : SiteOnFolderTest(WriteFolder(new Te
             "---\ntitle: Solo en español\ncategory: Categoría sintética\nrisk: moderate\nsummary: Un resumen sintético.\nhealthRisks:\n  - Riesgo sintético\npublished: 2026-01-12\n---\nTexto sintético.\n");
         folder.Write("es/pages/risk-levels.md", "---\ntitle: Niveles sintéticos\nsummary: Explicación sintética.\n---\nIntroducción.\n\n## Riesgo bajo\n\nTexto.\n\n## Riesgo moderado\n\nTexto.\n\n## Riesgo alto\n\nTexto.\n");
         folder.Write("es/pages/terms.md", "---\ntitle: Términos sintéticos\nsummary: Página sintética.\n---\nTexto sintético.\n");
+        // A right-to-left and a CJK article, each with its Spanish version at the same path (names in their scripts).
+        foreach (var (file, title, category) in new[] { (Hebrew, "טיפול לדוגמה", "רפואה משלימה"), (Chinese, "睡眠疗法示例", "补充医学") })
+        {
+            folder.Write(file, $"---\ntitle: {title}\ncategory: {category}\nrisk: low\nsummary: {title}.\npublished: 2026-01-20\n---\n{title}.\n");
+            folder.Write($"es/{file}", $"---\ntitle: {title} (es)\ncategory: {category}\nrisk: low\nsummary: {title}.\npublished: 2026-01-21\n---\n{title}.\n");
+        }
         folder.Write("es/pages/about.md", "---\ntitle: Acerca de lo sintético\nsummary: Página sintética.\n---\nTexto sintético.\n");
         return folder;
     }
@@ -83,8 +92,10 @@ public sealed class TwoLanguageSiteTests() : SiteOnFolderTest(WriteFolder(new Te
             }
         }
 
-        // The home pages, the translated article, writers and reviewers, a person, the risk levels, about and terms.
-        Assert.True(withVersions >= 16, $"{withVersions} pages with versions");
+        // The home pages, the translated articles (Latin, Hebrew, Chinese), writers and reviewers, a person, the risk levels,
+        // about and terms; the Hebrew and Chinese ones with their paths percent-encoded.
+        Assert.True(withVersions >= 20, $"{withVersions} pages with versions");
+        Assert.Contains("/es/%D7%98%D7%99%D7%A4%D7%95%D7%9C%D7%99%D7%9D/%D7%98%D7%99%D7%A4%D7%95%D7%9C-%D7%9C%D7%93%D7%95%D7%92%D7%9E%D7%94", paths);
     }
 
     [Fact]
@@ -119,12 +130,13 @@ public sealed class TwoLanguageSiteTests() : SiteOnFolderTest(WriteFolder(new Te
         var (_, spanishSearch) = await client.GetPageAsync("/es/search?q=sint%C3%A9tico");
         var (_, englishSearch) = await client.GetPageAsync("/search?q=synthetic");
 
-        Assert.Equal([SpanishOnly, "/es" + Translated], Titles(spanish));
+        Assert.Equal([SpanishOnly, "/es" + Translated], Titles(spanish).Where(href => Ascii.IsValid(href)));
+        Assert.Equal(["/es/טיפולים/טיפול-לדוגמה", "/es/疗法/睡眠疗法示例"], Titles(spanish).Where(href => !Ascii.IsValid(href)).Order(StringComparer.Ordinal));
         Assert.DoesNotContain(Titles(english), href => href.StartsWith("/es", StringComparison.Ordinal));
         Assert.Equal("es", spanishFeed.Root!.Attribute(XNamespace.Xml + "lang")?.Value);
         XNamespace atom = "http://www.w3.org/2005/Atom";
         Assert.All(spanishFeed.Descendants(atom + "entry"), entry => Assert.StartsWith("https://stackwise.test/es/", entry.Element(atom + "id")!.Value, StringComparison.Ordinal));
-        Assert.Equal(2, spanishFeed.Descendants(atom + "entry").Count());
+        Assert.Equal(4, spanishFeed.Descendants(atom + "entry").Count());
         Assert.DoesNotContain(englishFeed.Descendants(atom + "id"), id => id.Value.Contains("/es/", StringComparison.Ordinal));
         Assert.NotEmpty(SearchResults(spanishSearch));
         Assert.All(SearchResults(spanishSearch), href => Assert.StartsWith("/es/", href, StringComparison.Ordinal));
@@ -163,8 +175,8 @@ public sealed class TwoLanguageSiteTests() : SiteOnFolderTest(WriteFolder(new Te
     {
         _ = Site.CreateClient();
 
-        // English: 3 articles, 4 site pages, 1 writer; Spanish: 2 articles, 3 site pages, 1 writer.
-        Assert.Contains(Site.Logs.Messages, message => message.Contains("Content loaded: 5 articles and 7 pages (2 people)", StringComparison.Ordinal));
+        // English: 5 articles, 4 site pages, 1 writer; Spanish: 4 articles, 3 site pages, 1 writer.
+        Assert.Contains(Site.Logs.Messages, message => message.Contains("Content loaded: 9 articles and 7 pages (2 people)", StringComparison.Ordinal));
     }
 
     [Theory]
