@@ -79,6 +79,8 @@ public sealed class TwoLanguageSiteTests() : SiteOnFolderTest(WriteFolder(new Te
                 continue;
             }
             withVersions++;
+            // URIs, as every link the head gives a crawler: a Hebrew path percent-encoded.
+            Assert.All(page.QuerySelectorAll("link[rel=alternate][hreflang]"), link => Assert.True(Ascii.IsValid(link.GetAttribute("href") ?? ""), link.GetAttribute("href")));
             // Itself among them, x-default the English one, and each version names exactly the same set.
             Assert.Contains(path, versions.Values);
             Assert.Equal(versions["en"], versions["x-default"]);
