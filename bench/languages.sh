@@ -37,7 +37,7 @@ measure() {
   launch_site "$PORT" "$1" false "$WORK/site.log" "${@:2}"; SITE_PID=$LAUNCHED_PID
   for _ in $(seq 1 12000); do   # 10 ms apart: 120 s at most
     curl -fs -o /dev/null "http://127.0.0.1:$PORT/readyz" && curl -fs -o /dev/null "http://127.0.0.1:$PORT$article" && break
-    kill -0 "$SITE_PID" 2>/dev/null || { cat "$WORK/site.log"; exit 1; }
+    kill -0 "$SITE_PID" 2>/dev/null || { echo "the site stopped before it was ready:" >&2; cat "$WORK/site.log" >&2; exit 1; }
     sleep 0.01
   done
   echo "$(( $(date +%s%3N) - start )) $(rss_mb)"
@@ -47,8 +47,9 @@ measure() {
 printf '\n== %s (lscpu: %s)\n' "$N articles in English, then $N more in Spanish" "$(lscpu | sed -n 's/^Model name: *//p')"
 : >"$WORK/runs"
 for round in $(seq 1 "$ROUNDS"); do
-  read -r ms_one rss_one < <(measure "$one" Site__Languages__0=en)
-  read -r ms_two rss_two < <(measure "$two" Site__Languages__0=en Site__Languages__1=es)
+  # In this shell, not a subshell: a site that dies must end the run (exit 1), never count as 0 ms.
+  measure "$one" Site__Languages__0=en >"$WORK/measured"; read -r ms_one rss_one <"$WORK/measured"
+  measure "$two" Site__Languages__0=en Site__Languages__1=es >"$WORK/measured"; read -r ms_two rss_two <"$WORK/measured"
   echo "$ms_one $rss_one $ms_two $rss_two" | tee -a "$WORK/runs" | awk '{ printf "   round: English %d ms, %d MB; English and Spanish %d ms, %d MB\n", $1, $2, $3, $4 }'
 done
 median() { cut -d' ' -f"$1" "$WORK/runs" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
